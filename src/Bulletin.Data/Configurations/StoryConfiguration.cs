@@ -1,0 +1,48 @@
+using Bulletin.Core.Sections;
+using Bulletin.Core.Stories;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Bulletin.Data.Configurations;
+
+internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
+{
+    public void Configure(EntityTypeBuilder<Story> builder)
+    {
+        builder.ToTable("Stories");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Slug).HasMaxLength(200).IsRequired();
+        builder.Property(s => s.Headline).HasMaxLength(1000).IsRequired();
+        builder.Property(s => s.Language).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.SignOff).HasMaxLength(1000);
+        builder.Property(s => s.Source).HasMaxLength(100);
+        builder.Property(s => s.ExternalId).HasMaxLength(200);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+
+        builder.Property<List<string>>("_subheadlines").HasColumnName("Subheadlines")
+            .HasConversion(JsonColumns.Converter<List<string>>(), JsonColumns.Comparer<List<string>>());
+        builder.Property<List<string>>("_bylines").HasColumnName("Bylines")
+            .HasConversion(JsonColumns.Converter<List<string>>(), JsonColumns.Comparer<List<string>>());
+        builder.Property<List<string>>("_tags").HasColumnName("Tags")
+            .HasConversion(JsonColumns.Converter<List<string>>(), JsonColumns.Comparer<List<string>>());
+        builder.Property<List<ScriptSegment>>("_segments").HasColumnName("Segments")
+            .HasConversion(JsonColumns.Converter<List<ScriptSegment>>(), JsonColumns.Comparer<List<ScriptSegment>>());
+        builder.Property(s => s.Programme)
+            .HasConversion(JsonColumns.Converter<Programme?>(), JsonColumns.Comparer<Programme?>());
+        builder.Ignore(s => s.Subheadlines);
+        builder.Ignore(s => s.Bylines);
+        builder.Ignore(s => s.Tags);
+        builder.Ignore(s => s.Segments);
+        builder.Ignore(s => s.Content);
+        builder.Ignore(s => s.IsLive);
+
+        builder.HasOne<Section>().WithMany().HasForeignKey(s => s.SectionId).OnDelete(DeleteBehavior.SetNull);
+
+        builder.HasIndex(s => new { s.Language, s.Slug }).IsUnique();
+        builder.HasIndex(s => new { s.Source, s.ExternalId }).IsUnique();
+        builder.HasIndex(s => new { s.Status, s.Language, s.PublishedAt });
+        builder.HasIndex(s => new { s.SectionId, s.Status, s.PublishedAt });
+    }
+}

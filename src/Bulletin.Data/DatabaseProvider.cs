@@ -1,0 +1,7 @@
+namespace Bulletin.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

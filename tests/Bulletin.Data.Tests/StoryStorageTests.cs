@@ -1,0 +1,127 @@
+using Bulletin.Core.Sections;
+using Bulletin.Core.Stories;
+using Bulletin.Data;
+using Bulletin.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bulletin.Data.Tests;
+
+public sealed class StoryStorageTests
+{
+    private static readonly DateTimeOffset Now = new(2024, 10, 16, 0, 8, 0, TimeSpan.Zero);
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static StoryContent TalkShow(string headline, DateTimeOffset publishedAt) => new()
+    {
+        Headline = headline,
+        Subheadlines = ["러시아 \"북한 군사 지원\" 언급", "우크라이나 \"북한군 3천 명 파병\""],
+        Language = Language.Korean,
+        Bylines = ["홍길동"],
+        Tags = ["북한", "러시아"],
+        Segments =
+        [
+            new(SegmentKind.Anchor, "러시아가 연일 북한을 두둔하고 있습니다.\n\n홍길동 기자가 보도합니다."),
+            new(SegmentKind.Speaker, "말씀 나눠 보겠습니다.", Speaker: "김진행"),
+            new(SegmentKind.Soundbite, "조약 문구는 명확합니다.", "드미트리 페스코프", "크렘린궁 대변인", "어제"),
+        ],
+        SignOff = "YTN 홍길동입니다.",
+        Programme = new Programme("김진행", ["이출연 교수", "박패널 기자"]),
+        TranscriptDisclaimer = true,
+        PublishedAt = publishedAt,
+    };
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Save_ThenLoad_KeepsEveryPartOfTheStory(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var section = new Section(Guid.CreateVersion7(), "politics", "정치", "Politics", 1);
+        var content = TalkShow("러시아, 북한 군사 지원까지 언급", new DateTimeOffset(2024, 10, 16, 9, 8, 0, TimeSpan.FromHours(9)));
+        var story = Story.Create(Guid.CreateVersion7(), "20241016-russia", content, section.Id, Now, "page", "abc");
+        await using (var context = database.NewContext())
+        {
+            context.Sections.Add(section);
+            context.Stories.Add(story);
+            await context.SaveChangesAsync(Cancel);
+        }
+
+        await using (var context = database.NewContext())
+        {
+            var loaded = await context.Stories.SingleAsync(s => s.Id == story.Id, Cancel);
+            Assert.Equal(content with { UpdatedAt = Now }, loaded.Content);
+            Assert.Equal(new DateTimeOffset(2024, 10, 16, 0, 8, 0, TimeSpan.Zero), loaded.PublishedAt);
+            Assert.Equal(section.Id, loaded.SectionId);
+            Assert.Equal(("page", "abc"), (loaded.Source, loaded.ExternalId));
+            Assert.Equal(StoryStatus.Draft, loaded.Status);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Save_BasedOnAStaleVersion_IsRefused(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var story = Story.Create(Guid.CreateVersion7(), "s", TalkShow("첫 제목", Now), null, Now);
+        await using (var context = database.NewContext())
+        {
+            context.Stories.Add(story);
+            await context.SaveChangesAsync(Cancel);
+        }
+
+        await using var first = database.NewContext();
+        await using var second = database.NewContext();
+        var mine = await first.Stories.SingleAsync(Cancel);
+        var theirs = await second.Stories.SingleAsync(Cancel);
+        mine.Revise(mine.Content with { Headline = "편집자 A의 제목" }, Now);
+        theirs.Revise(theirs.Content with { Headline = "편집자 B의 제목" }, Now);
+        await first.SaveChangesAsync(Cancel);
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync(Cancel));
+        await using var check = database.NewContext();
+        Assert.Equal("편집자 A의 제목", (await check.Stories.SingleAsync(Cancel)).Headline);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Save_ASecondStoryWithTheSameSourceAndExternalId_IsRefused(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var context = database.NewContext();
+        context.Stories.Add(Story.Create(Guid.CreateVersion7(), "a", TalkShow("하나", Now), null, Now, "page", "same"));
+        await context.SaveChangesAsync(Cancel);
+        context.Stories.Add(Story.Create(Guid.CreateVersion7(), "b", TalkShow("둘", Now), null, Now, "page", "same"));
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => context.SaveChangesAsync(Cancel));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Query_PublishedStories_ComeNewestFirstAcrossTimeZones(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var context = database.NewContext())
+        {
+            // 09:00 in Seoul is earlier than 01:00 UTC the same day.
+            var seoul = new DateTimeOffset(2024, 10, 16, 9, 0, 0, TimeSpan.FromHours(9));
+            var utc = new DateTimeOffset(2024, 10, 16, 1, 0, 0, TimeSpan.Zero);
+            foreach (var (slug, at) in new[] { ("seoul", seoul), ("utc", utc) })
+            {
+                var story = Story.Create(Guid.CreateVersion7(), slug, TalkShow(slug, at), null, Now);
+                story.Publish(Now);
+                context.Stories.Add(story);
+            }
+
+            await context.SaveChangesAsync(Cancel);
+        }
+
+        await using (var context = database.NewContext())
+        {
+            var order = await context.Stories
+                .Where(s => s.Status == StoryStatus.Published && s.PublishedAt > new DateTimeOffset(2024, 10, 15, 0, 0, 0, TimeSpan.Zero))
+                .OrderByDescending(s => s.PublishedAt)
+                .Select(s => s.Slug)
+                .ToListAsync(Cancel);
+            Assert.Equal(["utc", "seoul"], order);
+        }
+    }
+}

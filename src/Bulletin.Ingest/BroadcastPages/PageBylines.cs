@@ -1,0 +1,277 @@
+using Bulletin.Core.Stories;
+
+namespace Bulletin.Ingest.BroadcastPages;
+
+/// <summary>
+/// Sign-off lines ("YTN 홍길동입니다.", "It's YTN YouTube.") and the reporter names a page gives in its anchor
+/// intro ("홍길동 기자가 보도합니다.") and Korean sign-off. English pages are machine translations that turn names
+/// into words ("It's YTN YouTube."), so an English sign-off is never read as a name.
+/// </summary>
+internal static class PageBylines
+{
+    private const int MaxSignOffLength = 60;
+
+    private static readonly string[] KoreanReporterWords = ["기자", "특파원"];
+
+    private static readonly string[] EnglishIntroEndings =
+    [
+        " reports.", " reports", " has the report.", " has the story.", " has more.", " is reporting.",
+    ];
+
+    private static readonly string[] EnglishNamePrefixes =
+    [
+        "YTN reporter ", "YTN correspondent ", "Our reporter ", "Reporter ", "Correspondent ", "YTN's ",
+    ];
+
+    private static readonly string[] EnglishSignOffStarts = ["It's YTN", "It’s YTN", "It is YTN", "This is YTN", "I'm YTN", "I’m YTN"];
+
+    /// <summary>The label of the explicit byline line the writer puts under the time when the text alone would not give the bylines.</summary>
+    public static string LineLabel(bool korean) => korean ? "기자 : " : "Reporter: ";
+
+    public static bool IsSignOff(string line)
+    {
+        if (line.Length > MaxSignOffLength)
+        {
+            return false;
+        }
+
+        var s = line.AsSpan();
+        if (s.StartsWith("지금까지 ", StringComparison.Ordinal))
+        {
+            s = s[5..];
+        }
+
+        if (s.StartsWith("YTN", StringComparison.Ordinal)
+            && (s.EndsWith("입니다", StringComparison.Ordinal) || s.EndsWith("입니다.", StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        foreach (var start in EnglishSignOffStarts)
+        {
+            if (s.StartsWith(start, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads "기자 : 홍길동, 김영희" or "Reporter: Hong Gil-dong"; null when the line is not one.</summary>
+    public static List<string>? TryReadLine(string line)
+    {
+        var colon = line.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0 || line.Length > 120)
+        {
+            return null;
+        }
+
+        var label = line.AsSpan(0, colon).Trim();
+        if (label is not ("기자" or "Reporter" or "Reporters"))
+        {
+            return null;
+        }
+
+        var names = new List<string>();
+        foreach (var name in line[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            names.Add(name);
+        }
+
+        return names;
+    }
+
+    /// <summary>The bylines a reader derives from the text: names in anchor intros first, then the Korean sign-off's.</summary>
+    public static List<string> Derive(IReadOnlyList<ScriptSegment> segments, string? signOff)
+    {
+        var names = new List<string>();
+        foreach (var segment in segments)
+        {
+            if (segment.Kind == SegmentKind.Anchor)
+            {
+                FromIntro(LastParagraph(segment.Text), names);
+            }
+        }
+
+        if (signOff is not null)
+        {
+            AddOnce(names, FromKoreanSignOff(signOff));
+        }
+
+        return names;
+    }
+
+    private static string LastParagraph(string text)
+    {
+        var at = text.LastIndexOf("\n\n", StringComparison.Ordinal);
+        return at < 0 ? text : text[(at + 2)..];
+    }
+
+    private static void FromIntro(string paragraph, List<string> names)
+    {
+        if (paragraph.Length is 0 or > 80)
+        {
+            return;
+        }
+
+        if (SpeakerWords.ContainsHangul(paragraph))
+        {
+            FromKoreanIntro(paragraph, names);
+        }
+        else
+        {
+            AddOnce(names, FromEnglishIntro(paragraph));
+        }
+    }
+
+    // "사회부 홍길동 기자가 보도합니다." / "홍길동·김영희 기자의 보도입니다." / "워싱턴 홍길동 특파원이 전합니다."
+    private static void FromKoreanIntro(string paragraph, List<string> names)
+    {
+        if (!paragraph.EndsWith("다.", StringComparison.Ordinal) && !paragraph.EndsWith('다'))
+        {
+            return;
+        }
+
+        var words = paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 1; i < words.Length; i++)
+        {
+            if (!StartsWithReporterWord(words[i]))
+            {
+                continue;
+            }
+
+            var first = i - 1;
+            while (first > 0 && words[first - 1].EndsWith(','))
+            {
+                first--;
+            }
+
+            foreach (var name in string.Join(' ', words, first, i - first).Split([',', '·'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (IsKoreanName(name))
+                {
+                    AddOnce(names, name);
+                }
+            }
+
+            return;
+        }
+    }
+
+    private static bool StartsWithReporterWord(string word)
+    {
+        foreach (var reporterWord in KoreanReporterWords)
+        {
+            if (word.StartsWith(reporterWord, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "Reporter Hong Gil-dong reports." / "Kim Min-ji has the report."; "I'm a YouTube reporter on the report." names no one.
+    private static string? FromEnglishIntro(string paragraph)
+    {
+        foreach (var ending in EnglishIntroEndings)
+        {
+            if (!paragraph.EndsWith(ending, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var name = paragraph[..^ending.Length].Trim();
+            foreach (var prefix in EnglishNamePrefixes)
+            {
+                if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    name = name[prefix.Length..].Trim();
+                    break;
+                }
+            }
+
+            var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length is 0 or > 4 || words[0] is "I" or "I'm" or "We" or "Our" or "He" or "She" or "They")
+            {
+                return null;
+            }
+
+            foreach (var word in words)
+            {
+                if (!char.IsUpper(word[0]))
+                {
+                    return null;
+                }
+            }
+
+            return string.Join(' ', words);
+        }
+
+        return null;
+    }
+
+    // "YTN 홍길동입니다." / "YTN news 홍길동입니다" / "YTN 홍길동[hong@ytn.co.kr]입니다" / "YTN 홍길동 기자입니다."
+    private static string? FromKoreanSignOff(string signOff)
+    {
+        var s = signOff.Trim();
+        if (s.StartsWith("지금까지 ", StringComparison.Ordinal))
+        {
+            s = s[5..];
+        }
+
+        if (!s.StartsWith("YTN", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        s = s[3..].TrimEnd('.');
+        if (!s.EndsWith("입니다", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        s = s[..^3];
+        var bracket = s.IndexOfAny(['[', '(']);
+        if (bracket >= 0)
+        {
+            s = s[..bracket];
+        }
+
+        var words = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var last = words.Length - 1;
+        if (last >= 0 && StartsWithReporterWord(words[last]))
+        {
+            last--;
+        }
+
+        return last >= 0 && IsKoreanName(words[last]) ? words[last] : null;
+    }
+
+    private static bool IsKoreanName(string name)
+    {
+        if (name.Length is < 2 or > 5)
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (c is < '\uAC00' or > '\uD7A3')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void AddOnce(List<string> names, string? name)
+    {
+        if (name is not null && !names.Contains(name))
+        {
+            names.Add(name);
+        }
+    }
+}

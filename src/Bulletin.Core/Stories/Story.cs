@@ -29,7 +29,8 @@ public sealed class Story
         CreatedAt = now.ToUniversalTime();
         Status = StoryStatus.Draft;
         Apply(content);
-        UpdatedAt = content.UpdatedAt?.ToUniversalTime() ?? CreatedAt;
+        // A story that arrives with its own times was last changed when its source says, not when it arrived.
+        UpdatedAt = (content.UpdatedAt ?? content.PublishedAt)?.ToUniversalTime() ?? CreatedAt;
         Version = 1;
     }
 

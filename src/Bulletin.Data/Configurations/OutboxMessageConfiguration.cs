@@ -12,6 +12,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Id).ValueGeneratedOnAdd();
         builder.Property(m => m.Kind).HasMaxLength(40).IsRequired();
-        builder.HasIndex(m => m.ProcessedAt);
+        builder.HasIndex(m => m.CreatedAt);
     }
 }

@@ -3,7 +3,8 @@ namespace Bulletin.Data.Outbox;
 /// <summary>
 /// A change to what the public sees, written in the same transaction as the change itself. Everything derived
 /// from stories (cached pages, feeds, the search index) is brought up to date from these rows, so a crash between
-/// the commit and that work only delays it.
+/// the commit and that work only delays it. Rows are read in Id order; each node keeps its own place in the
+/// sequence, so several nodes can follow one database.
 /// </summary>
 public sealed class OutboxMessage
 {
@@ -26,7 +27,4 @@ public sealed class OutboxMessage
     public string Kind { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
-    public DateTimeOffset? ProcessedAt { get; private set; }
-
-    public void MarkProcessed(DateTimeOffset now) => ProcessedAt = now.ToUniversalTime();
 }

@@ -29,13 +29,17 @@ internal sealed class TestDatabase : IAsyncDisposable
     public DatabaseOptions Options { get; }
     public string DataDirectory { get; }
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool migrated = true)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("bulletin-test-").FullName;
         if (provider == DatabaseProvider.Sqlite)
         {
             var sqlite = new TestDatabase(new DatabaseOptions { Provider = DatabaseProvider.Sqlite }, dataDirectory, null, null);
-            await sqlite.MigrateAsync();
+            if (migrated)
+            {
+                await sqlite.MigrateAsync();
+            }
+
             return sqlite;
         }
 
@@ -61,7 +65,11 @@ internal sealed class TestDatabase : IAsyncDisposable
             ConnectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString,
         };
         var postgres = new TestDatabase(options, dataDirectory, admin, name);
-        await postgres.MigrateAsync();
+        if (migrated)
+        {
+            await postgres.MigrateAsync();
+        }
+
         return postgres;
     }
 

@@ -187,15 +187,12 @@ namespace Bulletin.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<DateTimeOffset?>("ProcessedAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<Guid>("StoryId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProcessedAt");
+                    b.HasIndex("CreatedAt");
 
                     b.ToTable("Outbox", (string)null);
                 });

@@ -180,15 +180,12 @@ namespace Bulletin.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("ProcessedAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<Guid>("StoryId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProcessedAt");
+                    b.HasIndex("CreatedAt");
 
                     b.ToTable("Outbox", (string)null);
                 });

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Bulletin.Data.Migrations.Postgres
+namespace Bulletin.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class CreateNewsroomSchema : Migration
@@ -16,12 +15,11 @@ namespace Bulletin.Data.Migrations.Postgres
                 name: "Outbox",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    StoryId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ProcessedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StoryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -32,11 +30,11 @@ namespace Bulletin.Data.Migrations.Postgres
                 name: "Sections",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Slug = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    NameKorean = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    NameEnglish = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NameKorean = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameEnglish = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -47,25 +45,25 @@ namespace Bulletin.Data.Migrations.Postgres
                 name: "Stories",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Slug = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Headline = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Language = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    SectionId = table.Column<Guid>(type: "uuid", nullable: true),
-                    SignOff = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Programme = table.Column<string>(type: "text", nullable: true),
-                    TranscriptDisclaimer = table.Column<bool>(type: "boolean", nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Source = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ExternalId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Bylines = table.Column<string>(type: "text", nullable: false),
-                    Segments = table.Column<string>(type: "text", nullable: false),
-                    Subheadlines = table.Column<string>(type: "text", nullable: false),
-                    Tags = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Headline = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SectionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SignOff = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Programme = table.Column<string>(type: "TEXT", nullable: true),
+                    TranscriptDisclaimer = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Bylines = table.Column<string>(type: "TEXT", nullable: false),
+                    Segments = table.Column<string>(type: "TEXT", nullable: false),
+                    Subheadlines = table.Column<string>(type: "TEXT", nullable: false),
+                    Tags = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -82,10 +80,10 @@ namespace Bulletin.Data.Migrations.Postgres
                 name: "EditorsPicks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoryId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -110,9 +108,9 @@ namespace Bulletin.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Outbox_ProcessedAt",
+                name: "IX_Outbox_CreatedAt",
                 table: "Outbox",
-                column: "ProcessedAt");
+                column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Sections_Slug",

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Bulletin.Data.Migrations.Sqlite
+namespace Bulletin.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class CreateNewsroomSchema : Migration
@@ -15,12 +16,11 @@ namespace Bulletin.Data.Migrations.Sqlite
                 name: "Outbox",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    StoryId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StoryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -31,11 +31,11 @@ namespace Bulletin.Data.Migrations.Sqlite
                 name: "Sections",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    NameKorean = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameEnglish = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Slug = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameKorean = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameEnglish = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -46,25 +46,25 @@ namespace Bulletin.Data.Migrations.Sqlite
                 name: "Stories",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Headline = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    SectionId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SignOff = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Programme = table.Column<string>(type: "TEXT", nullable: true),
-                    TranscriptDisclaimer = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Bylines = table.Column<string>(type: "TEXT", nullable: false),
-                    Segments = table.Column<string>(type: "TEXT", nullable: false),
-                    Subheadlines = table.Column<string>(type: "TEXT", nullable: false),
-                    Tags = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Slug = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Headline = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Language = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    SectionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SignOff = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Programme = table.Column<string>(type: "text", nullable: true),
+                    TranscriptDisclaimer = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Source = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ExternalId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Bylines = table.Column<string>(type: "text", nullable: false),
+                    Segments = table.Column<string>(type: "text", nullable: false),
+                    Subheadlines = table.Column<string>(type: "text", nullable: false),
+                    Tags = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -81,10 +81,10 @@ namespace Bulletin.Data.Migrations.Sqlite
                 name: "EditorsPicks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StoryId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -109,9 +109,9 @@ namespace Bulletin.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Outbox_ProcessedAt",
+                name: "IX_Outbox_CreatedAt",
                 table: "Outbox",
-                column: "ProcessedAt");
+                column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Sections_Slug",

@@ -1,0 +1,29 @@
+using System.CommandLine;
+using Bulletin.Data;
+using Bulletin.Hosting;
+
+namespace Bulletin.Cli;
+
+/// <summary>`bulletin db migrate`: brings the database up to date without serving.</summary>
+public static class DbCommand
+{
+    public static Command Create()
+    {
+        var migrate = new Command("migrate", "Create the database or apply the migrations it lacks.");
+        migrate.SetAction(async (result, cancellationToken) =>
+        {
+            var dataDirectory = BulletinCommandLine.DataDirectoryOf(result);
+            if (dataDirectory is null)
+            {
+                return 1;
+            }
+
+            var configuration = BulletinConfiguration.Load();
+            await using var db = BulletinData.CreateContext(configuration.Database(), dataDirectory.Path);
+            var isNew = await DatabaseStartup.MigrateAsync(db, cancellationToken);
+            Console.WriteLine(isNew ? "Created the database." : "The database is up to date.");
+            return 0;
+        });
+        return new Command("db", "Database maintenance.") { migrate };
+    }
+}

@@ -1,0 +1,127 @@
+using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Bulletin.Data;
+using Bulletin.Publishing;
+using Bulletin.Site;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace Bulletin.Hosting;
+
+/// <summary>The web host: public site, and later the newsroom, APIs and feeds. Read it as a table of contents.</summary>
+public static class BulletinWebApp
+{
+    public static WebApplication Build(string[] args, DataDirectory dataDirectory)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // appsettings.json lies beside the executable, wherever Bulletin is started from.
+            ContentRootPath = AppContext.BaseDirectory,
+            // Razor Pages are found in the application's assembly, which is this one even when a test hosts it.
+            ApplicationName = typeof(BulletinWebApp).Assembly.GetName().Name,
+        });
+
+        builder.Services.AddSingleton(dataDirectory);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddBulletinData(builder.Configuration.Database(), dataDirectory.Path);
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(dataDirectory.Combine("keys")));
+        builder.Services.AddSiteOptions(builder.Configuration);
+        builder.Services.AddPublicSite();
+        builder.Services.AddPublishing();
+
+        var app = builder.Build();
+
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseOutputCache();
+        app.MapStylesheet();
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>Migrates the database, adds the demo newsroom to a new one, serves until stopped.</summary>
+    public static async Task<int> RunAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        await PrepareDatabaseAsync(app.Services, cancellationToken);
+        await app.StartAsync(cancellationToken);
+        foreach (var address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+        {
+            Console.WriteLine($"Bulletin is serving {app.Services.GetRequiredService<DataDirectory>().Path} at {address}/  (open it in a browser)");
+        }
+
+        await app.WaitForShutdownAsync(cancellationToken);
+        return 0;
+    }
+
+    public static async Task PrepareDatabaseAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BulletinDbContext>();
+        var isNew = await DatabaseStartup.MigrateAsync(db, cancellationToken);
+        if (isNew && scope.ServiceProvider.GetRequiredService<IOptions<SiteOptions>>().Value.DemoContent)
+        {
+            await DemoNewsroom.AddAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
+        }
+    }
+
+    private static IServiceCollection AddSiteOptions(this IServiceCollection services, ConfigurationManager configuration)
+    {
+        services.AddOptions<SiteOptions>()
+            .Bind(configuration.GetSection(SiteOptions.SectionName))
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Site:TimeZone is not a time zone this machine knows.")
+            .Validate(o => o.PageSize is > 0 and <= 200, "Site:PageSize must be between 1 and 200.")
+            .Validate(o => string.IsNullOrEmpty(o.BaseUrl) || Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "Site:BaseUrl must be an absolute URL.")
+            .ValidateOnStart();
+        services.AddSingleton<SiteClock>();
+        return services;
+    }
+
+    private static IServiceCollection AddPublicSite(this IServiceCollection services)
+    {
+        // Hangul as it is in the page source, not as &#xD55C; entities.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        services.AddRazorPages(options =>
+        {
+            // The English edition is the Korean one's pages under /en.
+            options.Conventions.AddPageRoute("/Index", "en");
+            options.Conventions.AddPageRoute("/Section", "en/section/{slug}");
+            options.Conventions.AddPageRoute("/Story", "en/news/{slug}");
+        });
+        services.AddOutputCache(options =>
+        {
+            options.AddPolicy(PublicPages.CachePolicy, policy => policy
+                .Expire(TimeSpan.FromMinutes(10))
+                .SetVaryByQuery("page")
+                .Tag(OutboxProcessor.PublicPagesTag));
+        });
+        services.AddScoped<PublicPages>();
+        services.AddScoped<PageChrome>();
+        return services;
+    }
+
+    private static IServiceCollection AddPublishing(this IServiceCollection services)
+    {
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxProcessor>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxProcessor>());
+        services.AddScoped<StoryImporter>();
+        return services;
+    }
+
+    private static void MapStylesheet(this WebApplication app)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("site.css")
+            ?? throw new InvalidOperationException("The stylesheet is missing from the build.");
+        using var reader = new StreamReader(stream);
+        var css = reader.ReadToEnd();
+        app.MapGet(PublicPages.StylesheetPath, (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            return Results.Text(css, "text/css; charset=utf-8");
+        });
+    }
+}

@@ -1,0 +1,86 @@
+using Bulletin.Data;
+using Bulletin.Data.Outbox;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bulletin.Publishing;
+
+/// <summary>
+/// Follows the outbox and brings this node's derived state up to date: evicts cached public pages whose story or
+/// lists changed. Each node starts from the newest row (its caches are empty at start) and keeps its own place.
+/// </summary>
+public sealed partial class OutboxProcessor(
+    IServiceScopeFactory scopes,
+    IOutputCacheStore cache,
+    OutboxSignal signal,
+    ILogger<OutboxProcessor> logger) : BackgroundService
+{
+    public const string PublicPagesTag = "public";
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    private long _lastSeen = -1;
+
+    public static string StoryTag(Guid storyId) => $"story:{storyId:N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ProcessAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(logger, e);
+            }
+
+            try
+            {
+                await signal.WaitAsync(PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Handles every outbox row this node has not seen yet.</summary>
+    public async Task ProcessAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BulletinDbContext>();
+        if (_lastSeen < 0)
+        {
+            _lastSeen = await db.Outbox.MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0;
+            return;
+        }
+
+        var messages = await db.Outbox.AsNoTracking()
+            .Where(m => m.Id > _lastSeen)
+            .OrderBy(m => m.Id)
+            .Take(500)
+            .ToListAsync(cancellationToken);
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var storyId in messages.Select(m => m.StoryId).Distinct())
+        {
+            await cache.EvictByTagAsync(StoryTag(storyId), cancellationToken);
+        }
+
+        // Any change can move a story in or out of the home page, a section or a list.
+        await cache.EvictByTagAsync(PublicPagesTag, cancellationToken);
+        _lastSeen = messages[^1].Id;
+        LogProcessed(logger, messages.Count, _lastSeen);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Processing the outbox failed; it will be tried again")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Processed {Count} outbox rows, up to {LastId}")]
+    private static partial void LogProcessed(ILogger logger, int count, long lastId);
+}

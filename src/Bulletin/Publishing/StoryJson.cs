@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+using Bulletin.Core.Stories;
+using Bulletin.Site;
+
+namespace Bulletin.Publishing;
+
+/// <summary>
+/// A story as JSON: what `bulletin import --json` prints, and what the staff API takes and gives.
+/// Times carry the site's offset (2024-10-16T09:08:00+09:00).
+/// </summary>
+public sealed record StoryJson
+{
+    [JsonPropertyName("id")] public Guid? Id { get; init; }
+    [JsonPropertyName("url")] public string? Url { get; init; }
+    [JsonPropertyName("headline")] public required string Headline { get; init; }
+    [JsonPropertyName("subheadlines")] public IReadOnlyList<string> Subheadlines { get; init; } = [];
+    [JsonPropertyName("publishedAt")] public string? PublishedAt { get; init; }
+    [JsonPropertyName("language")] public required string Language { get; init; }
+    [JsonPropertyName("byline")] public IReadOnlyList<string> Byline { get; init; } = [];
+    [JsonPropertyName("signOff")] public string? SignOff { get; init; }
+    [JsonPropertyName("programme")] public ProgrammeJson? Programme { get; init; }
+    [JsonPropertyName("transcriptDisclaimer")] public bool TranscriptDisclaimer { get; init; }
+    [JsonPropertyName("tags")] public IReadOnlyList<string> Tags { get; init; } = [];
+    [JsonPropertyName("segments")] public IReadOnlyList<SegmentJson> Segments { get; init; } = [];
+
+    public static StoryJson From(StoryContent content, SiteClock clock, Story? stored = null) => new()
+    {
+        Id = stored?.Id,
+        Url = stored is null ? null : StoryPaths.Story(stored),
+        Headline = content.Headline,
+        Subheadlines = content.Subheadlines,
+        PublishedAt = (stored?.PublishedAt ?? content.PublishedAt) is { } at ? clock.Iso(at) : null,
+        Language = content.Language.ToCode(),
+        Byline = content.Bylines,
+        SignOff = content.SignOff,
+        Programme = content.Programme is { } p ? new ProgrammeJson(p.Host, p.Guests) : null,
+        TranscriptDisclaimer = content.TranscriptDisclaimer,
+        Tags = content.Tags,
+        Segments = [.. content.Segments.Select(s => new SegmentJson(s.Kind.ToCode(), s.Speaker, s.Title, s.When, s.Text))],
+    };
+}
+
+public sealed record ProgrammeJson(
+    [property: JsonPropertyName("host")] string? Host,
+    [property: JsonPropertyName("guests")] IReadOnlyList<string> Guests);
+
+public sealed record SegmentJson(
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("speaker")] string? Speaker,
+    [property: JsonPropertyName("title")] string? Title,
+    [property: JsonPropertyName("when")] string? When,
+    [property: JsonPropertyName("text")] string Text);

@@ -1,0 +1,71 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Bulletin.Data;
+using Bulletin.Hosting;
+using Bulletin.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bulletin.Tests;
+
+/// <summary>
+/// The real Bulletin web host on a free port of 127.0.0.1, over its own data directory and database
+/// (SQLite in the folder, or a fresh PostgreSQL database), reached over HTTP like a browser would.
+/// </summary>
+internal sealed class BulletinServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly TestDatabase _database;
+
+    private BulletinServer(WebApplication app, TestDatabase database, Uri address)
+    {
+        _app = app;
+        _database = database;
+        Address = address;
+        Client = new HttpClient { BaseAddress = address };
+    }
+
+    public Uri Address { get; }
+    public HttpClient Client { get; }
+    public string DataDirectory => _database.DataDirectory;
+    public TestDatabase Database => _database;
+
+    /// <summary>A fresh database (migrated or not, as Bulletin finds it) and a server over it.</summary>
+    public static async Task<TestDatabase> NewDatabaseAsync(DatabaseProvider provider, bool migrated = true) =>
+        await TestDatabase.CreateAsync(provider, migrated);
+
+    public static async Task<BulletinServer> StartAsync(TestDatabase database, bool demo = false)
+    {
+        string[] args =
+        [
+            "--urls", "http://127.0.0.1:0",
+            "--Site:DemoContent=" + (demo ? "true" : "false"),
+            "--Database:Provider=" + database.Options.Provider,
+            "--Database:ConnectionString=" + (database.Options.ConnectionString ?? ""),
+            "--Logging:LogLevel:Default=Warning",
+        ];
+        var app = BulletinWebApp.Build(args, new DataDirectory(database.DataDirectory));
+        await BulletinWebApp.PrepareDatabaseAsync(app.Services, TestContext.Current.CancellationToken);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new BulletinServer(app, database, new Uri(address));
+    }
+
+    /// <summary>Fetches a page and parses it as a browser would.</summary>
+    public async Task<(HttpResponseMessage Response, IHtmlDocument Document)> GetPageAsync(string path)
+    {
+        var response = await Client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var document = await new HtmlParser().ParseDocumentAsync(html);
+        return (response, document);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -314,6 +314,57 @@ public sealed class BroadcastPageReaderTests
         Assert.Equal("The Game industry said AD revenue and Print sales fell.\n\nEntertainment shares rose.", Assert.Single(result.Story.Segments).Text);
     }
 
+    [Fact]
+    public void Read_WindowsLineEndingsAndByteOrderMark_ReadLikeAnyPage()
+    {
+        var text = "\uFEFF전기요금 동결\r\n\r\n2024.10.16 오전 09:08\r\n[앵커]\r\n전기요금이 동결됩니다.\r\n\r\n변하람 기자가 보도합니다.\r\n[기자]\r\n정부가 발표했습니다.\r\nYTN 변하람 (haram@example.com)입니다.\r\n";
+        var result = BroadcastPageReader.Read([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(text[1..])]);
+
+        Assert.True(result.Ok, result.Error);
+        Assert.Equal("전기요금 동결", result.Story.Headline);
+        Assert.Equal("전기요금이 동결됩니다.\n\n변하람 기자가 보도합니다.", result.Story.Segments[0].Text);
+        Assert.Equal("YTN 변하람 (haram@example.com)입니다.", result.Story.SignOff);
+        Assert.Equal(["변하람"], result.Story.Bylines);
+    }
+
+    [Fact]
+    public void Read_UnknownProgrammeHeaderLine_IsKeptAndReported()
+    {
+        var result = BroadcastPageReader.Read("대담 제목\n\n2024.10.16 오후 03:00\n■ 방송 : YTN 뉴스퀘어 2PM\n■ 진행 : 민서아 앵커\n[앵커]\n시작하겠습니다.\n");
+
+        Assert.True(result.Ok, result.Error);
+        Assert.Equal("민서아 앵커", result.Story.Programme?.Host);
+        Assert.Equal(new ScriptSegment(SegmentKind.Reporter, "■ 방송 : YTN 뉴스퀘어 2PM"), result.Story.Segments[0]);
+        Assert.Contains("방송", Assert.Single(result.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_MarkerWithTextOnTheSameLine_StartsTheSegmentWithThatText()
+    {
+        var result = BroadcastPageReader.Read("Headline\n\n2024.10.16 AM 09:08\n[Anchor] Good morning.\n[Reporter] The vote is today.\nIt passed.\n");
+
+        Assert.True(result.Ok, result.Error);
+        Assert.Equal(
+            [new ScriptSegment(SegmentKind.Anchor, "Good morning."), new ScriptSegment(SegmentKind.Reporter, "The vote is today.\n\nIt passed.")],
+            result.Story.Segments);
+    }
+
+    [Theory]
+    [InlineData("사회부 홍길동 기자가 보도합니다.", "홍길동")]
+    [InlineData("홍길동·김영희 기자의 보도입니다.", "홍길동,김영희")]
+    [InlineData("워싱턴 홍길동 특파원이 전합니다.", "홍길동")]
+    [InlineData("취재 기자들이 현장에 나가 있습니다.", "")]
+    [InlineData("Reporter Hong Gil-dong reports.", "Hong Gil-dong")]
+    [InlineData("I'm a YouTube reporter on the report.", "")]
+    public void Read_AnchorIntro_GivesTheReporterAsByline(string intro, string bylines)
+    {
+        var result = BroadcastPageReader.Read($"Headline\n\n2024.10.16 AM 09:08\n[Anchor]\nThe lead.\n\n{intro}\n[Reporter]\nThe package.\n");
+
+        Assert.True(result.Ok, result.Error);
+        Assert.Equal(bylines, string.Join(',', result.Story.Bylines));
+        Assert.EndsWith(intro, result.Story.Segments[0].Text, StringComparison.Ordinal);
+    }
+
     // --- Files that are not pages ---
 
     public static TheoryData<string, byte[], string> NotPages => new()

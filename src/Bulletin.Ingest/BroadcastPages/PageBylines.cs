@@ -13,6 +13,14 @@ internal static class PageBylines
 
     private static readonly string[] KoreanReporterWords = ["기자", "특파원"];
 
+    // Only a line that hands over to the reporter names one: "취재 기자들이 현장에 있습니다." does not.
+    private static readonly HashSet<string> KoreanIntroReporterWords = ["기자가", "기자의", "기자", "특파원이", "특파원의", "특파원"];
+
+    private static readonly string[] KoreanIntroEndings =
+    [
+        "보도합니다.", "보도입니다.", "전합니다.", "전해드립니다.", "취재했습니다.", "정리했습니다.", "기자입니다.", "특파원입니다.",
+    ];
+
     private static readonly string[] EnglishIntroEndings =
     [
         " reports.", " reports", " has the report.", " has the story.", " has more.", " is reporting.",
@@ -128,15 +136,16 @@ internal static class PageBylines
     // "사회부 홍길동 기자가 보도합니다." / "홍길동·김영희 기자의 보도입니다." / "워싱턴 홍길동 특파원이 전합니다."
     private static void FromKoreanIntro(string paragraph, List<string> names)
     {
-        if (!paragraph.EndsWith("다.", StringComparison.Ordinal) && !paragraph.EndsWith('다'))
+        var words = paragraph.TrimEnd('.').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2 || !EndsWithAny(paragraph.EndsWith('.') ? paragraph : paragraph + ".", KoreanIntroEndings))
         {
             return;
         }
 
-        var words = paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (var i = 1; i < words.Length; i++)
         {
-            if (!StartsWithReporterWord(words[i]))
+            var word = words[i];
+            if (!KoreanIntroReporterWords.Contains(word) && !(i == words.Length - 1 && EndsWithAny(word + ".", ["기자입니다.", "특파원입니다."])))
             {
                 continue;
             }
@@ -157,6 +166,19 @@ internal static class PageBylines
 
             return;
         }
+    }
+
+    private static bool EndsWithAny(string text, string[] endings)
+    {
+        foreach (var ending in endings)
+        {
+            if (text.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool StartsWithReporterWord(string word)

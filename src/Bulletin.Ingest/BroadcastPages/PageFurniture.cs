@@ -37,9 +37,12 @@ internal static class PageFurniture
         "카카오톡", "전화", "메일", "이메일", "Kakao Talk", "KakaoTalk", "Phone", "Mail", "Email", "E-mail",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    public static bool IsSiteListHeading(string line) => SiteListHeadings.Contains(line);
+    // Furniture lines are short; checking the length first spares hashing every long paragraph.
+    private const int MaxFurnitureLength = 30;
 
-    public static bool IsControl(string line) => Controls.Contains(line);
+    public static bool IsSiteListHeading(string line) => line.Length <= MaxFurnitureLength && SiteListHeadings.Contains(line);
+
+    public static bool IsControl(string line) => line.Length <= MaxFurnitureLength && Controls.Contains(line);
 
     /// <summary>The first line of the reader-tip box: ※ '당신의 제보가 뉴스가 됩니다' / ※ 'Your report becomes news'.</summary>
     public static bool IsTipBoxStart(string line) =>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace Bulletin.Ingest.BroadcastPages;
@@ -5,6 +6,10 @@ namespace Bulletin.Ingest.BroadcastPages;
 /// <summary>Tells files that are not broadcast pages apart early, so that the error names what the file is.</summary>
 internal static class PageSniffer
 {
+    // Control characters that never appear in a saved page: all of C0 except tab, line feed, form feed and return.
+    private static readonly SearchValues<char> Controls = SearchValues.Create(
+        "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+
     public static string? DescribeBinary(ReadOnlySpan<byte> bytes)
     {
         var kind = bytes switch
@@ -30,15 +35,21 @@ internal static class PageSniffer
     /// <summary>Text with NUL or many control characters came from a binary file read as text.</summary>
     public static bool LooksBinary(string text)
     {
-        var controls = 0;
-        foreach (var c in text)
+        var span = text.AsSpan();
+        if (span.IndexOfAny(Controls) < 0)
         {
-            if (c == '\0')
-            {
-                return true;
-            }
+            return false;
+        }
 
-            if (c < ' ' && c is not ('\n' or '\r' or '\t' or '\f'))
+        if (span.Contains('\0'))
+        {
+            return true;
+        }
+
+        var controls = 0;
+        foreach (var c in span)
+        {
+            if (Controls.Contains(c))
             {
                 controls++;
             }

@@ -107,6 +107,22 @@ public sealed class BroadcastPageReaderTests
     }
 
     [Fact]
+    public void Read_HeadlinePrintedAgainAboveTheSubheadlines_IsNotASubheadline()
+    {
+        var result = BroadcastPageReader.Read("""
+            강원 산간 첫눈…출근길 빙판 주의
+            강원 산간 첫눈…출근길 빙판 주의
+            대관령 5cm 쌓여
+            2025.11.12. 오전 06:41.
+            [앵커]
+            강원 산간에 올겨울 첫눈이 내렸습니다.
+            """);
+
+        Assert.True(result.Ok, result.Error);
+        Assert.Equal(["대관령 5cm 쌓여"], result.Story.Subheadlines);
+    }
+
+    [Fact]
     public void Read_KoreanPackage_ReadsSoundbitesWithSpacedColonAndWhenSaid()
     {
         var story = TestPages.ReadStory("ko-heavy-snow-package.txt");

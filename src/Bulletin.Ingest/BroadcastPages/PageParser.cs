@@ -95,8 +95,8 @@ internal sealed class PageParser
                 break;
             }
 
-            // Korean pages print their subheadlines twice.
-            if (!subheadlines.Contains(line))
+            // Korean pages print their subheadlines twice, and some repeat the headline above them.
+            if (!subheadlines.Contains(line) && !string.Equals(line, headline, StringComparison.Ordinal))
             {
                 subheadlines.Add(line);
             }

@@ -18,9 +18,18 @@ internal static class JsonColumns
     public static ValueConverter<T, string> Converter<T>() =>
         new(value => JsonSerializer.Serialize(value, Options), json => JsonSerializer.Deserialize<T>(json, Options)!);
 
-    public static ValueComparer<T> Comparer<T>() =>
+    /// <summary>
+    /// Compares lists by their items. The items are immutable (strings, records), so a snapshot is a shallow copy;
+    /// comparing serialised JSON instead would cost a serialisation per property per save.
+    /// </summary>
+    public static ValueComparer<List<T>> ListComparer<T>() =>
         new(
-            (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
-            value => JsonSerializer.Serialize(value, Options).GetHashCode(StringComparison.Ordinal),
-            value => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, Options), Options)!);
+            (a, b) => a == null ? b == null : b != null && a.SequenceEqual(b),
+            list => list.Aggregate(17, (hash, item) => HashCode.Combine(hash, item)),
+            list => list.ToList());
+
+    /// <summary>For an immutable record, which compares by value: the reference itself is the snapshot.</summary>
+    public static ValueComparer<T> RecordComparer<T>()
+        where T : class? =>
+        new((a, b) => Equals(a, b), value => value == null ? 0 : value.GetHashCode(), value => value);
 }

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using Bulletin.Cli;
+using Bulletin.Import.Benchmark;
+using Bulletin.Ingest.BroadcastPages;
+
+// Import benchmark: generates broadcast pages, then measures
+//   parse: BroadcastPageReader over pages already in memory, on one thread;
+//   store: the real `bulletin import --publish` over the files, into a new SQLite database.
+// Usage: dotnet run -c Release --project bench/Bulletin.Import.Benchmark -- [--pages N] [--mode parse|store|all]
+var pages = 10_000;
+var mode = "all";
+for (var i = 0; i < args.Length - 1; i++)
+{
+    if (args[i] == "--pages")
+    {
+        pages = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+    else if (args[i] == "--mode")
+    {
+        mode = args[i + 1];
+    }
+}
+
+var work = Directory.CreateTempSubdirectory("bulletin-import-bench-");
+try
+{
+    var folder = Directory.CreateDirectory(Path.Combine(work.FullName, "pages")).FullName;
+    var sentences = PageGenerator.LoadKoreanSentences();
+    var generator = new PageGenerator(seed: 42, sentences);
+    long bytes = 0;
+    for (var i = 0; i < pages; i++)
+    {
+        var text = generator.Page(i);
+        bytes += System.Text.Encoding.UTF8.GetByteCount(text);
+        File.WriteAllText(Path.Combine(folder, $"{i:000000}.txt"), text);
+    }
+
+    Console.WriteLine($"generated {pages:N0} pages, {bytes / 1024.0 / 1024.0:F1} MB, half Korean ({(sentences.Count > 0 ? "KLUE sentences" : "made-up syllables")}), half English");
+
+    if (mode is "parse" or "all")
+    {
+        var contents = Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToList();
+        for (var round = 1; round <= 3; round++)
+        {
+            var failed = 0;
+            var clock = Stopwatch.StartNew();
+            foreach (var content in contents)
+            {
+                if (!BroadcastPageReader.Read(content).Ok)
+                {
+                    failed++;
+                }
+            }
+
+            clock.Stop();
+            Console.WriteLine($"parse only, round {round}: {pages / clock.Elapsed.TotalSeconds:N0} pages/s on one thread " +
+                $"({clock.Elapsed.TotalMilliseconds:N0} ms, {failed} failed)");
+        }
+
+        Console.WriteLine($"parse only: peak memory (working set) {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:N0} MB");
+    }
+
+    if (mode is "store" or "all")
+    {
+        var dataDir = Path.Combine(work.FullName, "data");
+        var stdout = Console.Out;
+        Console.SetOut(TextWriter.Null);
+        var clock = Stopwatch.StartNew();
+        var exit = await BulletinCommandLine.InvokeAsync(["--data-dir", dataDir, "import", "--publish", folder]);
+        clock.Stop();
+        Console.SetOut(stdout);
+        Console.WriteLine($"stored (bulletin import --publish, SQLite, new database): {pages / clock.Elapsed.TotalSeconds:N0} stories/s " +
+            $"({clock.Elapsed.TotalMilliseconds:N0} ms, exit code {exit})");
+        Console.WriteLine($"stored: peak memory (working set) {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:N0} MB" +
+            (mode == "all" ? " (includes the parse phase; run --mode store alone for its own figure)" : ""));
+    }
+}
+finally
+{
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    work.Delete(recursive: true);
+}

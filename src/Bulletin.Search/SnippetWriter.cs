@@ -35,10 +35,13 @@ internal static class SnippetWriter
             return null;
         }
 
-        var scorer = new QueryScorer(textQuery, field);
+        // Scoring by terms rather than by spans: the span scorer builds an in-memory index of every hit's text,
+        // which made snippets cost more than the search. The price is that a Korean bigram is marked even where it
+        // is not part of the whole query word, which is rare and harmless.
+        var scorer = new QueryTermScorer(textQuery, field);
         var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), HtmlTextEncoder.Instance, scorer)
         {
-            TextFragmenter = new SimpleSpanFragmenter(scorer, PassageLength),
+            TextFragmenter = new SimpleFragmenter(PassageLength),
         };
 
         try

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Threading.Channels;
 using Bulletin.Core.Stories;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
@@ -191,15 +192,7 @@ public sealed class StoryIndex : IDisposable
             }
 
             fresh = IndexGeneration.Create(NewGenerationFolder(), _analyzer);
-            var count = 0;
-            await foreach (var story in stories.WithCancellation(cancellationToken))
-            {
-                fresh.Writer.UpdateDocument(StoryFields.IdTerm(story.Id), StoryFields.ToDocument(story));
-                if (++count % 1000 == 0)
-                {
-                    progress?.Report(count);
-                }
-            }
+            var count = await WriteAllAsync(fresh.Writer, stories, progress, cancellationToken);
 
             // The long commit happens outside the gate; only the replay of recent writes holds writers up.
             fresh.Writer.Commit();
@@ -246,6 +239,75 @@ public sealed class StoryIndex : IDisposable
 
             Volatile.Write(ref _rebuilding, 0);
         }
+    }
+
+    /// <summary>
+    /// Analysis is the costly part of indexing and IndexWriter takes documents from several threads at once, so
+    /// one reader of the source feeds one writer per processor.
+    /// </summary>
+    private static async Task<int> WriteAllAsync(
+        IndexWriter writer, IAsyncEnumerable<SearchDocument> stories, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var queue = Channel.CreateBounded<SearchDocument>(new BoundedChannelOptions(1_000)
+        {
+            SingleReader = false,
+            SingleWriter = true,
+        });
+        var seen = new HashSet<Guid>();
+        var repeats = new List<SearchDocument>();
+        var written = 0;
+        var workers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                while (await queue.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    while (queue.Reader.TryRead(out var story))
+                    {
+                        writer.AddDocument(StoryFields.ToDocument(story));
+                        if (Interlocked.Increment(ref written) % 1000 == 0)
+                        {
+                            progress?.Report(Volatile.Read(ref written));
+                        }
+                    }
+                }
+            }
+            catch (Exception failure)
+            {
+                // Stops the reader of the source, which would otherwise wait for room in the queue forever.
+                queue.Writer.TryComplete(failure);
+                throw;
+            }
+        }, cancellationToken)).ToList();
+
+        try
+        {
+            await foreach (var story in stories.WithCancellation(cancellationToken))
+            {
+                // The source should list each story once; a repeat replaces the first (below, once every first
+                // copy is written) rather than doubling it.
+                if (seen.Add(story.Id))
+                {
+                    await queue.Writer.WriteAsync(story, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    repeats.Add(story);
+                }
+            }
+        }
+        finally
+        {
+            queue.Writer.TryComplete();
+            await Task.WhenAll(workers).ConfigureAwait(false);
+        }
+
+        foreach (var story in repeats)
+        {
+            writer.UpdateDocument(StoryFields.IdTerm(story.Id), StoryFields.ToDocument(story));
+        }
+
+        return written;
     }
 
     public void Dispose()

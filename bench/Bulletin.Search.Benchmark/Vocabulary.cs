@@ -44,11 +44,37 @@ internal sealed record Vocabulary(IReadOnlyList<string> Korean, IReadOnlyList<st
                 .Where(token => token.Length >= 2)
                 .ToList();
             koreanSource = $"the KLUE news sentences ({korean.Count:N0} words)";
-            return new Vocabulary(korean, EnglishWords);
+            return new Vocabulary(korean, EnglishWithTail());
         }
 
         koreanSource = "generated syllables (samples not found)";
-        return new Vocabulary(GeneratedKorean(), EnglishWords);
+        return new Vocabulary(GeneratedKorean(), EnglishWithTail());
+    }
+
+    /// <summary>
+    /// The real words as the most frequent ones, then a long tail of made-up words. With the real words alone every
+    /// word would be in a third of all stories, which no news archive looks like; the tail gives English about as
+    /// many distinct words as the Korean sentences have.
+    /// </summary>
+    private static List<string> EnglishWithTail()
+    {
+        string[] onsets = ["b", "br", "c", "d", "f", "g", "gr", "h", "k", "l", "m", "n", "p", "pr", "r", "s", "st", "t", "tr", "v", "w"];
+        string[] vowels = ["a", "e", "i", "o", "u", "ai", "ea", "ou"];
+        string[] codas = ["", "n", "r", "l", "s", "t", "nd", "st", "m"];
+        var random = new Random(13);
+        var words = new List<string>(EnglishWords);
+        var known = new HashSet<string>(EnglishWords, StringComparer.Ordinal);
+        while (words.Count < 20_000)
+        {
+            var word = string.Concat(Enumerable.Range(0, random.Next(2, 4)).Select(_ =>
+                onsets[random.Next(onsets.Length)] + vowels[random.Next(vowels.Length)] + codas[random.Next(codas.Length)]));
+            if (known.Add(word))
+            {
+                words.Add(word);
+            }
+        }
+
+        return words;
     }
 
     private static List<string> GeneratedKorean()

@@ -62,6 +62,10 @@ internal sealed class BulletinServer : IAsyncDisposable
         return (response, document);
     }
 
+    /// <summary>Waits until a rebuild of the search index that started with the server is done.</summary>
+    public Task WaitForSearchAsync() =>
+        _app.Services.GetRequiredService<Bulletin.Publishing.SearchIndexService>().Rebuild.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

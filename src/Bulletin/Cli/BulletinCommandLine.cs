@@ -23,6 +23,7 @@ public static class BulletinCommandLine
         var serve = ServeCommand.Create();
         root.Subcommands.Add(serve);
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ReindexCommand.Create());
         root.Subcommands.Add(DbCommand.Create());
 
         // Serving is the default: `bulletin --urls http://127.0.0.1:8080` is `bulletin serve --urls ...`.

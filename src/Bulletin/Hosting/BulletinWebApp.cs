@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Bulletin.Api.Public;
 using Bulletin.Data;
 using Bulletin.Publishing;
 using Bulletin.Site;
@@ -40,6 +41,7 @@ public static class BulletinWebApp
         app.UseOutputCache();
         app.MapStylesheet();
         app.MapRazorPages();
+        app.MapPublicSearch();
         return app;
     }
 
@@ -90,6 +92,7 @@ public static class BulletinWebApp
             options.Conventions.AddPageRoute("/Index", "en");
             options.Conventions.AddPageRoute("/Section", "en/section/{slug}");
             options.Conventions.AddPageRoute("/Story", "en/news/{slug}");
+            options.Conventions.AddPageRoute("/Search", "en/search");
         });
         services.AddOutputCache(options =>
         {
@@ -100,11 +103,14 @@ public static class BulletinWebApp
         });
         services.AddScoped<PublicPages>();
         services.AddScoped<PageChrome>();
+        services.AddScoped<PublicSearch>();
         return services;
     }
 
     private static IServiceCollection AddPublishing(this IServiceCollection services)
     {
+        services.AddSingleton<SearchIndexService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SearchIndexService>());
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxProcessor>());

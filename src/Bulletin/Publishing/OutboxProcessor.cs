@@ -1,5 +1,4 @@
 using Bulletin.Data;
-using Bulletin.Data.Outbox;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,16 +6,19 @@ namespace Bulletin.Publishing;
 
 /// <summary>
 /// Follows the outbox and brings this node's derived state up to date: evicts cached public pages whose story or
-/// lists changed. Each node starts from the newest row (its caches are empty at start) and keeps its own place.
+/// lists changed, and updates the search index. Each node keeps its own place: it starts where its search index
+/// left off (its page cache is empty at start, so evicting again is harmless).
 /// </summary>
 public sealed partial class OutboxProcessor(
     IServiceScopeFactory scopes,
     IOutputCacheStore cache,
+    SearchIndexService search,
     OutboxSignal signal,
     ILogger<OutboxProcessor> logger) : BackgroundService
 {
     public const string PublicPagesTag = "public";
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    // Changes committed by another process (an import, another node) are seen within this.
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(400);
 
     private long _lastSeen = -1;
 
@@ -53,8 +55,7 @@ public sealed partial class OutboxProcessor(
         var db = scope.ServiceProvider.GetRequiredService<BulletinDbContext>();
         if (_lastSeen < 0)
         {
-            _lastSeen = await db.Outbox.MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0;
-            return;
+            _lastSeen = search.Position ?? await db.Outbox.MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0;
         }
 
         var messages = await db.Outbox.AsNoTracking()
@@ -67,7 +68,9 @@ public sealed partial class OutboxProcessor(
             return;
         }
 
-        foreach (var storyId in messages.Select(m => m.StoryId).Distinct())
+        var storyIds = messages.Select(m => m.StoryId).Distinct().ToList();
+        await search.ApplyAsync(storyIds, messages[^1].Id, db, cancellationToken);
+        foreach (var storyId in storyIds)
         {
             await cache.EvictByTagAsync(StoryTag(storyId), cancellationToken);
         }

@@ -24,10 +24,28 @@ public static class ServeCommand
             return 1;
         }
 
-        var app = BulletinWebApp.Build([.. result.UnmatchedTokens], dataDirectory);
-        await using (app)
+        try
         {
-            return await BulletinWebApp.RunAsync(app, cancellationToken);
+            var app = BulletinWebApp.Build([.. result.UnmatchedTokens], dataDirectory);
+            await using (app)
+            {
+                return await BulletinWebApp.RunAsync(app, cancellationToken);
+            }
+        }
+        catch (IOException e) when (e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        {
+            await Console.Error.WriteLineAsync($"bulletin: {e.Message} Another program is using that port: choose another with --urls http://127.0.0.1:PORT.");
+            return 1;
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException { InnerException: System.Data.Common.DbException })
+        {
+            await Console.Error.WriteLineAsync($"bulletin: the database could not be opened: {(e.InnerException ?? e).Message}");
+            return 1;
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            await Console.Error.WriteLineAsync($"bulletin: the configuration is not valid: {string.Join(" ", e.Failures)}");
+            return 1;
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Bulletin.Data;
+using Bulletin.Feeds;
 using Bulletin.Publishing;
 using Bulletin.Site;
 using Microsoft.AspNetCore.DataProtection;
@@ -32,6 +33,7 @@ public static class BulletinWebApp
         builder.Services.AddSiteOptions(builder.Configuration);
         builder.Services.AddPublicSite();
         builder.Services.AddPublishing();
+        builder.Services.AddFeeds(builder.Configuration);
 
         var app = builder.Build();
 
@@ -40,6 +42,7 @@ public static class BulletinWebApp
         app.UseOutputCache();
         app.MapStylesheet();
         app.MapRazorPages();
+        app.MapFeeds();
         return app;
     }
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Bulletin.Api.Public;
 using Bulletin.Data;
 using Bulletin.Feeds;
 using Bulletin.Publishing;
@@ -34,6 +35,7 @@ public static class BulletinWebApp
         builder.Services.AddPublicSite();
         builder.Services.AddPublishing();
         builder.Services.AddFeeds(builder.Configuration);
+        builder.Services.AddPublicApi(builder.Configuration);
 
         var app = builder.Build();
 
@@ -43,6 +45,7 @@ public static class BulletinWebApp
         app.MapStylesheet();
         app.MapRazorPages();
         app.MapFeeds();
+        app.MapPublicApi();
         return app;
     }
 

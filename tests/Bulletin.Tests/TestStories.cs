@@ -23,7 +23,10 @@ internal static class TestStories
 
     /// <summary>The story's public path, as the site builds it from the headline and the time.</summary>
     public static string PathOf(StoryContent story) =>
-        Site.StoryPaths.Story(story.Language, Slugs.ForStory(story.Headline, story.PublishedAt!.Value));
+        Site.StoryPaths.Story(story.Language, Slugs.ForStory(story.Headline, story.PublishedAt!.Value.ToOffset(SiteOffset)));
+
+    /// <summary>The site's zone (Asia/Seoul) has no daylight saving; pages carry their times in it.</summary>
+    public static readonly TimeSpan SiteOffset = TimeSpan.FromHours(9);
 
     /// <summary>An English story with every part of a script, and characters that must be escaped in XML and HTML.</summary>
     public static StoryContent English(string headline, DateTimeOffset publishedAt, params string[] tags) => new()

@@ -32,6 +32,13 @@ public static class PublicApi
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // With a body, the answer stays a 429 for the client (the site's status-code pages only fill empty ones).
+            options.OnRejected = static async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests; try again in a minute.")
+                    .ExecuteAsync(context.HttpContext);
+            };
             options.AddPolicy(RateLimitPolicy, context =>
             {
                 var perMinute = context.RequestServices.GetRequiredService<IOptions<PublicApiOptions>>().Value.RequestsPerMinute;

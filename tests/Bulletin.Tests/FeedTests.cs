@@ -157,6 +157,11 @@ public sealed class FeedTests
             Assert.True(notModified.StatusCode == HttpStatusCode.NotModified, path);
             Assert.Empty(await notModified.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
 
+            using var head = new HttpRequestMessage(HttpMethod.Head, uri);
+            var headResponse = await server.Client.SendAsync(head, TestContext.Current.CancellationToken);
+            Assert.True(headResponse.StatusCode == HttpStatusCode.OK, path);
+            Assert.Equal(etag, headResponse.Headers.ETag);
+
             using var otherTag = new HttpRequestMessage(HttpMethod.Get, uri);
             otherTag.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"something-else\""));
             Assert.Equal(HttpStatusCode.OK, (await server.Client.SendAsync(otherTag, TestContext.Current.CancellationToken)).StatusCode);

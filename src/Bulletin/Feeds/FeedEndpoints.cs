@@ -37,19 +37,23 @@ public static class FeedEndpoints
             var prefix = StoryPaths.EditionPrefix(edition);
             foreach (var format in FeedFormat.All)
             {
-                app.MapGet($"{prefix}/{format.FileName}", SiteFeedAsync).WithMetadata(format).CacheOutput(CachePolicy);
-                app.MapGet($"{prefix}/section/{{slug}}/{format.FileName}", SectionFeedAsync).WithMetadata(format).CacheOutput(CachePolicy);
-                app.MapGet($"{prefix}/tag/{{tag}}/{format.FileName}", TagFeedAsync).WithMetadata(format).CacheOutput(CachePolicy);
+                app.MapRead($"{prefix}/{format.FileName}", SiteFeedAsync).WithMetadata(format).CacheOutput(CachePolicy);
+                app.MapRead($"{prefix}/section/{{slug}}/{format.FileName}", SectionFeedAsync).WithMetadata(format).CacheOutput(CachePolicy);
+                app.MapRead($"{prefix}/tag/{{tag}}/{format.FileName}", TagFeedAsync).WithMetadata(format).CacheOutput(CachePolicy);
             }
         }
 
-        app.MapGet(FeedPaths.SitemapIndex, SitemapIndexAsync).CacheOutput(CachePolicy);
-        app.MapGet(FeedPaths.PagesSitemap, PagesSitemapAsync).CacheOutput(CachePolicy);
-        app.MapGet("/sitemaps/stories-{number:int}.xml", StoriesSitemapAsync).CacheOutput(CachePolicy);
-        app.MapGet(FeedPaths.NewsSitemap, NewsSitemapAsync).CacheOutput(CachePolicy);
-        app.MapGet("/robots.txt", Robots).CacheOutput(CachePolicy);
+        app.MapRead(FeedPaths.SitemapIndex, SitemapIndexAsync).CacheOutput(CachePolicy);
+        app.MapRead(FeedPaths.PagesSitemap, PagesSitemapAsync).CacheOutput(CachePolicy);
+        app.MapRead("/sitemaps/stories-{number:int}.xml", StoriesSitemapAsync).CacheOutput(CachePolicy);
+        app.MapRead(FeedPaths.NewsSitemap, NewsSitemapAsync).CacheOutput(CachePolicy);
+        app.MapRead("/robots.txt", Robots).CacheOutput(CachePolicy);
         return app;
     }
+
+    // Crawlers and feed readers check with HEAD as well as GET.
+    private static RouteHandlerBuilder MapRead(this IEndpointRouteBuilder app, string pattern, Delegate handler) =>
+        app.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler);
 
     private static Task<IResult> SiteFeedAsync(HttpContext context, StoryFeeds feeds, CancellationToken cancellationToken) =>
         FeedAsync(context, feeds, feeds.Site(PublicPages.EditionOf(context.Request)), cancellationToken);

@@ -22,13 +22,15 @@ public static class PublicApi
     public const string RateLimitPolicy = "public-api";
     public const string CacheControl = "public, max-age=60";
 
+    private static readonly string[] Read = [HttpMethods.Get, HttpMethods.Head];
+
     public static IServiceCollection AddPublicApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PublicApiOptions>()
             .Bind(configuration.GetSection(PublicApiOptions.SectionName))
             .Validate(o => o.RequestsPerMinute > 0, "PublicApi:RequestsPerMinute must be above 0.")
             .ValidateOnStart();
-        services.AddCors(options => options.AddPolicy(CorsPolicy, policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD")));
+        services.AddCors(options => options.AddPolicy(CorsPolicy, policy => policy.AllowAnyOrigin().WithMethods(HttpMethods.Get, HttpMethods.Head)));
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -58,10 +60,10 @@ public static class PublicApi
             .RequireCors(CorsPolicy)
             .RequireRateLimiting(RateLimitPolicy)
             .AddEndpointFilter(SetCacheHeadersAsync);
-        api.MapGet("/stories", LatestAsync);
-        api.MapGet("/stories/{id:guid}", StoryAsync);
-        api.MapGet("/stories/{id:guid}/ninjs", NinjsAsync);
-        api.MapGet("/sections/{slug}/stories", SectionStoriesAsync);
+        api.MapMethods("/stories", Read, LatestAsync);
+        api.MapMethods("/stories/{id:guid}", Read, StoryAsync);
+        api.MapMethods("/stories/{id:guid}/ninjs", Read, NinjsAsync);
+        api.MapMethods("/sections/{slug}/stories", Read, SectionStoriesAsync);
         return app;
     }
 

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bulletin.Core.Stories;
+using Bulletin.Site;
 
 namespace Bulletin.Feeds;
 
@@ -23,14 +24,14 @@ public static class JsonFeedWriter
             var item = new JsonObject
             {
                 ["id"] = story.Id.ToString(),
-                ["url"] = feed.Absolute(Site.StoryPaths.Story(story)),
+                ["url"] = feed.Absolute(StoryPaths.Story(story)),
                 ["title"] = story.Headline,
                 ["content_html"] = StoryHtml.Render(story),
                 ["date_published"] = feed.Clock.Iso(FeedRendering.Published(story)),
                 ["date_modified"] = feed.Clock.Iso(FeedRendering.Modified(story)),
                 ["language"] = story.Language.ToCode(),
             };
-            if (Site.NewsArticleJsonLd.Describe(story) is { } summary)
+            if (NewsArticleJsonLd.Describe(story) is { } summary)
             {
                 item["summary"] = summary;
             }
@@ -55,7 +56,7 @@ public static class JsonFeedWriter
             ["home_page_url"] = feed.Absolute(feed.Scope.HomePath),
             ["feed_url"] = feed.Absolute(feed.Scope.PathOf(FeedFormat.Json)),
             ["language"] = feed.Scope.Edition.ToCode(),
-            ["authors"] = new JsonArray(new JsonObject { ["name"] = feed.SiteName, ["url"] = feed.Absolute(Site.StoryPaths.Home(feed.Scope.Edition)) }),
+            ["authors"] = new JsonArray(new JsonObject { ["name"] = feed.SiteName, ["url"] = feed.Absolute(StoryPaths.Home(feed.Scope.Edition)) }),
             ["items"] = items,
         };
         return JsonSerializer.SerializeToUtf8Bytes(document, Options);

@@ -2,6 +2,7 @@ using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
 using Bulletin.Core.Stories;
+using Bulletin.Site;
 
 namespace Bulletin.Feeds;
 
@@ -30,7 +31,7 @@ public static class SyndicationWriter
         syndication.Links.Add(SyndicationLink.CreateSelfLink(new Uri(feed.Absolute(feed.Scope.PathOf(format))), format.ContentType));
         if (atom)
         {
-            syndication.Authors.Add(new SyndicationPerson { Name = feed.SiteName, Uri = feed.Absolute(StoryPathsHome(feed)) });
+            syndication.Authors.Add(new SyndicationPerson { Name = feed.SiteName, Uri = feed.Absolute(StoryPaths.Home(feed.Scope.Edition)) });
         }
         else
         {
@@ -52,7 +53,7 @@ public static class SyndicationWriter
 
     private static SyndicationItem Item(FeedRendering feed, Story story, bool atom)
     {
-        var url = new Uri(feed.Absolute(Site.StoryPaths.Story(story)));
+        var url = new Uri(feed.Absolute(StoryPaths.Story(story)));
         var html = StoryHtml.Render(story);
         var item = new SyndicationItem
         {
@@ -70,7 +71,7 @@ public static class SyndicationWriter
             item.Id = $"urn:uuid:{story.Id}";
             item.Links.Add(SyndicationLink.CreateAlternateLink(url, "text/html"));
             item.Content = new TextSyndicationContent(html, TextSyndicationContentKind.Html);
-            if (Site.NewsArticleJsonLd.Describe(story) is { } summary)
+            if (NewsArticleJsonLd.Describe(story) is { } summary)
             {
                 item.Summary = new TextSyndicationContent(summary);
             }
@@ -93,6 +94,4 @@ public static class SyndicationWriter
 
         return item;
     }
-
-    private static string StoryPathsHome(FeedRendering feed) => Site.StoryPaths.Home(feed.Scope.Edition);
 }

@@ -63,6 +63,25 @@ public sealed class NinjsTests
     }
 
     [Fact]
+    public async Task Ninjs_OfEveryDemoNewsroomStory_IsValidIptc31()
+    {
+        var schema = JsonSchemas.Ninjs();
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite, migrated: false);
+        await using var server = await BulletinServer.StartAsync(database, demo: true);
+
+        using var list = JsonDocument.Parse(await server.Client.GetStringAsync(new Uri("/api/public/stories", UriKind.Relative), TestContext.Current.CancellationToken));
+        var ids = list.RootElement.GetProperty("stories").EnumerateArray().Select(s => s.GetProperty("id").GetString()).ToList();
+
+        Assert.NotEmpty(ids);
+        foreach (var id in ids)
+        {
+            using var ninjs = JsonDocument.Parse(await server.Client.GetStringAsync(new Uri($"/api/public/stories/{id}/ninjs", UriKind.Relative), TestContext.Current.CancellationToken));
+            Assert.Empty(JsonSchemas.Errors(schema, ninjs.RootElement));
+            Assert.Equal($"urn:uuid:{id}", ninjs.RootElement.GetProperty("uri").GetString());
+        }
+    }
+
+    [Fact]
     public async Task Ninjs_OfADraftOrUnknownStory_IsNotFound()
     {
         var sample = Samples.Require(SamplePage);

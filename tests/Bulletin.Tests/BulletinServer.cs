@@ -36,7 +36,8 @@ internal sealed class BulletinServer : IAsyncDisposable
     public static async Task<TestDatabase> NewDatabaseAsync(DatabaseProvider provider, bool migrated = true) =>
         await TestDatabase.CreateAsync(provider, migrated);
 
-    public static async Task<BulletinServer> StartAsync(TestDatabase database, bool demo = false)
+    /// <param name="settings">More command-line settings, such as "--Feeds:SitemapPageSize=100".</param>
+    public static async Task<BulletinServer> StartAsync(TestDatabase database, bool demo = false, params string[] settings)
     {
         string[] args =
         [
@@ -45,6 +46,7 @@ internal sealed class BulletinServer : IAsyncDisposable
             "--Database:Provider=" + database.Options.Provider,
             "--Database:ConnectionString=" + (database.Options.ConnectionString ?? ""),
             "--Logging:LogLevel:Default=Warning",
+            .. settings,
         ];
         var app = BulletinWebApp.Build(args, new DataDirectory(database.DataDirectory));
         await BulletinWebApp.PrepareDatabaseAsync(app.Services, TestContext.Current.CancellationToken);

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Bulletin.Api.Public;
 using Bulletin.Data;
+using Bulletin.Feeds;
 using Bulletin.Publishing;
 using Bulletin.Site;
 using Microsoft.AspNetCore.DataProtection;
@@ -33,6 +34,8 @@ public static class BulletinWebApp
         builder.Services.AddSiteOptions(builder.Configuration);
         builder.Services.AddPublicSite();
         builder.Services.AddPublishing();
+        builder.Services.AddFeeds(builder.Configuration);
+        builder.Services.AddPublicApi(builder.Configuration);
 
         var app = builder.Build();
 
@@ -41,7 +44,8 @@ public static class BulletinWebApp
         app.UseOutputCache();
         app.MapStylesheet();
         app.MapRazorPages();
-        app.MapPublicSearch();
+        app.MapFeeds();
+        app.MapPublicApi();
         return app;
     }
 

@@ -41,6 +41,7 @@ public sealed class SectionModel(PublicPages pages, PageChrome chrome, SiteClock
         Stories = stories;
         chrome.Sections = await pages.SectionsAsync(cancellationToken);
         chrome.Title = section.NameIn(edition);
+        chrome.FeedSection = section;
         var path = StoryPaths.Section(edition, slug) + (PageNumber > 1 ? $"?page={PageNumber}" : "");
         chrome.Canonical = PageChrome.Absolute(Request, chrome.Site, path);
         chrome.OtherEditionPath = StoryPaths.Section(edition == Language.Korean ? Language.English : Language.Korean, slug);

@@ -61,8 +61,32 @@ public static class NewsArticleJsonLd
             article["keywords"] = new JsonArray([.. story.Tags.Select(t => JsonValue.Create(t))]);
         }
 
+        // What a voice assistant may read aloud: the headline and the anchor's lead, which are written to be spoken.
+        var speakable = new JsonArray { SpeakableHeadline };
+        if (story.Segments.Any(s => s.Kind == SegmentKind.Anchor))
+        {
+            speakable.Add(SpeakableAnchorLead);
+        }
+
+        article["speakable"] = new JsonObject { ["@type"] = "SpeakableSpecification", ["cssSelector"] = speakable };
+
+        var body = ArticleBody(story);
+        if (body.Length > 0)
+        {
+            article["articleBody"] = body;
+            article["wordCount"] = body.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+        }
+
         return ForScriptElement(article.ToJsonString(Options));
     }
+
+    /// <summary>The story page's elements that hold its headline and the anchor's lead (see Pages/Story.cshtml).</summary>
+    public const string SpeakableHeadline = ".story h1";
+    public const string SpeakableAnchorLead = ".segment.anchor";
+
+    /// <summary>The script's words as plain paragraphs, without the on-air markers; words are counted by spaces.</summary>
+    public static string ArticleBody(Story story) =>
+        string.Join("\n\n", story.Segments.SelectMany(s => s.Paragraphs));
 
     /// <summary>
     /// JSON that is safe between script tags: these three characters only occur inside JSON strings, where their

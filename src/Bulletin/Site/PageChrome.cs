@@ -19,6 +19,9 @@ public sealed class PageChrome(IOptions<SiteOptions> options)
     public string? Canonical { get; set; }
     public IReadOnlyList<Section> Sections { get; set; } = [];
 
+    /// <summary>The section whose feeds the page announces beside the edition's.</summary>
+    public Section? FeedSection { get; set; }
+
     /// <summary>The same page in the other edition, when there is one (the edition's home otherwise).</summary>
     public string? OtherEditionPath { get; set; }
 

@@ -5,18 +5,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Bulletin.Api.Public;
 
-/// <summary>GET /api/public/search: the public search as JSON.</summary>
+/// <summary>GET /api/public/search: the public search as JSON (mapped with the rest of the public API).</summary>
 public static class SearchEndpoints
 {
     public sealed record SearchResponse(int Total, IReadOnlyList<SearchHitResponse> Hits);
 
     public sealed record SearchHitResponse(Guid Id, string Url, string Headline, string Snippet, string? PublishedAt);
-
-    public static IEndpointRouteBuilder MapPublicSearch(this IEndpointRouteBuilder routes)
-    {
-        routes.MapGet("/api/public/search", SearchAsync).WithName("PublicSearch");
-        return routes;
-    }
 
     public static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> SearchAsync(
         PublicSearch search, SiteClock clock,

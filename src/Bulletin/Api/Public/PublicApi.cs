@@ -1,0 +1,185 @@
+using System.Text.Json.Nodes;
+using System.Threading.RateLimiting;
+using Bulletin.Core.Stories;
+using Bulletin.Data;
+using Bulletin.Feeds;
+using Bulletin.Publishing;
+using Bulletin.Site;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Bulletin.Api.Public;
+
+/// <summary>
+/// The read-only public API under /api/public: published stories as JSON and as ninjs. No key; any origin may
+/// read it; each client address is rate-limited; answers may be cached by anyone for a minute.
+/// </summary>
+public static class PublicApi
+{
+    public const string Prefix = "/api/public";
+    public const string CorsPolicy = "public-read";
+    public const string RateLimitPolicy = "public-api";
+    public const string CacheControl = "public, max-age=60";
+
+    private static readonly string[] Read = [HttpMethods.Get, HttpMethods.Head];
+
+    public static IServiceCollection AddPublicApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PublicApiOptions>()
+            .Bind(configuration.GetSection(PublicApiOptions.SectionName))
+            .Validate(o => o.RequestsPerMinute > 0, "PublicApi:RequestsPerMinute must be above 0.")
+            .ValidateOnStart();
+        services.AddCors(options => options.AddPolicy(CorsPolicy, policy => policy.AllowAnyOrigin().WithMethods(HttpMethods.Get, HttpMethods.Head)));
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // With a body, the answer stays a 429 for the client (the site's status-code pages only fill empty ones).
+            options.OnRejected = static async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests; try again in a minute.")
+                    .ExecuteAsync(context.HttpContext);
+            };
+            options.AddPolicy(RateLimitPolicy, context =>
+            {
+                var perMinute = context.RequestServices.GetRequiredService<IOptions<PublicApiOptions>>().Value.RequestsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+        });
+        return services;
+    }
+
+    public static WebApplication MapPublicApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseCors();
+        app.UseRateLimiter();
+        var api = app.MapGroup(Prefix)
+            .RequireCors(CorsPolicy)
+            .RequireRateLimiting(RateLimitPolicy)
+            .AddEndpointFilter(SetCacheHeadersAsync);
+        api.MapMethods("/stories", Read, LatestAsync);
+        api.MapMethods("/stories/{id:guid}", Read, StoryAsync);
+        api.MapMethods("/stories/{id:guid}/ninjs", Read, NinjsAsync);
+        api.MapMethods("/sections/{slug}/stories", Read, SectionStoriesAsync);
+        api.MapMethods("/search", Read, SearchEndpoints.SearchAsync);
+        return app;
+    }
+
+    public static async Task<Results<Ok<StoryPageJson>, ValidationProblem>> LatestAsync(
+        string? language, int? page, HttpContext context, BulletinDbContext db, SiteClock clock, IOptions<SiteOptions> site,
+        CancellationToken cancellationToken)
+    {
+        if (Invalid(language, page) is { } problem)
+        {
+            return problem;
+        }
+
+        var stories = db.Stories.AsNoTracking().Where(s => s.Status == StoryStatus.Published);
+        return TypedResults.Ok(await PageAsync(stories, language, page ?? 1, context, clock, site.Value, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<StoryPageJson>, ValidationProblem, NotFound>> SectionStoriesAsync(
+        string slug, string? language, int? page, HttpContext context, BulletinDbContext db, SiteClock clock, IOptions<SiteOptions> site,
+        CancellationToken cancellationToken)
+    {
+        if (Invalid(language, page) is { } problem)
+        {
+            return problem;
+        }
+
+        var section = await db.Sections.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, cancellationToken);
+        if (section is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var stories = db.Stories.AsNoTracking().Where(s => s.Status == StoryStatus.Published && s.SectionId == section.Id);
+        return TypedResults.Ok(await PageAsync(stories, language, page ?? 1, context, clock, site.Value, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<StoryJson>, NotFound>> StoryAsync(
+        Guid id, HttpContext context, BulletinDbContext db, SiteClock clock, IOptions<SiteOptions> site, CancellationToken cancellationToken)
+    {
+        var story = await db.Stories.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.Status == StoryStatus.Published, cancellationToken);
+        return story is null ? TypedResults.NotFound() : TypedResults.Ok(Json(story, context, clock, site.Value));
+    }
+
+    /// <summary>Published stories as usable items; a killed story still answers, as canceled, so subscribers withdraw it.</summary>
+    public static async Task<Results<Ok<JsonObject>, NotFound>> NinjsAsync(
+        Guid id, HttpContext context, BulletinDbContext db, SiteClock clock, IOptions<SiteOptions> site, CancellationToken cancellationToken)
+    {
+        var story = await db.Stories.AsNoTracking()
+            .FirstOrDefaultAsync(s => s.Id == id && (s.Status == StoryStatus.Published || s.Status == StoryStatus.Killed), cancellationToken);
+        if (story is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var section = story.SectionId is { } sectionId
+            ? await db.Sections.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sectionId, cancellationToken)
+            : null;
+        var url = PageChrome.Absolute(context.Request, site.Value, StoryPaths.Story(story));
+        return TypedResults.Ok(NinjsDocument.Build(story, section, url, site.Value.NameIn(story.Language), clock));
+    }
+
+    private static async Task<StoryPageJson> PageAsync(IQueryable<Story> stories, string? language, int page, HttpContext context,
+        SiteClock clock, SiteOptions site, CancellationToken cancellationToken)
+    {
+        if (language is not null)
+        {
+            var edition = LanguageCodes.Parse(language);
+            stories = stories.Where(s => s.Language == edition);
+        }
+
+        var pageSize = site.PageSize;
+        var total = await stories.CountAsync(cancellationToken);
+        var list = await stories.OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .ToListAsync(cancellationToken);
+        string? next = null;
+        if (page * pageSize < total)
+        {
+            var query = QueryString.Create([
+                .. language is null ? [] : new[] { KeyValuePair.Create("language", (string?)language) },
+                KeyValuePair.Create("page", (string?)(page + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+            next = PageChrome.Absolute(context.Request, site, context.Request.Path + query.ToUriComponent());
+        }
+
+        return new StoryPageJson(page, pageSize, total, [.. list.Select(s => Json(s, context, clock, site))], next);
+    }
+
+    private static StoryJson Json(Story story, HttpContext context, SiteClock clock, SiteOptions site) =>
+        StoryJson.From(story.Content, clock, story) with { Url = PageChrome.Absolute(context.Request, site, StoryPaths.Story(story)) };
+
+    private static ValidationProblem? Invalid(string? language, int? page)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (language is not null && !LanguageCodes.TryParse(language, out _))
+        {
+            errors["language"] = ["Use 'ko' or 'en'."];
+        }
+
+        if (page is < 1 or > 10_000)
+        {
+            errors["page"] = ["Pages are numbered from 1 to 10000."];
+        }
+
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : null;
+    }
+
+    private static async ValueTask<object?> SetCacheHeadersAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        // A 404 here is an API answer, not a page: the site's HTML "not found" page is not put in its place.
+        if (context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusCodePages)
+        {
+            statusCodePages.Enabled = false;
+        }
+
+        var result = await next(context);
+        context.HttpContext.Response.Headers.CacheControl = CacheControl;
+        return result;
+    }
+}

@@ -1,7 +1,9 @@
 using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Bulletin.Api.Newsroom;
 using Bulletin.Data;
+using Bulletin.Newsroom;
 using Bulletin.Publishing;
 using Bulletin.Site;
 using Microsoft.AspNetCore.DataProtection;
@@ -32,14 +34,24 @@ public static class BulletinWebApp
         builder.Services.AddSiteOptions(builder.Configuration);
         builder.Services.AddPublicSite();
         builder.Services.AddPublishing();
+        builder.Services.AddStaffAccounts(builder.Configuration);
+        builder.Services.AddNewsroom();
 
         var app = builder.Build();
 
         app.UseExceptionHandler("/error");
-        app.UseStatusCodePagesWithReExecute("/not-found");
+        // The API answers errors as problem details; people get the site's pages.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), site => site.UseStatusCodePagesWithReExecute("/not-found"));
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseOutputCache();
         app.MapStylesheet();
         app.MapRazorPages();
+        app.MapNewsroomApi();
+        app.MapOpenApi("/api/newsroom/openapi.json").AllowAnonymous();
         return app;
     }
 
@@ -90,6 +102,11 @@ public static class BulletinWebApp
             options.Conventions.AddPageRoute("/Index", "en");
             options.Conventions.AddPageRoute("/Section", "en/section/{slug}");
             options.Conventions.AddPageRoute("/Story", "en/news/{slug}");
+            options.Conventions.AuthorizeAreaFolder("Newsroom", "/");
+            options.Conventions.AllowAnonymousToAreaPage("Newsroom", "/SignIn");
+            options.Conventions.AllowAnonymousToAreaPage("Newsroom", "/Denied");
+            options.Conventions.AuthorizeAreaFolder("Newsroom", "/Admin", StaffAccounts.AdminPolicy);
+            options.Conventions.AuthorizeAreaFolder("Newsroom", "/Desk", StaffAccounts.EditorPolicy);
         });
         services.AddOutputCache(options =>
         {
@@ -109,6 +126,18 @@ public static class BulletinWebApp
         services.AddSingleton<OutboxProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxProcessor>());
         services.AddScoped<StoryImporter>();
+        services.AddSingleton<StoryScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoryScheduler>());
+        return services;
+    }
+
+    private static IServiceCollection AddNewsroom(this IServiceCollection services)
+    {
+        services.AddScoped<NewsroomStories>();
+        services.AddSingleton<EditingPresence>();
+        services.AddProblemDetails();
+        services.AddOpenApi(options => options.ShouldInclude = d => d.RelativePath?.StartsWith("api/newsroom", StringComparison.Ordinal) == true);
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         return services;
     }
 

@@ -1,10 +1,10 @@
 using System.CommandLine;
-using System.Security.Cryptography;
 using Bulletin.Core.Workflow;
 using Bulletin.Data;
 using Bulletin.Data.Audit;
 using Bulletin.Data.Staff;
 using Bulletin.Hosting;
+using Bulletin.Newsroom;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -89,7 +89,7 @@ public static class UsersCommand
         }
 
         var fromStdin = result.GetValue(PasswordStdin);
-        var password = fromStdin ? await ReadPasswordAsync() : NewPassword();
+        var password = fromStdin ? await ReadPasswordAsync() : StaffPasswords.New();
         var user = new StaffUser
         {
             Id = Guid.CreateVersion7(),
@@ -152,7 +152,7 @@ public static class UsersCommand
         }
 
         var fromStdin = result.GetValue(PasswordStdin);
-        var password = fromStdin ? await ReadPasswordAsync() : NewPassword();
+        var password = fromStdin ? await ReadPasswordAsync() : StaffPasswords.New();
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var reset = await users.ResetPasswordAsync(user, token, password);
         if (!reset.Succeeded)
@@ -217,14 +217,4 @@ public static class UsersCommand
     }
 
     private static async Task<string> ReadPasswordAsync() => ((await Console.In.ReadLineAsync()) ?? "").TrimEnd('\r', '\n');
-
-    /// <summary>Twenty random characters in four groups: long enough to need no other rules, easy to read out.</summary>
-    public static string NewPassword()
-    {
-        const string alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789";
-        var groups = Enumerable.Range(0, 4).Select(_ => new string(Enumerable.Range(0, 5)
-            .Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]).ToArray()));
-        // Identity's default rules want each kind of character; one of each is added at a random-free place.
-        return string.Join('-', groups) + "-aA7";
-    }
 }

@@ -51,7 +51,8 @@ public static class BulletinWebApp
         app.MapStylesheet();
         app.MapRazorPages();
         app.MapNewsroomApi();
-        app.MapOpenApi("/api/newsroom/openapi.json").AllowAnonymous();
+        app.MapOpenApi(ApiReference.OpenApiPath).AllowAnonymous();
+        app.MapApiReference();
         return app;
     }
 
@@ -135,6 +136,8 @@ public static class BulletinWebApp
     {
         services.AddScoped<NewsroomStories>();
         services.AddSingleton<EditingPresence>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Areas.Newsroom.NewsroomUi>();
         services.AddProblemDetails();
         services.AddOpenApi(options => options.ShouldInclude = d => d.RelativePath?.StartsWith("api/newsroom", StringComparison.Ordinal) == true);
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);

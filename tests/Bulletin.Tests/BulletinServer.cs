@@ -31,12 +31,13 @@ internal sealed class BulletinServer : IAsyncDisposable
     public HttpClient Client { get; }
     public string DataDirectory => _database.DataDirectory;
     public TestDatabase Database => _database;
+    public IServiceProvider Services => _app.Services;
 
     /// <summary>A fresh database (migrated or not, as Bulletin finds it) and a server over it.</summary>
     public static async Task<TestDatabase> NewDatabaseAsync(DatabaseProvider provider, bool migrated = true) =>
         await TestDatabase.CreateAsync(provider, migrated);
 
-    public static async Task<BulletinServer> StartAsync(TestDatabase database, bool demo = false)
+    public static async Task<BulletinServer> StartAsync(TestDatabase database, bool demo = false, params string[] extraArgs)
     {
         string[] args =
         [
@@ -45,6 +46,7 @@ internal sealed class BulletinServer : IAsyncDisposable
             "--Database:Provider=" + database.Options.Provider,
             "--Database:ConnectionString=" + (database.Options.ConnectionString ?? ""),
             "--Logging:LogLevel:Default=Warning",
+            .. extraArgs,
         ];
         var app = BulletinWebApp.Build(args, new DataDirectory(database.DataDirectory));
         await BulletinWebApp.PrepareDatabaseAsync(app.Services, TestContext.Current.CancellationToken);

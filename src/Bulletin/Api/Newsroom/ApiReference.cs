@@ -7,7 +7,7 @@ namespace Bulletin.Api.Newsroom;
 /// A plain, server-rendered page listing the staff API's operations, read from the app's own endpoints so it
 /// cannot drift from them; the machine-readable document is at <see cref="OpenApiPath"/>.
 /// </summary>
-public static class ApiReference
+public static partial class ApiReference
 {
     public const string OpenApiPath = "/api/newsroom/openapi.json";
     public const string Path = "/api/newsroom/docs";
@@ -15,6 +15,9 @@ public static class ApiReference
     public static void MapApiReference(this IEndpointRouteBuilder app) =>
         app.MapGet(Path, (EndpointDataSource endpoints) => TypedResults.Content(Render(endpoints), "text/html; charset=utf-8"))
             .ExcludeFromDescription();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@":\w+\}")]
+    private static partial System.Text.RegularExpressions.Regex Constraint();
 
     private static string Render(EndpointDataSource endpoints)
     {
@@ -32,7 +35,7 @@ public static class ApiReference
         foreach (var (method, path) in rows)
         {
             html.Append("<tr><td><code>").Append(method).Append("</code></td><td><code>")
-                .Append(WebUtility.HtmlEncode(path)).Append("</code></td></tr>");
+                .Append(WebUtility.HtmlEncode(Constraint().Replace(path, "}"))).Append("</code></td></tr>");
         }
 
         html.Append("</tbody></table><p>Actions: submit, approve, schedule (<code>{\"at\": \"2024-10-16T09:00:00+09:00\"}</code>), ")

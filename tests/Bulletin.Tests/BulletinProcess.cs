@@ -9,14 +9,19 @@ namespace Bulletin.Tests;
 internal sealed class BulletinProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output;
 
-    private BulletinProcess(Process process, Uri address)
+    private BulletinProcess(Process process, Uri address, System.Collections.Concurrent.ConcurrentQueue<string> output)
     {
         _process = process;
         Address = address;
+        _output = output;
     }
 
     public Uri Address { get; }
+
+    /// <summary>What the server has written (standard output and error), line by line.</summary>
+    public string Output => string.Join('\n', _output);
 
     public static async Task<BulletinProcess> StartAsync(TestDatabase database)
     {
@@ -36,8 +41,9 @@ internal sealed class BulletinProcess : IAsyncDisposable
         start.Environment["Site__DemoContent"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -50,7 +56,7 @@ internal sealed class BulletinProcess : IAsyncDisposable
                 var response = await probe.GetAsync(new Uri("/newsroom/signin", UriKind.Relative), TestContext.Current.CancellationToken);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
-                    return new BulletinProcess(process, address);
+                    return new BulletinProcess(process, address, output);
                 }
             }
             catch (HttpRequestException)

@@ -40,10 +40,14 @@ public sealed class NewsroomBrowserTests
         // Typed as an IME commits text, not pasted in one go.
         await reporter.Locator("#text-2").PressSequentiallyAsync(Soundbite);
         Assert.Equal(Headline, await reporter.InputValueAsync("#headline"));
+        var typedReadTime = await reporter.Locator(".segment-read-time[data-for=text-2]").TextContentAsync();
+        Assert.Equal("0:03", typedReadTime);
         await reporter.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("newsroom-editor.png"), FullPage = true });
         await reporter.ClickAsync("#action-submit");
         await Assertions.Expect(reporter.Locator("#story-status")).ToHaveTextAsync("submitted");
         Assert.Equal(Soundbite, await reporter.InputValueAsync("#text-2"));
+        // The server counts the soundbite's read time as the page's script did while it was typed.
+        Assert.Equal(typedReadTime, await reporter.Locator(".segment-read-time[data-for=text-2]").TextContentAsync());
         Assert.Equal(0, await reporter.Locator("#action-publish").CountAsync());
 
         // The editor finds it waiting on the desk, approves and publishes it.

@@ -93,5 +93,12 @@ internal sealed class FormClient(BulletinServer server) : IDisposable
         return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
     }
 
+    public async Task<string> GetAsync(string path)
+    {
+        var response = await _client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        LastStatus = response.StatusCode;
+        return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+    }
+
     public void Dispose() => _client.Dispose();
 }

@@ -14,7 +14,7 @@ namespace Bulletin.Newsroom;
 /// transaction: the story, a revision with the whole content, an audit row and, when the public site is touched,
 /// an outbox row. A change based on an older version is refused, never merged silently.
 /// </summary>
-public sealed class NewsroomStories(BulletinDbContext db, TimeProvider time, OutboxSignal outbox)
+public sealed class NewsroomStories(BulletinDbContext db, TimeProvider time, OutboxSignal outbox, Site.SiteClock clock)
 {
     public async Task<Story> CreateAsync(StoryContent content, Guid? sectionId, StaffActor actor, CancellationToken cancellationToken)
     {
@@ -199,7 +199,8 @@ public sealed class NewsroomStories(BulletinDbContext db, TimeProvider time, Out
 
     private async Task<string> UniqueSlugAsync(StoryContent content, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var slug = Slugs.ForStory(content.Headline, now.ToOffset(TimeSpan.FromHours(9)));
+        // The date in the slug is the newsroom's date, not UTC's.
+        var slug = Slugs.ForStory(content.Headline, clock.Local(now));
         var taken = await db.Stories.Where(s => s.Language == content.Language && (s.Slug == slug || s.Slug.StartsWith(slug + "-")))
             .Select(s => s.Slug).ToListAsync(cancellationToken);
         var candidate = slug;

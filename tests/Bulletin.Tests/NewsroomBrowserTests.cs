@@ -79,6 +79,14 @@ public sealed class NewsroomBrowserTests
         await ReloadUntilAsync(editor, publicUrl, ".correction");
         await Assertions.Expect(editor.Locator(".correction")).ToContainTextAsync(CorrectionNote);
         await Assertions.Expect(editor.Locator(".script")).ToContainTextAsync("배차 간격은 30분입니다.");
+
+        // The admin's audit log says who did each of it.
+        await adminPage.GotoAsync("/newsroom/admin/audit");
+        var audit = await adminPage.Locator("#audit").TextContentAsync();
+        Assert.Contains("user.add", audit, StringComparison.Ordinal);
+        Assert.Matches("reporter@test.example\\s*story.submit", audit);
+        Assert.Matches("editor@test.example\\s*story.publish", audit);
+        Assert.Matches("editor@test.example\\s*story.correct", audit);
     }
 
     [Theory]

@@ -48,6 +48,8 @@ public static class StaffAccounts
             cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
             cookie.SlidingExpiration = true;
         });
+        // A disabled account or a reset password changes the security stamp; open sessions notice within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "bulletin.af";
@@ -64,6 +66,8 @@ public static class StaffAccounts
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = (int)HttpStatusCode.TooManyRequests;
+            // Partitioned by the client's address as Kestrel sees it: behind a reverse proxy, configure forwarded
+            // headers, or every reader shares the proxy's partition.
             limiter.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions

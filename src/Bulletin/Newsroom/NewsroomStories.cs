@@ -85,7 +85,8 @@ public sealed class NewsroomStories(BulletinDbContext db, TimeProvider time, Out
             return new StoryChange(StoryChangeOutcome.NotFound, null);
         }
 
-        if (actor != StaffActor.Scheduler && Refusal(story, action, actor) is { } refused)
+        // The scheduler publishes what an editor scheduled; it holds no role of its own.
+        if (!ReferenceEquals(actor, StaffActor.Scheduler) && Refusal(story, action, actor) is { } refused)
         {
             return refused;
         }

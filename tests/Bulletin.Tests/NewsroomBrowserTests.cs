@@ -130,6 +130,33 @@ public sealed class NewsroomBrowserTests
         Assert.Contains("두 번째 편집자의 새 제목", stored, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Draft_TypedIntoAndLeftAlone_IsAutosavedWithoutAClick(DatabaseProvider provider)
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(provider);
+        await using var server = await BulletinServer.StartAsync(database);
+        await using var browser = await Browser.LaunchAsync();
+        var reporter = await StaffAccount.CreateAsync(server, "reporter@test.example", StaffRoles.Reporter);
+        using var api = reporter.Api(server);
+        var (id, version) = await CreateAsync(api);
+        var page = await browser.SignedInAsync(server, reporter.Email, reporter.Password);
+        await page.GotoAsync($"/newsroom/stories/edit/{id}");
+
+        await page.Locator("#text-0").PressSequentiallyAsync(" 현장 연결합니다.");
+        await Assertions.Expect(page.Locator("#autosave-status")).ToContainTextAsync($"v{version + 1}", new() { Timeout = 15_000 });
+
+        var stored = await GetAsync(api, id);
+        Assert.Equal(version + 1, stored["version"]!.GetValue<int>());
+        Assert.Contains("현장 연결합니다.", Json(stored), StringComparison.Ordinal);
+        Assert.Equal((version + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), await page.InputValueAsync("#form-version"));
+
+        // A manual save after the autosave is based on the autosaved version, so it is not refused as stale.
+        await page.ClickAsync("#save");
+        await Assertions.Expect(page.Locator("#notice")).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator("#conflict").CountAsync());
+    }
+
     private static async Task<string> AddStaffAsync(IPage admin, string email, string role)
     {
         await admin.GotoAsync("/newsroom/admin/users");

@@ -85,8 +85,3 @@ public sealed class SignInTests
         return (response, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 }
-
-internal static class UriExtensions
-{
-    public static string PathAndQuery(this Uri uri) => uri.IsAbsoluteUri ? uri.PathAndQuery : uri.OriginalString;
-}

@@ -26,18 +26,3 @@ public sealed record StoryResponse(
         story.HasUnpublishedChanges,
         StoryJson.From(story.Content, clock, story));
 }
-
-/// <summary>The body of a schedule or correct action; other actions need none.</summary>
-public sealed record StoryActionRequest(
-    [property: JsonPropertyName("at")] DateTimeOffset? At,
-    [property: JsonPropertyName("note")] string? Note,
-    [property: JsonPropertyName("version")] int? Version);
-
-public sealed record RevisionResponse(
-    [property: JsonPropertyName("id")] Guid Id,
-    [property: JsonPropertyName("version")] int Version,
-    [property: JsonPropertyName("action")] string Action,
-    [property: JsonPropertyName("status")] string Status,
-    [property: JsonPropertyName("author")] string Author,
-    [property: JsonPropertyName("at")] string At,
-    [property: JsonPropertyName("story")] StoryJson Story);

@@ -92,12 +92,3 @@ public sealed class StoryForm
     private static List<string> List(string? value) =>
         [.. (value ?? "").Split([',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 }
-
-public sealed class SegmentForm
-{
-    public string Kind { get; set; } = "reporter";
-    public string? Speaker { get; set; }
-    public string? Title { get; set; }
-    public string? When { get; set; }
-    public string? Text { get; set; }
-}

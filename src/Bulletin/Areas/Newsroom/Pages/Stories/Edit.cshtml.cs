@@ -270,6 +270,3 @@ public sealed class EditModel(
         _ => action.ToCode(),
     };
 }
-
-/// <summary>What the editor sees when someone else saved first: both texts and how they differ.</summary>
-public sealed record ConflictView(int TheirVersion, string TheirAuthor, string Theirs, string Yours, IReadOnlyList<DiffPiece> Diff);

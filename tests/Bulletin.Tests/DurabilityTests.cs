@@ -8,7 +8,7 @@ namespace Bulletin.Tests;
 
 public sealed class DurabilityTests
 {
-    private const int Rounds = 6;
+    private const int Rounds = 10;
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

@@ -52,6 +52,26 @@ public sealed class SignInTests
     }
 
     [Fact]
+    public async Task SignIn_ManyAttemptsFromOneClient_AreThrottledWhateverTheAccount()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var server = await BulletinServer.StartAsync(database, false, "--Newsroom:SignInAttemptsPerClientPerMinute=6");
+
+        // Each attempt is two requests (the form, then the post): the fourth attempt's post is the seventh.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add((await SignInAsync(server, $"person{i}@test.example", "guess")).Response.StatusCode);
+        }
+
+        using var client = new HttpClient { BaseAddress = server.Address };
+        var fourth = await client.GetAsync(new Uri("/newsroom/signin", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, fourth.StatusCode);
+    }
+
+    [Fact]
     public async Task NewsroomPages_WithoutSignIn_RedirectToSignIn_AndPostsWithoutAntiforgeryAreRefused()
     {
         await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);

@@ -1,24 +1,33 @@
 using Bulletin.Core.Curation;
 using Bulletin.Core.Sections;
 using Bulletin.Core.Stories;
+using Bulletin.Data.Audit;
 using Bulletin.Data.Outbox;
+using Bulletin.Data.Staff;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bulletin.Data;
 
 /// <summary>
-/// The one model of Bulletin's database. Each provider has a sealed subclass with its own migration set;
-/// the host only ever asks for this type.
+/// The one model of Bulletin's database, staff accounts (ASP.NET Core Identity) included. Each provider has a
+/// sealed subclass with its own migration set; the host only ever asks for this type.
 /// </summary>
-public abstract class BulletinDbContext(DbContextOptions options) : DbContext(options)
+public abstract class BulletinDbContext(DbContextOptions options) : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<Story> Stories => Set<Story>();
+    public DbSet<StoryRevision> StoryRevisions => Set<StoryRevision>();
     public DbSet<Section> Sections => Set<Section>();
     public DbSet<EditorsPick> EditorsPicks => Set<EditorsPick>();
+    public DbSet<BreakingNews> BreakingNews => Set<BreakingNews>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(BulletinDbContext).Assembly);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(BulletinDbContext).Assembly);
     }
 }

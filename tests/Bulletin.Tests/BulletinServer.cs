@@ -31,6 +31,7 @@ internal sealed class BulletinServer : IAsyncDisposable
     public HttpClient Client { get; }
     public string DataDirectory => _database.DataDirectory;
     public TestDatabase Database => _database;
+    public IServiceProvider Services => _app.Services;
 
     /// <summary>A fresh database (migrated or not, as Bulletin finds it) and a server over it.</summary>
     public static async Task<TestDatabase> NewDatabaseAsync(DatabaseProvider provider, bool migrated = true) =>

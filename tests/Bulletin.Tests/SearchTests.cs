@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Bulletin.Core.Stories;
+using Bulletin.Core.Workflow;
 using Bulletin.Data;
 using Bulletin.Ingest.BroadcastPages;
 using Bulletin.Publishing;
@@ -98,6 +99,51 @@ public sealed class SearchTests
         var result = await SearchAsync(server, "예산안");
 
         Assert.Equal(0, result.GetProperty("total").GetInt32());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task StoryFromTheNewsroom_IsFoundByStaffAsADraft_ByReadersOncePublished_AndByNobodyOnceKilled(DatabaseProvider provider)
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(provider);
+        await using var server = await BulletinServer.StartAsync(database);
+        var editor = await StaffAccount.CreateAsync(server, "editor@test.example", StaffRoles.Editor);
+        using var api = editor.Api(server);
+        var (id, _) = await NewsroomApi.CreateAsync(api, NewsroomApi.KoreanStory(headline: "북한이 동해상으로 미사일 발사"));
+        var limit = TimeSpan.FromSeconds(10);
+
+        var staffDraft = await StaffSearchUntilAsync(api, "북한", r => r.GetProperty("total").GetInt32() > 0, limit);
+        var publicDraft = await SearchAsync(server, "북한");
+        Assert.Equal(1, staffDraft.GetProperty("total").GetInt32());
+        Assert.Equal("draft", staffDraft.GetProperty("hits")[0].GetProperty("status").GetString());
+        Assert.Equal(0, publicDraft.GetProperty("total").GetInt32());
+
+        Assert.Equal(HttpStatusCode.OK, (await NewsroomApi.ActAsync(api, id, "publish")).StatusCode);
+        var clock = Stopwatch.StartNew();
+        var published = await SearchUntilAsync(server, "북한", r => r.GetProperty("total").GetInt32() > 0, limit);
+        var foundAfter = clock.Elapsed;
+        Assert.Equal(1, published.GetProperty("total").GetInt32());
+        Assert.True(foundAfter < TimeSpan.FromSeconds(1), $"found {foundAfter.TotalMilliseconds:N0} ms after publishing");
+
+        Assert.Equal(HttpStatusCode.OK, (await NewsroomApi.ActAsync(api, id, "kill")).StatusCode);
+        var killed = await SearchUntilAsync(server, "북한", r => r.GetProperty("total").GetInt32() == 0, limit);
+        Assert.Equal(0, killed.GetProperty("total").GetInt32());
+    }
+
+    private static async Task<JsonElement> StaffSearchUntilAsync(HttpClient api, string query, Func<JsonElement, bool> done, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var json = await api.GetStringAsync(new Uri($"/api/newsroom/search?q={Uri.EscapeDataString(query)}", UriKind.Relative), Cancel);
+            var result = JsonDocument.Parse(json).RootElement.Clone();
+            if (done(result) || clock.Elapsed > limit)
+            {
+                return result;
+            }
+
+            await Task.Delay(50, Cancel);
+        }
     }
 
     [Fact]

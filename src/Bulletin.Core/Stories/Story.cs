@@ -1,3 +1,5 @@
+using Bulletin.Core.Workflow;
+
 namespace Bulletin.Core.Stories;
 
 /// <summary>
@@ -64,6 +66,26 @@ public sealed class Story
 
     public bool IsLive => Status == StoryStatus.Published;
 
+    /// <summary>
+    /// What the public site shows: the content as it was last published. The fields above are the working
+    /// version, which editors change freely; the page changes only when the story is published again.
+    /// </summary>
+    public StoryContent? Live { get; private set; }
+
+    /// <summary>The public note of the latest correction, shown on the story page.</summary>
+    public string? CorrectionNote { get; private set; }
+
+    public DateTimeOffset? CorrectedAt { get; private set; }
+
+    /// <summary>When a scheduled story goes live.</summary>
+    public DateTimeOffset? ScheduledAt { get; private set; }
+
+    /// <summary>The member of staff who started the story; null for imported stories.</summary>
+    public Guid? CreatedBy { get; private set; }
+
+    /// <summary>True when the working version says something the live page does not yet.</summary>
+    public bool HasUnpublishedChanges => Live is not null && !SaysTheSame(Live, Content);
+
     public static Story Create(Guid id, string slug, StoryContent content, Guid? sectionId, DateTimeOffset now,
         string? source = null, string? externalId = null)
     {
@@ -114,7 +136,10 @@ public sealed class Story
         Version++;
     }
 
-    /// <summary>Puts the story on the public site. A story without a time of its own goes out now.</summary>
+    /// <summary>
+    /// Puts the story, as it stands, on the public site, outside the workflow (imports, the demo newsroom).
+    /// A story without a time of its own goes out now.
+    /// </summary>
     public void Publish(DateTimeOffset now)
     {
         if (Status == StoryStatus.Killed)
@@ -122,14 +147,85 @@ public sealed class Story
             throw new InvalidOperationException("A killed story cannot be published again.");
         }
 
-        if (Status == StoryStatus.Published)
+        if (Status == StoryStatus.Published && Live is not null && SaysTheSame(Live, Content))
         {
             return;
         }
 
         Status = StoryStatus.Published;
         PublishedAt ??= now.ToUniversalTime();
+        Live = Content with { PublishedAt = PublishedAt, UpdatedAt = UpdatedAt };
         Version++;
+    }
+
+    /// <summary>Records who started a story written in the newsroom.</summary>
+    public void WrittenBy(Guid staffId) => CreatedBy ??= staffId;
+
+    /// <summary>
+    /// Takes a workflow action other than editing, as the workflow table allows it from the story's state.
+    /// Roles are the caller's business; the state is the story's.
+    /// </summary>
+    public void Perform(StoryAction action, DateTimeOffset now, DateTimeOffset? at = null, string? note = null)
+    {
+        var step = StoryWorkflow.Find(Status, action)
+            ?? throw new StoryWorkflowException(StoryWorkflow.WhyNot(Status, action));
+        switch (action)
+        {
+            case StoryAction.Edit:
+                throw new ArgumentException("Editing is Revise, not an action.", nameof(action));
+            case StoryAction.Schedule:
+                ScheduledAt = (at ?? throw new StoryWorkflowException("Scheduling needs a time ('at')."))
+                    .ToUniversalTime();
+                break;
+            case StoryAction.Publish:
+                ScheduledAt = null;
+                TakeLive(now);
+                break;
+            case StoryAction.Correct:
+                if (string.IsNullOrWhiteSpace(note))
+                {
+                    throw new StoryWorkflowException("A correction needs a public note saying what was corrected.");
+                }
+
+                CorrectionNote = note.Trim();
+                CorrectedAt = now.ToUniversalTime();
+                TakeLive(now);
+                break;
+            case StoryAction.Unpublish:
+            case StoryAction.Kill:
+                ScheduledAt = null;
+                break;
+        }
+
+        Status = step.To;
+        UpdatedAt = now.ToUniversalTime();
+        Version++;
+    }
+
+    /// <summary>Whether a scheduled story's time has come.</summary>
+    public bool IsDue(DateTimeOffset now) => Status == StoryStatus.Scheduled && ScheduledAt <= now;
+
+    /// <summary>A detached copy that reads as the live page: the published content in place of the working one.</summary>
+    public Story LiveView()
+    {
+        if (Live is null)
+        {
+            return this;
+        }
+
+        var copy = (Story)MemberwiseClone();
+        copy.Apply(Live);
+        copy.UpdatedAt = Live.UpdatedAt ?? UpdatedAt;
+        return copy;
+    }
+
+    private static bool SaysTheSame(StoryContent a, StoryContent b) =>
+        (a with { PublishedAt = null, UpdatedAt = null }).Equals(b with { PublishedAt = null, UpdatedAt = null });
+
+    private void TakeLive(DateTimeOffset now)
+    {
+        PublishedAt ??= now.ToUniversalTime();
+        Live = Content with { PublishedAt = PublishedAt, UpdatedAt = now.ToUniversalTime() };
     }
 
     private void Apply(StoryContent content)

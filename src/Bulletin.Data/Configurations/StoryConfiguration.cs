@@ -37,6 +37,10 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         builder.Ignore(s => s.Segments);
         builder.Ignore(s => s.Content);
         builder.Ignore(s => s.IsLive);
+        builder.Ignore(s => s.HasUnpublishedChanges);
+        builder.Property(s => s.Live)
+            .HasConversion(JsonColumns.Converter<StoryContent?>(), JsonColumns.RecordComparer<StoryContent?>());
+        builder.Property(s => s.CorrectionNote).HasMaxLength(2000);
 
         builder.HasOne<Section>().WithMany().HasForeignKey(s => s.SectionId).OnDelete(DeleteBehavior.SetNull);
 
@@ -44,5 +48,6 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         builder.HasIndex(s => new { s.Source, s.ExternalId }).IsUnique();
         builder.HasIndex(s => new { s.Status, s.Language, s.PublishedAt });
         builder.HasIndex(s => new { s.SectionId, s.Status, s.PublishedAt });
+        builder.HasIndex(s => new { s.Status, s.ScheduledAt });
     }
 }

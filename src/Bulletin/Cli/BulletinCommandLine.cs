@@ -25,6 +25,7 @@ public static class BulletinCommandLine
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ReindexCommand.Create());
         root.Subcommands.Add(DbCommand.Create());
+        root.Subcommands.Add(UsersCommand.Create());
 
         // Serving is the default: `bulletin --urls http://127.0.0.1:8080` is `bulletin serve --urls ...`.
         root.SetAction((result, cancellationToken) =>

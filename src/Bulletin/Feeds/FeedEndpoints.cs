@@ -147,10 +147,9 @@ public static class FeedEndpoints
             .Where(s => s.Status == StoryStatus.Published && s.PublishedAt >= since)
             .OrderByDescending(s => s.PublishedAt)
             .Take(SitemapWriter.MaxNewsUrls)
-            .Select(s => new { s.Language, s.Slug, s.Headline, s.PublishedAt })
             .ToListAsync(cancellationToken);
         var root = Root(context, site.Value);
-        var entries = stories.Select(s => new NewsSitemapEntry(root + StoryPaths.Story(s.Language, s.Slug), site.Value.NameIn(s.Language),
+        var entries = stories.Select(s => s.LiveView()).Select(s => new NewsSitemapEntry(root + StoryPaths.Story(s.Language, s.Slug), site.Value.NameIn(s.Language),
             s.Language.ToCode(), clock.Iso(s.PublishedAt!.Value), s.Headline));
         return ConditionalGet.Bytes(context, SitemapWriter.News(entries), "application/xml; charset=utf-8", null);
     }

@@ -48,7 +48,9 @@ public sealed class StoryFeeds(BulletinDbContext db, IOptions<SiteOptions> site,
             published = published.Where(s => ids.Contains(s.Id));
         }
 
-        return await published.OrderByDescending(s => s.PublishedAt).Take(ItemCount).ToListAsync(cancellationToken);
+        // Feeds carry what the site shows: the last published version, not the one being edited.
+        var stories = await published.OrderByDescending(s => s.PublishedAt).Take(ItemCount).ToListAsync(cancellationToken);
+        return stories.ConvertAll(s => s.LiveView());
     }
 
     private IQueryable<Story> Published(Language edition) =>

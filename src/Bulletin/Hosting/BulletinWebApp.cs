@@ -1,9 +1,11 @@
 using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Bulletin.Api.Newsroom;
 using Bulletin.Api.Public;
 using Bulletin.Data;
 using Bulletin.Feeds;
+using Bulletin.Newsroom;
 using Bulletin.Publishing;
 using Bulletin.Site;
 using Microsoft.AspNetCore.DataProtection;
@@ -36,16 +38,27 @@ public static class BulletinWebApp
         builder.Services.AddPublishing();
         builder.Services.AddFeeds(builder.Configuration);
         builder.Services.AddPublicApi(builder.Configuration);
+        builder.Services.AddStaffAccounts(builder.Configuration);
+        builder.Services.AddNewsroom();
 
         var app = builder.Build();
 
         app.UseExceptionHandler("/error");
-        app.UseStatusCodePagesWithReExecute("/not-found");
+        // The API answers errors as problem details; people get the site's pages.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), site => site.UseStatusCodePagesWithReExecute("/not-found"));
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseOutputCache();
         app.MapStylesheet();
         app.MapRazorPages();
         app.MapFeeds();
         app.MapPublicApi();
+        app.MapNewsroomApi();
+        app.MapOpenApi(ApiReference.OpenApiPath).AllowAnonymous();
+        app.MapApiReference();
         return app;
     }
 
@@ -97,6 +110,11 @@ public static class BulletinWebApp
             options.Conventions.AddPageRoute("/Section", "en/section/{slug}");
             options.Conventions.AddPageRoute("/Story", "en/news/{slug}");
             options.Conventions.AddPageRoute("/Search", "en/search");
+            options.Conventions.AuthorizeAreaFolder("Newsroom", "/");
+            options.Conventions.AllowAnonymousToAreaPage("Newsroom", "/SignIn");
+            options.Conventions.AllowAnonymousToAreaPage("Newsroom", "/Denied");
+            options.Conventions.AuthorizeAreaFolder("Newsroom", "/Admin", StaffAccounts.AdminPolicy);
+            options.Conventions.AuthorizeAreaFolder("Newsroom", "/Desk", StaffAccounts.EditorPolicy);
         });
         services.AddOutputCache(options =>
         {
@@ -119,6 +137,20 @@ public static class BulletinWebApp
         services.AddSingleton<OutboxProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxProcessor>());
         services.AddScoped<StoryImporter>();
+        services.AddSingleton<StoryScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoryScheduler>());
+        return services;
+    }
+
+    private static IServiceCollection AddNewsroom(this IServiceCollection services)
+    {
+        services.AddScoped<NewsroomStories>();
+        services.AddSingleton<EditingPresence>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Areas.Newsroom.NewsroomUi>();
+        services.AddProblemDetails();
+        services.AddOpenApi(options => options.ShouldInclude = d => d.RelativePath?.StartsWith("api/newsroom", StringComparison.Ordinal) == true);
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         return services;
     }
 

@@ -1,4 +1,6 @@
 using Bulletin.Core.Sections;
+using Bulletin.Core.Workflow;
+using Microsoft.AspNetCore.Identity;
 using Bulletin.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +21,18 @@ public static class DatabaseStartup
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        var roles = await db.Roles.Select(r => r.Name).ToListAsync(cancellationToken);
+        foreach (var role in StaffRoles.All.Where(r => !roles.Contains(r)))
+        {
+            db.Roles.Add(new IdentityRole<Guid>(role)
+            {
+                Id = Guid.CreateVersion7(),
+                NormalizedName = role.ToUpperInvariant(),
+                ConcurrencyStamp = Guid.NewGuid().ToString(),
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
         return isNew;
     }
 

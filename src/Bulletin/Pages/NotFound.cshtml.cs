@@ -9,14 +9,23 @@ public sealed class NotFoundModel(PublicPages pages, PageChrome chrome) : PageMo
 {
     public UiText Text => chrome.Text;
 
+    /// <summary>The story was killed: the address answers 410 Gone, so search engines drop it.</summary>
+    public bool IsGone { get; private set; }
+
+    /// <summary>The status the page answers with: the original one (404, 410, 429...), never turned into another.</summary>
+    public int Status { get; private set; } = StatusCodes.Status404NotFound;
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath;
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        var original = reExecuted?.OriginalPath;
+        Status = reExecuted?.OriginalStatusCode ?? StatusCodes.Status404NotFound;
+        IsGone = Status == StatusCodes.Status410Gone;
         chrome.Edition = original?.StartsWith("/en", StringComparison.OrdinalIgnoreCase) == true
             ? Core.Stories.Language.English
             : Core.Stories.Language.Korean;
         chrome.Sections = await pages.SectionsAsync(cancellationToken);
         chrome.Title = chrome.Text.NotFoundTitle;
-        Response.StatusCode = StatusCodes.Status404NotFound;
+        Response.StatusCode = Status;
     }
 }

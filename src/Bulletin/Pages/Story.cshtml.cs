@@ -31,7 +31,8 @@ public sealed class StoryModel(PublicPages pages, PageChrome chrome, SiteClock c
         var story = await pages.StoryAsync(edition, slug, cancellationToken);
         if (story is null)
         {
-            return NotFound();
+            // A killed story is gone for good: say so, so that search engines drop it rather than retry.
+            return await pages.IsKilledAsync(edition, slug, cancellationToken) ? StatusCode(StatusCodes.Status410Gone) : NotFound();
         }
 
         Story = story;

@@ -1,4 +1,5 @@
 using Bulletin.Data;
+using Bulletin.Data.Outbox;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
@@ -70,13 +71,18 @@ public sealed partial class OutboxProcessor(
 
         var storyIds = messages.Select(m => m.StoryId).Distinct().ToList();
         await search.ApplyAsync(storyIds, messages[^1].Id, db, cancellationToken);
-        foreach (var storyId in storyIds)
+        // Edits to working versions change nothing public; evicting on every autosave would empty the cache.
+        var publicChanges = messages.Where(m => m.Kind != OutboxKinds.StoryEdited).ToList();
+        foreach (var storyId in publicChanges.Select(m => m.StoryId).Distinct())
         {
             await cache.EvictByTagAsync(StoryTag(storyId), cancellationToken);
         }
 
-        // Any change can move a story in or out of the home page, a section or a list.
-        await cache.EvictByTagAsync(PublicPagesTag, cancellationToken);
+        // Any public change can move a story in or out of the home page, a section or a list.
+        if (publicChanges.Count > 0)
+        {
+            await cache.EvictByTagAsync(PublicPagesTag, cancellationToken);
+        }
         _lastSeen = messages[^1].Id;
         LogProcessed(logger, messages.Count, _lastSeen);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Bulletin.Core.Stories;
 using Bulletin.Data;
 using Bulletin.Hosting;
 using Bulletin.Search;
@@ -90,7 +91,7 @@ public sealed partial class SearchIndexService(
             }
             else
             {
-                Index.Index(SearchDocument.From(story, SlugOf(sections, story.SectionId)));
+                Index.Index(DocumentOf(story, sections));
             }
         }
 
@@ -120,9 +121,16 @@ public sealed partial class SearchIndexService(
         var sections = await SectionSlugsAsync(db, cancellationToken);
         await foreach (var story in db.Stories.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            yield return SearchDocument.From(story, SlugOf(sections, story.SectionId));
+            yield return DocumentOf(story, sections);
         }
     }
+
+    /// <summary>
+    /// A published story is indexed as readers see it (its live version); any other as it is being written. So staff
+    /// search finds a live story by its published words, not by unpublished edits to it.
+    /// </summary>
+    private static SearchDocument DocumentOf(Story story, Dictionary<Guid, string> sections) =>
+        SearchDocument.From(story.IsLive ? story.LiveView() : story, SlugOf(sections, story.SectionId));
 
     private static Task<Dictionary<Guid, string>> SectionSlugsAsync(BulletinDbContext db, CancellationToken cancellationToken) =>
         db.Sections.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Slug, cancellationToken);

@@ -52,6 +52,8 @@ public sealed class StoryImporter(BulletinDbContext db, TimeProvider time)
             }
             else if (changed && story.IsLive)
             {
+                // An import speaks for the source, which already published the change: the live page follows it.
+                story.Publish(now);
                 db.Outbox.Add(new OutboxMessage(story.Id, OutboxKinds.StoryChanged, now));
             }
 

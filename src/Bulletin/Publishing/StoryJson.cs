@@ -38,6 +38,41 @@ public sealed record StoryJson
         Tags = content.Tags,
         Segments = [.. content.Segments.Select(s => new SegmentJson(s.Kind.ToCode(), s.Speaker, s.Title, s.When, s.Text))],
     };
+
+    /// <summary>The content this JSON describes; throws <see cref="FormatException"/> saying what is wrong.</summary>
+    public StoryContent ToContent()
+    {
+        if (string.IsNullOrWhiteSpace(Headline))
+        {
+            throw new FormatException("'headline' is required.");
+        }
+
+        var segments = new List<ScriptSegment>();
+        foreach (var segment in Segments ?? [])
+        {
+            if (!SegmentKinds.TryParse(segment.Kind, out var kind))
+            {
+                throw new FormatException($"'{segment.Kind}' is not a segment kind (anchor, reporter, speaker, soundbite).");
+            }
+
+            segments.Add(new ScriptSegment(kind, segment.Text ?? "", Blank(segment.Speaker), Blank(segment.Title), Blank(segment.When)));
+        }
+
+        return new StoryContent
+        {
+            Headline = Headline.Trim(),
+            Subheadlines = [.. (Subheadlines ?? []).Where(s => !string.IsNullOrWhiteSpace(s))],
+            Language = LanguageCodes.Parse(Language),
+            Bylines = [.. (Byline ?? []).Where(s => !string.IsNullOrWhiteSpace(s))],
+            Tags = [.. (Tags ?? []).Where(s => !string.IsNullOrWhiteSpace(s))],
+            Segments = segments,
+            SignOff = Blank(SignOff),
+            Programme = Programme is { } p ? new Programme(Blank(p.Host), p.Guests ?? []) : null,
+            TranscriptDisclaimer = TranscriptDisclaimer,
+        };
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 public sealed record ProgrammeJson(

@@ -17,8 +17,8 @@ public sealed class PublicPages(BulletinDbContext db, TimeProvider time)
     public Task<List<Section>> SectionsAsync(CancellationToken cancellationToken) =>
         db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Slug).ToListAsync(cancellationToken);
 
-    public Task<List<Story>> LatestAsync(Language edition, int count, CancellationToken cancellationToken) =>
-        Published(edition).OrderByDescending(s => s.PublishedAt).Take(count).ToListAsync(cancellationToken);
+    public async Task<List<Story>> LatestAsync(Language edition, int count, CancellationToken cancellationToken) =>
+        Live(await Published(edition).OrderByDescending(s => s.PublishedAt).Take(count).ToListAsync(cancellationToken));
 
     public async Task<List<Story>> PicksAsync(Language edition, CancellationToken cancellationToken)
     {
@@ -29,7 +29,7 @@ public sealed class PublicPages(BulletinDbContext db, TimeProvider time)
             .Join(Published(edition), p => p.StoryId, s => s.Id, (p, s) => s)
             .Take(10)
             .ToListAsync(cancellationToken);
-        return picks;
+        return Live(picks);
     }
 
     public async Task<(List<Story> Stories, int Total)> SectionPageAsync(
@@ -40,17 +40,34 @@ public sealed class PublicPages(BulletinDbContext db, TimeProvider time)
         var stories = await query.OrderByDescending(s => s.PublishedAt)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .ToListAsync(cancellationToken);
-        return (stories, total);
+        return (Live(stories), total);
     }
 
-    public Task<Story?> StoryAsync(Language edition, string slug, CancellationToken cancellationToken) =>
-        Published(edition).FirstOrDefaultAsync(s => s.Slug == slug, cancellationToken);
+    public async Task<Story?> StoryAsync(Language edition, string slug, CancellationToken cancellationToken) =>
+        (await Published(edition).FirstOrDefaultAsync(s => s.Slug == slug, cancellationToken))?.LiveView();
+
+    /// <summary>Whether the story at this address was killed: its address then answers 410 Gone, not 404.</summary>
+    public Task<bool> IsKilledAsync(Language edition, string slug, CancellationToken cancellationToken) =>
+        db.Stories.AnyAsync(s => s.Language == edition && s.Slug == slug && s.Status == StoryStatus.Killed, cancellationToken);
+
+    /// <summary>The current breaking-news banner of an edition, if there is one.</summary>
+    public Task<Core.Curation.BreakingNews?> BreakingNewsAsync(Language edition, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return db.BreakingNews.AsNoTracking()
+            .Where(b => b.Language == edition && (b.ExpiresAt == null || b.ExpiresAt > now))
+            .OrderByDescending(b => b.CreatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
 
     public Task<Section?> SectionAsync(Guid? id, CancellationToken cancellationToken) =>
         id is null ? Task.FromResult<Section?>(null) : db.Sections.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
 
     public Task<Section?> SectionAsync(string slug, CancellationToken cancellationToken) =>
         db.Sections.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, cancellationToken);
+
+    /// <summary>Public pages show each story as it was last published, never its working version.</summary>
+    private static List<Story> Live(List<Story> stories) => stories.ConvertAll(s => s.LiveView());
 
     private IQueryable<Story> Published(Language edition) =>
         db.Stories.AsNoTracking().Where(s => s.Status == StoryStatus.Published && s.Language == edition);

@@ -104,7 +104,7 @@ public static class PublicApi
         Guid id, HttpContext context, BulletinDbContext db, SiteClock clock, IOptions<SiteOptions> site, CancellationToken cancellationToken)
     {
         var story = await db.Stories.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.Status == StoryStatus.Published, cancellationToken);
-        return story is null ? TypedResults.NotFound() : TypedResults.Ok(Json(story, context, clock, site.Value));
+        return story is null ? TypedResults.NotFound() : TypedResults.Ok(Json(story.LiveView(), context, clock, site.Value));
     }
 
     /// <summary>Published stories as usable items; a killed story still answers, as canceled, so subscribers withdraw it.</summary>
@@ -122,7 +122,7 @@ public static class PublicApi
             ? await db.Sections.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sectionId, cancellationToken)
             : null;
         var url = PageChrome.Absolute(context.Request, site.Value, StoryPaths.Story(story));
-        return TypedResults.Ok(NinjsDocument.Build(story, section, url, site.Value.NameIn(story.Language), clock));
+        return TypedResults.Ok(NinjsDocument.Build(story.LiveView(), section, url, site.Value.NameIn(story.Language), clock));
     }
 
     private static async Task<StoryPageJson> PageAsync(IQueryable<Story> stories, string? language, int page, HttpContext context,
@@ -139,6 +139,7 @@ public static class PublicApi
         var list = await stories.OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .ToListAsync(cancellationToken);
+        list = list.ConvertAll(s => s.LiveView());
         string? next = null;
         if (page * pageSize < total)
         {

@@ -1,0 +1,41 @@
+namespace Bulletin.Areas.Newsroom;
+
+/// <summary>
+/// The newsroom's own language, Korean or English, chosen per person (?ui=en or ?ui=ko, remembered in a cookie).
+/// Strings sit where they are used, in both languages, so a page reads whole in either.
+/// </summary>
+public sealed class NewsroomUi(IHttpContextAccessor accessor)
+{
+    private const string CookieName = "bulletin.ui";
+    private bool? _english;
+
+    public bool English => _english ??= Decide();
+
+    public string Lang => English ? "en" : "ko";
+
+    public string T(string korean, string english) => English ? english : korean;
+
+    private bool Decide()
+    {
+        var context = accessor.HttpContext;
+        if (context is null)
+        {
+            return false;
+        }
+
+        var asked = context.Request.Query["ui"].ToString();
+        if (asked is "en" or "ko")
+        {
+            context.Response.Cookies.Append(CookieName, asked, new CookieOptions
+            {
+                HttpOnly = true,
+                SameSite = SameSiteMode.Strict,
+                Secure = context.Request.IsHttps,
+                MaxAge = TimeSpan.FromDays(365),
+            });
+            return asked == "en";
+        }
+
+        return context.Request.Cookies[CookieName] == "en";
+    }
+}

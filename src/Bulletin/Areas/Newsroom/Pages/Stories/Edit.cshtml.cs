@@ -1,0 +1,272 @@
+using Bulletin.Core.Sections;
+using Bulletin.Core.Stories;
+using Bulletin.Core.Timing;
+using Bulletin.Core.Workflow;
+using Bulletin.Data;
+using Bulletin.Newsroom;
+using Bulletin.Site;
+using DiffPlex.DiffBuilder;
+using DiffPlex.DiffBuilder.Model;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Bulletin.Areas.Newsroom.Pages.Stories;
+
+/// <summary>
+/// The script editor. One form carries the text and the workflow buttons, so an action always applies to what
+/// is on screen. Segment add/remove/reorder are posts that re-show the form without saving, so no script is
+/// needed to type and nothing typed is dropped. A save based on an older version is refused and shows both texts.
+/// </summary>
+public sealed class EditModel(
+    BulletinDbContext db, NewsroomStories stories, EditingPresence presence, SiteClock clock, IOptions<SiteOptions> site,
+    NewsroomUi ui) : PageModel
+{
+    [BindProperty] public StoryForm Form { get; set; } = new();
+
+    public Story? Story { get; private set; }
+    public IReadOnlyList<Section> Sections { get; private set; } = [];
+    public IReadOnlyList<StoryAction> Actions { get; private set; } = [];
+    public bool CanEdit { get; private set; } = true;
+    public IReadOnlyList<string> OthersEditing { get; private set; } = [];
+    public string? Notice { get; private set; }
+    public string? Problem { get; private set; }
+    public ConflictView? Conflict { get; private set; }
+    public SiteClock Clock => clock;
+    public ReadTimeOptions ReadTimeOptions { get; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, string? done, CancellationToken cancellationToken)
+    {
+        if (id is { } storyId)
+        {
+            Story = await stories.FindAsync(storyId, cancellationToken);
+            if (Story is null)
+            {
+                return NotFound();
+            }
+
+            Form = StoryForm.From(Story);
+            presence.Touch(storyId, StaffActor.From(User).Name);
+        }
+        else
+        {
+            Form.Segments = [new SegmentForm { Kind = "anchor" }, new SegmentForm { Kind = "reporter" }];
+        }
+
+        if (done is not null)
+        {
+            Notice = done == "save" ? ui.T("저장했습니다.", "Saved.") : ui.T($"처리했습니다: {done}", $"Done: {done}");
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid? id, string? op, CancellationToken cancellationToken)
+    {
+        op ??= "save";
+        var actor = StaffActor.From(User);
+        if (id is { } existingId)
+        {
+            Story = await stories.FindAsync(existingId, cancellationToken);
+            if (Story is null)
+            {
+                return NotFound();
+            }
+        }
+
+        if (EditSegments(op))
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var (content, problem) = Form.ToContent(Story);
+        if (content is null)
+        {
+            Problem = problem == "headline" ? ui.T("제목을 입력하세요.", "The story needs a headline.") : problem;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        StoryAction? action = op != "save" && StoryActions.TryParse(op, out var parsed) && parsed != StoryAction.Edit ? parsed : null;
+        if (Story is null)
+        {
+            if (!actor.Roles.Any(StaffRoles.Writers.Contains))
+            {
+                return Forbid();
+            }
+
+            Story = await stories.CreateAsync(content, Form.SectionId, actor, cancellationToken);
+        }
+        else if (StoryWorkflow.Allows(actor.Roles, Story.Status, StoryAction.Edit))
+        {
+            var saved = await stories.SaveAsync(Story.Id, Form.Version, content, Form.SectionId, actor, cancellationToken);
+            if (!await HandledAsync(saved, content, cancellationToken))
+            {
+                return Page();
+            }
+
+            Story = saved.Current!;
+        }
+        else if (action is null)
+        {
+            Problem = ui.T("이 단계의 기사는 수정할 권한이 없습니다.", "You may not edit a story at this stage.");
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        if (action is { } take)
+        {
+            var at = take == StoryAction.Schedule ? Form.ScheduleInstant(TimeZoneInfo.FindSystemTimeZoneById(site.Value.TimeZone)) : null;
+            if (take == StoryAction.Schedule && at is null)
+            {
+                Problem = ui.T("예약 시각을 입력하세요.", "Give the time to publish at.");
+                Form.Version = Story.Version;
+                await LoadAsync(cancellationToken);
+                return Page();
+            }
+
+            var result = await stories.PerformAsync(Story.Id, take, actor, cancellationToken, basedOn: Story.Version, at: at, note: Form.CorrectionNote);
+            if (!await HandledAsync(result, content, cancellationToken))
+            {
+                return Page();
+            }
+        }
+
+        return Redirect($"/newsroom/stories/edit/{Story.Id}?done={(action is { } a ? a.ToCode() : "save")}");
+    }
+
+    /// <summary>Autosave of a draft by the editor page's script: saves, or answers 409 and leaves the page alone.</summary>
+    public async Task<IActionResult> OnPostAutosaveAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var actor = StaffActor.From(User);
+        presence.Touch(id, actor.Name);
+        var story = await stories.FindAsync(id, cancellationToken);
+        if (story is null)
+        {
+            return NotFound();
+        }
+
+        if (story.Status != StoryStatus.Draft)
+        {
+            return new JsonResult(new { saved = false, version = story.Version, reason = "not a draft" });
+        }
+
+        var (content, _) = Form.ToContent(story);
+        if (content is null)
+        {
+            return new JsonResult(new { saved = false, version = story.Version, reason = "no headline" });
+        }
+
+        var result = await stories.SaveAsync(id, Form.Version, content, Form.SectionId, actor, cancellationToken, what: "autosave");
+        return result.Outcome switch
+        {
+            StoryChangeOutcome.Done => new JsonResult(new { saved = true, version = result.Current!.Version }),
+            StoryChangeOutcome.Stale => new JsonResult(new { saved = false, conflict = true, version = result.Current!.Version, message = result.Message })
+            {
+                StatusCode = StatusCodes.Status409Conflict,
+            },
+            _ => new JsonResult(new { saved = false, message = result.Message }) { StatusCode = StatusCodes.Status403Forbidden },
+        };
+    }
+
+    private async Task<bool> HandledAsync(StoryChange result, StoryContent yours, CancellationToken cancellationToken)
+    {
+        if (result.Succeeded)
+        {
+            return true;
+        }
+
+        if (result.Outcome == StoryChangeOutcome.Stale && result.Current is { } current)
+        {
+            var lastBy = await db.StoryRevisions.AsNoTracking().Where(r => r.StoryId == current.Id)
+                .OrderByDescending(r => r.Version).ThenByDescending(r => r.At).Select(r => r.AuthorName).FirstOrDefaultAsync(cancellationToken);
+            var theirs = NewsroomStories.AsText(current.Content);
+            var mine = NewsroomStories.AsText(yours);
+            Conflict = new ConflictView(current.Version, lastBy ?? "?", theirs, mine,
+                InlineDiffBuilder.Diff(theirs, mine).Lines);
+            Story = current;
+            // The form keeps what this editor typed; saving again now (after merging) is based on the saved version.
+            Form.Version = current.Version;
+        }
+        else
+        {
+            Problem = result.Message;
+            if (result.Current is { } story)
+            {
+                Story = story;
+                Form.Version = story.Version;
+            }
+        }
+
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        await LoadAsync(cancellationToken);
+        return false;
+    }
+
+    private bool EditSegments(string op)
+    {
+        var parts = op.Split(':');
+        var index = parts.Length == 2 && int.TryParse(parts[1], out var i) ? i : -1;
+        switch (parts[0])
+        {
+            case "add":
+                Form.Segments.Add(new SegmentForm { Kind = parts.Length == 2 ? parts[1] : "reporter" });
+                return true;
+            case "remove" when index >= 0 && index < Form.Segments.Count:
+                Form.Segments.RemoveAt(index);
+                return true;
+            case "up" when index > 0 && index < Form.Segments.Count:
+                (Form.Segments[index - 1], Form.Segments[index]) = (Form.Segments[index], Form.Segments[index - 1]);
+                return true;
+            case "down" when index >= 0 && index < Form.Segments.Count - 1:
+                (Form.Segments[index + 1], Form.Segments[index]) = (Form.Segments[index], Form.Segments[index + 1]);
+                return true;
+            case "add" or "remove" or "up" or "down":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var actor = StaffActor.From(User);
+        Sections = await db.Sections.AsNoTracking().OrderBy(s => s.Position).ToListAsync(cancellationToken);
+        if (Story is not null)
+        {
+            Actions = [.. StoryWorkflow.ActionsFor(actor.Roles, Story.Status).Where(a => a != StoryAction.Edit)];
+            CanEdit = StoryWorkflow.Allows(actor.Roles, Story.Status, StoryAction.Edit);
+            OthersEditing = presence.Others(Story.Id, actor.Name);
+        }
+        else
+        {
+            Actions = actor.Roles.Any(StaffRoles.Writers.Contains) ? [StoryAction.Submit] : [];
+            CanEdit = actor.Roles.Any(StaffRoles.Writers.Contains);
+        }
+    }
+
+    public Language FormLanguage => LanguageCodes.TryParse(Form.Language, out var l) ? l : Language.Korean;
+
+    public string ReadTimeOf(string? text) => Format(ReadTime.Of(text ?? "", FormLanguage, ReadTimeOptions));
+
+    public string TotalReadTime() => Format(Form.Segments.Aggregate(TimeSpan.Zero, (t, s) => t + ReadTime.Of(s.Text ?? "", FormLanguage, ReadTimeOptions))
+        + ReadTime.Of(Form.SignOff ?? "", FormLanguage, ReadTimeOptions));
+
+    private static string Format(TimeSpan span) => $"{(int)span.TotalMinutes}:{span.Seconds:00}";
+
+    public string ActionLabel(StoryAction action) => action switch
+    {
+        StoryAction.Submit => ui.T("데스크로 송고", "Submit to the desk"),
+        StoryAction.Approve => ui.T("승인", "Approve"),
+        StoryAction.Schedule => ui.T("예약 출고", "Schedule"),
+        StoryAction.Publish => Story?.Status == StoryStatus.Published ? ui.T("수정본 출고", "Publish changes") : ui.T("출고", "Publish"),
+        StoryAction.Correct => ui.T("정정 출고", "Publish a correction"),
+        StoryAction.Unpublish => ui.T("출고 취소", "Unpublish"),
+        StoryAction.Kill => ui.T("기사 삭제(킬)", "Kill"),
+        _ => action.ToCode(),
+    };
+}

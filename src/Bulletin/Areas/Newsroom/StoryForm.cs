@@ -1,0 +1,94 @@
+using System.Globalization;
+using Bulletin.Core.Stories;
+
+namespace Bulletin.Areas.Newsroom;
+
+/// <summary>The script editor's fields as the browser posts them; lists are one item a line or comma-separated.</summary>
+public sealed class StoryForm
+{
+    public int Version { get; set; }
+    public string Headline { get; set; } = "";
+    public string? Subheadlines { get; set; }
+    public string Language { get; set; } = "ko";
+    public Guid? SectionId { get; set; }
+    public string? Tags { get; set; }
+    public string? Bylines { get; set; }
+    public string? SignOff { get; set; }
+    public List<SegmentForm> Segments { get; set; } = [];
+    public string? ScheduleAt { get; set; }
+    public string? CorrectionNote { get; set; }
+
+    public static StoryForm From(Story story) => new()
+    {
+        Version = story.Version,
+        Headline = story.Headline,
+        Subheadlines = string.Join('\n', story.Subheadlines),
+        Language = story.Language.ToCode(),
+        SectionId = story.SectionId,
+        Tags = string.Join(", ", story.Tags),
+        Bylines = string.Join(", ", story.Bylines),
+        SignOff = story.SignOff,
+        Segments = [.. story.Segments.Select(s => new SegmentForm
+        {
+            Kind = s.Kind.ToCode(),
+            Speaker = s.Speaker,
+            Title = s.Title,
+            When = s.When,
+            Text = s.Text,
+        })],
+    };
+
+    /// <summary>The content the form describes, or why it cannot be one.</summary>
+    public (StoryContent? Content, string? Problem) ToContent(Story? existing)
+    {
+        if (string.IsNullOrWhiteSpace(Headline))
+        {
+            return (null, "headline");
+        }
+
+        var segments = new List<ScriptSegment>();
+        foreach (var segment in Segments)
+        {
+            if (string.IsNullOrWhiteSpace(segment.Text) && string.IsNullOrWhiteSpace(segment.Speaker))
+            {
+                continue;
+            }
+
+            var kind = SegmentKinds.TryParse(segment.Kind, out var parsed) ? parsed : SegmentKind.Reporter;
+            segments.Add(new ScriptSegment(kind, Normalise(segment.Text), Blank(segment.Speaker), Blank(segment.Title), Blank(segment.When)));
+        }
+
+        return (new StoryContent
+        {
+            Headline = Headline.Trim(),
+            Subheadlines = Lines(Subheadlines),
+            Language = LanguageCodes.TryParse(Language, out var language) ? language : Core.Stories.Language.Korean,
+            Bylines = List(Bylines),
+            Tags = List(Tags),
+            Segments = segments,
+            SignOff = Blank(SignOff),
+            Programme = existing?.Programme,
+            TranscriptDisclaimer = existing?.TranscriptDisclaimer ?? false,
+        }, null);
+    }
+
+    public DateTimeOffset? ScheduleInstant(TimeZoneInfo zone)
+    {
+        if (!DateTime.TryParse(ScheduleAt, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return null;
+        }
+
+        return new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone.GetUtcOffset(local));
+    }
+
+    private static string Normalise(string? text) => (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static List<string> Lines(string? value) =>
+        [.. (value ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
+    private static List<string> List(string? value) =>
+        [.. (value ?? "").Split([',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+}

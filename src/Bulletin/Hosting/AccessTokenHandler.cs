@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Bulletin.Data;
+using Bulletin.Data.Staff;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Bulletin.Hosting;
+
+/// <summary>
+/// Signs in API clients by a personal access token in <c>Authorization: Bearer</c>. The token is looked up by its
+/// hash; a revoked token or a disabled account gets 401. Roles are read on every request, so a change of roles
+/// takes effect at once.
+/// </summary>
+public sealed class AccessTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    BulletinDbContext db) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Bearer";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var hash = AccessToken.HashOf(header["Bearer ".Length..].Trim());
+        var found = await db.AccessTokens.AsNoTracking()
+            .Where(t => t.Hash == hash && t.RevokedAt == null)
+            .Join(db.Users.Where(u => !u.IsDisabled), t => t.UserId, u => u.Id, (t, u) => u)
+            .FirstOrDefaultAsync(Context.RequestAborted);
+        if (found is null)
+        {
+            return AuthenticateResult.Fail("The token is unknown, revoked, or its account is disabled.");
+        }
+
+        var roles = await db.UserRoles.Where(ur => ur.UserId == found.Id)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!)
+            .ToListAsync(Context.RequestAborted);
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, found.Id.ToString()),
+            new(ClaimTypes.Name, found.UserName ?? found.Id.ToString()),
+            new(ClaimTypes.Email, found.Email ?? ""),
+        };
+        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+    }
+}

@@ -1,0 +1,238 @@
+using System.Text.Json;
+using Bulletin.Core.Stories;
+using Bulletin.Core.Workflow;
+using Bulletin.Data;
+using Bulletin.Data.Audit;
+using Bulletin.Data.Outbox;
+using Bulletin.Publishing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bulletin.Newsroom;
+
+/// <summary>
+/// Every change staff make to stories, for the newsroom pages and the staff API alike. Each change is one
+/// transaction: the story, a revision with the whole content, an audit row and, when the public site is touched,
+/// an outbox row. A change based on an older version is refused, never merged silently.
+/// </summary>
+public sealed class NewsroomStories(BulletinDbContext db, TimeProvider time, OutboxSignal outbox, Site.SiteClock clock)
+{
+    public async Task<Story> CreateAsync(StoryContent content, Guid? sectionId, StaffActor actor, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var slug = await UniqueSlugAsync(content, now, cancellationToken);
+        var story = Story.Create(Guid.CreateVersion7(now), slug, content with { PublishedAt = null, UpdatedAt = null }, sectionId, now);
+        if (actor.Id is { } id)
+        {
+            story.WrittenBy(id);
+        }
+
+        db.Stories.Add(story);
+        Record(story, "create", actor, now);
+        db.Outbox.Add(new OutboxMessage(story.Id, OutboxKinds.StoryEdited, now));
+        await db.SaveChangesAsync(cancellationToken);
+        outbox.Notify();
+        return story;
+    }
+
+    public Task<Story?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Stories.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+
+    /// <summary>Saves a new working version. <paramref name="basedOn"/> is the version the author started from.</summary>
+    public async Task<StoryChange> SaveAsync(Guid id, int basedOn, StoryContent content, Guid? sectionId, StaffActor actor,
+        CancellationToken cancellationToken, string what = "edit")
+    {
+        var story = await FindAsync(id, cancellationToken);
+        if (story is null)
+        {
+            return new StoryChange(StoryChangeOutcome.NotFound, null);
+        }
+
+        if (Refusal(story, StoryAction.Edit, actor) is { } refused)
+        {
+            return refused;
+        }
+
+        if (story.Version != basedOn)
+        {
+            return Stale(story, basedOn);
+        }
+
+        var now = time.GetUtcNow();
+        var changed = story.Revise(content with { PublishedAt = story.PublishedAt, UpdatedAt = null }, now);
+        if (sectionId != story.SectionId)
+        {
+            story.MoveToSection(sectionId);
+            changed = true;
+        }
+
+        if (!changed)
+        {
+            return new StoryChange(StoryChangeOutcome.Done, story);
+        }
+
+        Record(story, what, actor, now);
+        return await CommitAsync(story, basedOn, OutboxKinds.StoryEdited, cancellationToken);
+    }
+
+    /// <summary>
+    /// A workflow action. <paramref name="basedOn"/>, when given, must match the saved version (an editor
+    /// approving what they read, not what someone saved a second later).
+    /// </summary>
+    public async Task<StoryChange> PerformAsync(Guid id, StoryAction action, StaffActor actor, CancellationToken cancellationToken,
+        int? basedOn = null, DateTimeOffset? at = null, string? note = null)
+    {
+        var story = await FindAsync(id, cancellationToken);
+        if (story is null)
+        {
+            return new StoryChange(StoryChangeOutcome.NotFound, null);
+        }
+
+        // The scheduler publishes what an editor scheduled; it holds no role of its own.
+        if (!ReferenceEquals(actor, StaffActor.Scheduler) && Refusal(story, action, actor) is { } refused)
+        {
+            return refused;
+        }
+
+        if (basedOn is { } expected && story.Version != expected)
+        {
+            return Stale(story, expected);
+        }
+
+        var now = time.GetUtcNow();
+        var version = story.Version;
+        try
+        {
+            story.Perform(action, now, at, note);
+        }
+        catch (StoryWorkflowException e)
+        {
+            return new StoryChange(StoryChangeOutcome.Invalid, story, e.Message);
+        }
+
+        Record(story, action.ToCode(), actor, now, action == StoryAction.Correct ? note : at?.ToString("O"));
+        var kind = action switch
+        {
+            StoryAction.Publish => OutboxKinds.StoryPublished,
+            StoryAction.Correct => OutboxKinds.StoryChanged,
+            StoryAction.Unpublish or StoryAction.Kill => OutboxKinds.StoryRemoved,
+            _ => OutboxKinds.StoryEdited,
+        };
+        return await CommitAsync(story, version, kind, cancellationToken);
+    }
+
+    public Task<List<StoryRevision>> RevisionsAsync(Guid id, CancellationToken cancellationToken) =>
+        db.StoryRevisions.AsNoTracking().Where(r => r.StoryId == id).OrderByDescending(r => r.Version).ThenByDescending(r => r.At)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Makes an earlier revision's content the working version again, as a new revision.</summary>
+    public async Task<StoryChange> RestoreAsync(Guid id, Guid revisionId, int basedOn, StaffActor actor, CancellationToken cancellationToken)
+    {
+        var revision = await db.StoryRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == revisionId && r.StoryId == id, cancellationToken);
+        if (revision is null)
+        {
+            return new StoryChange(StoryChangeOutcome.NotFound, null);
+        }
+
+        var story = await FindAsync(id, cancellationToken);
+        return await SaveAsync(id, basedOn, revision.Content, story?.SectionId, actor, cancellationToken, what: $"restore v{revision.Version}");
+    }
+
+    private static StoryChange? Refusal(Story story, StoryAction action, StaffActor actor)
+    {
+        if (!StoryWorkflow.RoleMayEver(actor.Roles, action))
+        {
+            return new StoryChange(StoryChangeOutcome.Forbidden, story,
+                $"Your roles ({string.Join(", ", actor.Roles)}) may not {action.ToCode()} stories.");
+        }
+
+        if (StoryWorkflow.Find(story.Status, action) is null)
+        {
+            return new StoryChange(StoryChangeOutcome.NotAllowedNow, story, StoryWorkflow.WhyNot(story.Status, action));
+        }
+
+        if (!StoryWorkflow.Allows(actor.Roles, story.Status, action))
+        {
+            return new StoryChange(StoryChangeOutcome.Forbidden, story,
+                $"A {story.Status.ToString().ToLowerInvariant()} story may be {action.PastTense()} only by: " +
+                string.Join(", ", StoryWorkflow.Find(story.Status, action)!.Roles.Order(StringComparer.Ordinal)) + ".");
+        }
+
+        return null;
+    }
+
+    private static StoryChange Stale(Story current, int basedOn) =>
+        new(StoryChangeOutcome.Stale, current,
+            $"This story was saved by someone else while you worked on it: you started from version {basedOn}, " +
+            $"it is now at version {current.Version}. Your text has not been saved; compare the two and save again.");
+
+    private void Record(Story story, string what, StaffActor actor, DateTimeOffset now, string? detail = null)
+    {
+        db.StoryRevisions.Add(new StoryRevision(Guid.CreateVersion7(now), story, what, actor.Id, actor.Name, now));
+        db.AuditLog.Add(new AuditEntry(actor.Id, actor.Name, "story." + what.Split(' ')[0], $"story:{story.Id}",
+            detail ?? $"v{story.Version} {story.Headline}", now));
+    }
+
+    /// <param name="change">The outbox kind: every change is announced, so each node's search index follows drafts too.</param>
+    private async Task<StoryChange> CommitAsync(Story story, int expectedVersion, string change, CancellationToken cancellationToken)
+    {
+        // The version the change was based on goes into the UPDATE's WHERE: a save that raced another fails here.
+        db.Entry(story).Property(s => s.Version).OriginalValue = expectedVersion;
+        db.Outbox.Add(new OutboxMessage(story.Id, change, time.GetUtcNow()));
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Stories.AsNoTracking().FirstAsync(s => s.Id == story.Id, cancellationToken);
+            return Stale(current, expectedVersion);
+        }
+
+        outbox.Notify();
+        return new StoryChange(StoryChangeOutcome.Done, story);
+    }
+
+    private async Task<string> UniqueSlugAsync(StoryContent content, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // The date in the slug is the newsroom's date, not UTC's.
+        var slug = Slugs.ForStory(content.Headline, clock.Local(now));
+        var taken = await db.Stories.Where(s => s.Language == content.Language && (s.Slug == slug || s.Slug.StartsWith(slug + "-")))
+            .Select(s => s.Slug).ToListAsync(cancellationToken);
+        var candidate = slug;
+        for (var n = 2; taken.Contains(candidate); n++)
+        {
+            candidate = $"{slug}-{n}";
+        }
+
+        return candidate;
+    }
+
+    /// <summary>Content as plain text, one field per line, for diffs and conflict views.</summary>
+    public static string AsText(StoryContent content)
+    {
+        var lines = new List<string> { "# " + content.Headline };
+        lines.AddRange(content.Subheadlines.Select(s => "## " + s));
+        lines.Add($"language: {content.Language.ToCode()}");
+        lines.Add("bylines: " + string.Join(", ", content.Bylines));
+        lines.Add("tags: " + string.Join(", ", content.Tags));
+        foreach (var segment in content.Segments)
+        {
+            var who = string.Join(" / ", new[] { segment.Speaker, segment.Title, segment.When }.Where(x => !string.IsNullOrWhiteSpace(x)));
+            lines.Add("");
+            lines.Add($"[{segment.Kind.ToCode()}]" + (who.Length > 0 ? " " + who : ""));
+            lines.AddRange(segment.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'));
+        }
+
+        if (!string.IsNullOrWhiteSpace(content.SignOff))
+        {
+            lines.Add("");
+            lines.Add("sign-off: " + content.SignOff);
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    public static string AsJson(StoryContent content) => JsonSerializer.Serialize(content);
+}

@@ -1,0 +1,34 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+
+namespace Bulletin.Tests;
+
+/// <summary>A cookie-keeping client that posts forms with their antiforgery token, like a browser without script.</summary>
+internal sealed class FormClient(BulletinServer server) : IDisposable
+{
+    private readonly HttpClient _client = new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+    {
+        BaseAddress = server.Address,
+    };
+
+    public HttpStatusCode LastStatus { get; private set; }
+
+    public async Task<string> PostAsync(string formPage, string target, Dictionary<string, string> fields)
+    {
+        var form = await _client.GetStringAsync(new Uri(formPage, UriKind.Relative), TestContext.Current.CancellationToken);
+        fields["__RequestVerificationToken"] = new HtmlParser().ParseDocument(form)
+            .QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var response = await _client.PostAsync(target, new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
+        LastStatus = response.StatusCode;
+        return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+    }
+
+    public async Task<string> GetAsync(string path)
+    {
+        var response = await _client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        LastStatus = response.StatusCode;
+        return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+    }
+
+    public void Dispose() => _client.Dispose();
+}

@@ -1,0 +1,52 @@
+using System.Net;
+using Bulletin.Core.Stories;
+using Bulletin.Core.Workflow;
+using Bulletin.Data;
+using Bulletin.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bulletin.Tests;
+
+public sealed class SchedulerTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ScheduledStory_WhoseTimePassedWhileDown_GoesLiveAtStartAndIsLoggedLate(DatabaseProvider provider)
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(provider);
+        var now = TimeProvider.System.GetUtcNow();
+        Guid id;
+        await using (var db = database.NewContext())
+        {
+            var story = Story.Create(Guid.CreateVersion7(), "20241016-missed", new StoryContent
+            {
+                Headline = "서버가 꺼진 사이 예약 시각이 지난 기사",
+                Language = Language.Korean,
+                Segments = [new ScriptSegment(SegmentKind.Anchor, "예약 출고 기사입니다.")],
+            }, null, now.AddHours(-2));
+            story.Perform(StoryAction.Submit, now.AddHours(-2));
+            story.Perform(StoryAction.Approve, now.AddHours(-2));
+            story.Perform(StoryAction.Schedule, now.AddHours(-2), at: now.AddMinutes(-30));
+            db.Stories.Add(story);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            id = story.Id;
+        }
+
+        await using var server = await BulletinProcess.StartAsync(database);
+        var status = StoryStatus.Scheduled;
+        for (var i = 0; i < 50 && status != StoryStatus.Published; i++)
+        {
+            await using var db = database.NewContext();
+            status = (await db.Stories.AsNoTracking().FirstAsync(s => s.Id == id, TestContext.Current.CancellationToken)).Status;
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(StoryStatus.Published, status);
+        using var client = new HttpClient { BaseAddress = server.Address };
+        var page = await client.GetAsync(new Uri("/news/20241016-missed", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        await server.KillAsync();
+        Assert.Contains("LATE", server.Output, StringComparison.Ordinal);
+        Assert.Contains("서버가 꺼진 사이", server.Output, StringComparison.Ordinal);
+    }
+}

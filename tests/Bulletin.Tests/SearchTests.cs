@@ -118,7 +118,11 @@ public sealed class SearchTests
         Assert.Equal("draft", staffDraft.GetProperty("hits")[0].GetProperty("status").GetString());
         Assert.Equal(0, publicDraft.GetProperty("total").GetInt32());
 
-        Assert.Equal(HttpStatusCode.OK, (await NewsroomApi.ActAsync(api, id, "publish")).StatusCode);
+        foreach (var step in new[] { "submit", "approve", "publish" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await NewsroomApi.ActAsync(api, id, step)).StatusCode);
+        }
+
         var clock = Stopwatch.StartNew();
         var published = await SearchUntilAsync(server, "북한", r => r.GetProperty("total").GetInt32() > 0, limit);
         var foundAfter = clock.Elapsed;

@@ -1,6 +1,7 @@
 using Bulletin.Core.Curation;
 using Bulletin.Core.Sections;
 using Bulletin.Core.Stories;
+using Bulletin.Core.Tips;
 using Bulletin.Data.Outbox;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,6 +17,10 @@ public abstract class BulletinDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Section> Sections => Set<Section>();
     public DbSet<EditorsPick> EditorsPicks => Set<EditorsPick>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<ReaderTip> ReaderTips => Set<ReaderTip>();
+    public DbSet<TipAttachment> TipAttachments => Set<TipAttachment>();
+    public DbSet<TipMessage> TipMessages => Set<TipMessage>();
+    public DbSet<TipAuditEntry> TipAudit => Set<TipAuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -5,6 +5,7 @@ using Bulletin.Api.Public;
 using Bulletin.Data;
 using Bulletin.Publishing;
 using Bulletin.Site;
+using Bulletin.Tips;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -15,7 +16,8 @@ namespace Bulletin.Hosting;
 /// <summary>The web host: public site, and later the newsroom, APIs and feeds. Read it as a table of contents.</summary>
 public static class BulletinWebApp
 {
-    public static WebApplication Build(string[] args, DataDirectory dataDirectory)
+    /// <param name="configure">A last word on the services before the app is built (tests use it for clocks and log capture).</param>
+    public static WebApplication Build(string[] args, DataDirectory dataDirectory, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -33,11 +35,14 @@ public static class BulletinWebApp
         builder.Services.AddSiteOptions(builder.Configuration);
         builder.Services.AddPublicSite();
         builder.Services.AddPublishing();
+        builder.Services.AddTips(builder.Configuration);
+        configure?.Invoke(builder);
 
         var app = builder.Build();
 
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/not-found");
+        app.MapTips();
         app.UseOutputCache();
         app.MapStylesheet();
         app.MapRazorPages();

@@ -20,6 +20,9 @@ public sealed class MailServerOptions
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>IMAP: whether the host polls by itself. Off, the mailbox is read only when asked (tests do that).</summary>
+    public bool AutoPoll { get; set; } = true;
+
     /// <summary>Messages larger than this are left in the mailbox, flagged, for a person to look at.</summary>
     public long MaxMessageBytes { get; set; } = 60L * 1024 * 1024;
 

@@ -26,6 +26,12 @@ public static partial class KakaoSkill
         KakaoImageFetcher fetcher, TipIntake intake, TimeProvider clock)
     {
         var cancellationToken = context.RequestAborted;
+        // Kakao reads status codes and JSON, not the site's error pages.
+        if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages)
+        {
+            statusPages.Enabled = false;
+        }
+
         var secret = options.Value.Kakao.Secret;
         if (string.IsNullOrEmpty(secret) || !SameSecret(context.Request.Headers[SecretHeader].ToString(), secret))
         {

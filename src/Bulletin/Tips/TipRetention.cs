@@ -13,8 +13,29 @@ namespace Bulletin.Tips;
 public sealed class TipRetention(IServiceScopeFactory scopes, IOptions<TipsOptions> options, TimeProvider clock, ILogger<TipRetention> logger)
     : BackgroundService
 {
+    private readonly SemaphoreSlim _onePass = new(1, 1);
+
     /// <summary>Runs one pass now; returns how many tips were deleted.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await _onePass.WaitAsync(cancellationToken);
+        try
+        {
+            return await PassAsync(cancellationToken);
+        }
+        finally
+        {
+            _onePass.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        _onePass.Dispose();
+        base.Dispose();
+    }
+
+    private async Task<int> PassAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BulletinDbContext>();

@@ -66,7 +66,7 @@ public sealed class TipMailboxTests
 
         var stored = await mailbox.PollOnceAsync(ct);
 
-        TestContext.Current.SendDiagnosticMessage($"{emails.Count} hostile e-mails: {stored} stored as tips, {emails.Count - stored} set aside");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{emails.Count} hostile e-mails: {stored} stored as tips, {emails.Count - stored} set aside");
         Assert.True(stored >= 2, $"only {stored} of {emails.Count} were stored");
         Assert.Equal(0, await UnreadAsync(folder));
         var written = Directory.EnumerateFiles(database.DataDirectory, "*", SearchOption.AllDirectories)

@@ -62,7 +62,7 @@ public sealed class TipScrubbingTests
             scrubbed++;
         }
 
-        TestContext.Current.SendDiagnosticMessage($"{scrubbed} of {samples.Length} metadata samples scrubbed and passed the inspector");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{scrubbed} of {samples.Length} metadata samples scrubbed and passed the inspector");
         Assert.Empty(TipTestKit.FilesContaining(database.DataDirectory, "CANARY"));
     }
 
@@ -113,7 +113,7 @@ public sealed class TipScrubbingTests
             }
         }
 
-        TestContext.Current.SendDiagnosticMessage($"{files.Count} hostile files in {receipts} tips: " + string.Join(", ", states.Select(s => $"{s.Key} {s.Value}")));
+        TestContext.Current.TestOutputHelper?.WriteLine($"{files.Count} hostile files in {receipts} tips: " + string.Join(", ", states.Select(s => $"{s.Key} {s.Value}")));
         Assert.Equal(files.Count, states.Values.Sum());
         var written = Directory.EnumerateFiles(database.DataDirectory, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(database.DataDirectory, f).Replace('\\', '/')).ToList();

@@ -209,4 +209,23 @@ public sealed class TipFormTests
         await using var db = database.NewContext();
         Assert.Equal(10, await db.ReaderTips.CountAsync(TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task WrongReceipts_FromOneClient_AreRateLimited()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var server = await BulletinServer.StartAsync(database);
+        var answers = new List<HttpStatusCode>();
+
+        for (var i = 0; i < 25; i++)
+        {
+            var (response, _) = await TipTestKit.CheckReceiptAsync(server.Client, $"{i:D4}-0000-0000-0000-0000");
+            answers.Add(response.StatusCode);
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"wrong receipts: {answers.Count(a => a == HttpStatusCode.OK)} answered, {answers.Count(a => a == HttpStatusCode.TooManyRequests)} refused with 429");
+        Assert.Equal(20, answers.Count(a => a == HttpStatusCode.OK));
+        Assert.Equal(5, answers.Count(a => a == HttpStatusCode.TooManyRequests));
+    }
 }

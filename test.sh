@@ -10,10 +10,14 @@ repo=$(pwd)
 work=$(mktemp -d -t bulletin-tests-XXXXXX)
 chmod 755 "$work"
 pg_started=""
+dovecot_pid=""
+smtp_pid=""
 
 say() { printf '[test.sh] %s\n' "$*"; }
 
 cleanup() {
+  [ -n "$dovecot_pid" ] && kill "$dovecot_pid" 2>/dev/null
+  [ -n "$smtp_pid" ] && kill "$smtp_pid" 2>/dev/null
   if [ -n "$pg_started" ]; then
     runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg/data" -m fast -w stop >/dev/null 2>&1 || true
   fi
@@ -27,6 +31,8 @@ command -v /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ls /usr/lib/postg
 [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -d /usr/share/fonts/truetype/nanum ] || need+=(fonts-nanum)
 python3 -c 'import feedparser' >/dev/null 2>&1 || [ -f /usr/lib/python3/dist-packages/feedparser/__init__.py ] || need+=(python3-feedparser)
+[ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd)
+[ -x /usr/bin/aiosmtpd ] || need+=(python3-aiosmtpd)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "installing ${need[*]}"
@@ -62,6 +68,78 @@ elif [ -n "$PGBIN" ] && [ "$(id -u)" = 0 ]; then
   fi
 else
   say "PostgreSQL: no server (not root, or not installed); its test cases will be skipped"
+fi
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_port() { for _ in $(seq 1 50); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; return 1; }
+
+# --- a throwaway Dovecot (IMAP) for the tips mailbox ---------------------------------------------
+if [ -n "${BULLETIN_TEST_IMAP:-}" ]; then
+  say "IMAP: using the server in BULLETIN_TEST_IMAP"
+elif [ -x /usr/sbin/dovecot ] && [ "$(id -u)" = 0 ]; then
+  d="$work/dovecot"
+  mkdir -p "$d/run" "$d/state" "$d/mail"
+  chown nobody:nogroup "$d/mail"
+  imap_port=$(free_port)
+  imap_password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+  printf 'tips:{PLAIN}%s\n' "$imap_password" > "$d/users"
+  cat > "$d/dovecot.conf" <<CONF
+protocols = imap
+listen = 127.0.0.1
+base_dir = $d/run
+state_dir = $d/state
+log_path = $d/dovecot.log
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+first_valid_uid = 1
+mail_location = maildir:~/Maildir
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u $d/users
+}
+userdb {
+  driver = static
+  args = uid=nobody gid=nogroup home=$d/mail/%u
+}
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = $imap_port
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+CONF
+  if /usr/sbin/dovecot -c "$d/dovecot.conf" >"$d/start.log" 2>&1 </dev/null && wait_port "$imap_port"; then
+    dovecot_pid=$(cat "$d/run/master.pid")
+    export BULLETIN_TEST_IMAP="127.0.0.1:$imap_port" BULLETIN_TEST_IMAP_USER=tips BULLETIN_TEST_IMAP_PASSWORD="$imap_password"
+    say "IMAP: throwaway Dovecot on 127.0.0.1:$imap_port"
+  else
+    say "Dovecot could not be started; the e-mail tip tests will be skipped"
+    cat "$d/start.log" "$d/dovecot.log" 2>/dev/null | tail -n 20
+  fi
+else
+  say "IMAP: no Dovecot (not root, or not installed); the e-mail tip tests will be skipped"
+fi
+
+# --- a throwaway SMTP server (aiosmtpd) that keeps what it gets in a maildir ---------------------
+if [ -n "${BULLETIN_TEST_SMTP:-}" ]; then
+  say "SMTP: using the server in BULLETIN_TEST_SMTP"
+elif [ -x /usr/bin/aiosmtpd ]; then
+  mkdir -p "$work/smtp/new" "$work/smtp/cur" "$work/smtp/tmp"
+  smtp_port=$(free_port)
+  /usr/bin/aiosmtpd -n -u -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$work/smtp" >"$work/smtp.log" 2>&1 </dev/null &
+  smtp_pid=$!
+  if wait_port "$smtp_port"; then
+    export BULLETIN_TEST_SMTP="127.0.0.1:$smtp_port" BULLETIN_TEST_SMTP_MAILDIR="$work/smtp"
+    say "SMTP: throwaway aiosmtpd on 127.0.0.1:$smtp_port"
+  else
+    say "aiosmtpd could not be started; the reply-by-e-mail test will be skipped"
+  fi
+else
+  say "SMTP: no aiosmtpd; the reply-by-e-mail test will be skipped"
 fi
 
 # --- the tests ----------------------------------------------------------------------------------

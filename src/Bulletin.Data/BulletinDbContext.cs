@@ -2,6 +2,7 @@ using Bulletin.Core.Curation;
 using Bulletin.Core.Sections;
 using Bulletin.Core.Stories;
 using Bulletin.Data.Audit;
+using Bulletin.Core.Tips;
 using Bulletin.Data.Outbox;
 using Bulletin.Data.Staff;
 using Microsoft.AspNetCore.Identity;
@@ -24,6 +25,10 @@ public abstract class BulletinDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<ReaderTip> ReaderTips => Set<ReaderTip>();
+    public DbSet<TipAttachment> TipAttachments => Set<TipAttachment>();
+    public DbSet<TipMessage> TipMessages => Set<TipMessage>();
+    public DbSet<TipAuditEntry> TipAudit => Set<TipAuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

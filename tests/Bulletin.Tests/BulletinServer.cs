@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Bulletin.Tests;
 
@@ -28,17 +29,20 @@ internal sealed class BulletinServer : IAsyncDisposable
     }
 
     public Uri Address { get; }
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Every line the host logged, at the levels its settings let through.</summary>
+    public CapturedLogs Logs { get; private init; } = new();
     public HttpClient Client { get; }
     public string DataDirectory => _database.DataDirectory;
     public TestDatabase Database => _database;
-    public IServiceProvider Services => _app.Services;
 
     /// <summary>A fresh database (migrated or not, as Bulletin finds it) and a server over it.</summary>
     public static async Task<TestDatabase> NewDatabaseAsync(DatabaseProvider provider, bool migrated = true) =>
         await TestDatabase.CreateAsync(provider, migrated);
 
-    /// <param name="settings">More command-line settings, such as "--Feeds:SitemapPageSize=100".</param>
-    public static async Task<BulletinServer> StartAsync(TestDatabase database, bool demo = false, params string[] settings)
+    public static async Task<BulletinServer> StartAsync(TestDatabase database, bool demo = false, IEnumerable<string>? settings = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         string[] args =
         [
@@ -47,13 +51,18 @@ internal sealed class BulletinServer : IAsyncDisposable
             "--Database:Provider=" + database.Options.Provider,
             "--Database:ConnectionString=" + (database.Options.ConnectionString ?? ""),
             "--Logging:LogLevel:Default=Warning",
-            .. settings,
+            .. settings ?? [],
         ];
-        var app = BulletinWebApp.Build(args, new DataDirectory(database.DataDirectory));
+        var logs = new CapturedLogs();
+        var app = BulletinWebApp.Build(args, new DataDirectory(database.DataDirectory), builder =>
+        {
+            builder.Logging.AddProvider(logs);
+            configure?.Invoke(builder);
+        });
         await BulletinWebApp.PrepareDatabaseAsync(app.Services, TestContext.Current.CancellationToken);
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new BulletinServer(app, database, new Uri(address));
+        return new BulletinServer(app, database, new Uri(address)) { Logs = logs };
     }
 
     /// <summary>Fetches a page and parses it as a browser would.</summary>

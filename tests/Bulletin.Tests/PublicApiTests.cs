@@ -91,7 +91,7 @@ public sealed class PublicApiTests
     public async Task Api_WhenOneAddressAsksTooOften_AnswersTooManyRequests()
     {
         await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
-        await using var server = await BulletinServer.StartAsync(database, settings: "--PublicApi:RequestsPerMinute=3");
+        await using var server = await BulletinServer.StartAsync(database, settings: ["--PublicApi:RequestsPerMinute=3"]);
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)

@@ -35,8 +35,8 @@ public sealed class SignInTests
     public async Task SignIn_ManyAttemptsAtOneAccount_AreThrottledWithoutTouchingOthers()
     {
         await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
-        await using var server = await BulletinServer.StartAsync(database, false,
-            "--Newsroom:SignInAttemptsPerAccountPerMinute=3", "--Newsroom:FailedSignInsBeforeLockout=100");
+        await using var server = await BulletinServer.StartAsync(database,
+            settings: ["--Newsroom:SignInAttemptsPerAccountPerMinute=3", "--Newsroom:FailedSignInsBeforeLockout=100"]);
         var colleague = await StaffAccount.CreateAsync(server, "colleague@test.example", StaffRoles.Editor);
 
         var statuses = new List<HttpStatusCode>();
@@ -55,7 +55,7 @@ public sealed class SignInTests
     public async Task SignIn_ManyAttemptsFromOneClient_AreThrottledWhateverTheAccount()
     {
         await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
-        await using var server = await BulletinServer.StartAsync(database, false, "--Newsroom:SignInAttemptsPerClientPerMinute=6");
+        await using var server = await BulletinServer.StartAsync(database, settings: ["--Newsroom:SignInAttemptsPerClientPerMinute=6"]);
 
         // Each attempt is two requests (the form, then the post): the fourth attempt's post is the seventh.
         var statuses = new List<HttpStatusCode>();

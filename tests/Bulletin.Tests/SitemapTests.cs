@@ -76,7 +76,7 @@ public sealed class SitemapTests
             Segments = [new(SegmentKind.Anchor, i % 2 == 0 ? $"Story {i} in one paragraph." : $"{i}번 기사의 한 문단입니다.")],
             PublishedAt = now.AddMinutes(-i),
         }), section: "economy");
-        await using var server = await BulletinServer.StartAsync(database, settings: "--Feeds:SitemapPageSize=4000");
+        await using var server = await BulletinServer.StartAsync(database, settings: ["--Feeds:SitemapPageSize=4000"]);
 
         var index = await GetXmlAsync(server, "/sitemap.xml");
         var sitemaps = index.Root!.Elements(Sitemap + "sitemap").Select(s => s.Element(Sitemap + "loc")!.Value).ToList();

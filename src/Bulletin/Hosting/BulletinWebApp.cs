@@ -8,6 +8,7 @@ using Bulletin.Feeds;
 using Bulletin.Newsroom;
 using Bulletin.Publishing;
 using Bulletin.Site;
+using Bulletin.Tips;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -18,7 +19,8 @@ namespace Bulletin.Hosting;
 /// <summary>The web host: public site, and later the newsroom, APIs and feeds. Read it as a table of contents.</summary>
 public static class BulletinWebApp
 {
-    public static WebApplication Build(string[] args, DataDirectory dataDirectory)
+    /// <param name="configure">A last word on the services before the app is built (tests use it for clocks and log capture).</param>
+    public static WebApplication Build(string[] args, DataDirectory dataDirectory, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -40,6 +42,8 @@ public static class BulletinWebApp
         builder.Services.AddPublicApi(builder.Configuration);
         builder.Services.AddStaffAccounts(builder.Configuration);
         builder.Services.AddNewsroom();
+        builder.Services.AddTips(builder.Configuration);
+        configure?.Invoke(builder);
 
         var app = builder.Build();
 
@@ -48,9 +52,12 @@ public static class BulletinWebApp
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), site => site.UseStatusCodePagesWithReExecute("/not-found"));
         app.UseRouting();
+        // One of each: every feature's route groups name their own CORS and rate-limit policies.
+        app.UseCors();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.MapTips();
         app.UseOutputCache();
         app.MapStylesheet();
         app.MapRazorPages();

@@ -54,8 +54,6 @@ public static class PublicApi
     public static WebApplication MapPublicApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseCors();
-        app.UseRateLimiter();
         var api = app.MapGroup(Prefix)
             .RequireCors(CorsPolicy)
             .RequireRateLimiting(RateLimitPolicy)

@@ -247,6 +247,10 @@ public sealed class TipDesk(
         return stream;
     }
 
+    /// <summary>The content type of a file's scrubbed copy; null when there is no such file.</summary>
+    public Task<string?> StaffCopyContentTypeAsync(Guid tipId, Guid attachmentId, CancellationToken cancellationToken) =>
+        db.TipAttachments.AsNoTracking().Where(a => a.TipId == tipId && a.Id == attachmentId).Select(a => a.ContentType).SingleOrDefaultAsync(cancellationToken);
+
     /// <summary>The original as the tipster sent it, metadata and all: for examination, never for publishing. Audited.</summary>
     public async Task<Stream?> OpenOriginalAsync(Guid tipId, Guid attachmentId, string staff, CancellationToken cancellationToken)
     {

@@ -13,6 +13,9 @@ internal sealed class FormClient(BulletinServer server) : IDisposable
 
     public HttpStatusCode LastStatus { get; private set; }
 
+    /// <summary>The headers of the last GET's answer.</summary>
+    public System.Net.Http.Headers.HttpResponseHeaders? LastHeaders { get; private set; }
+
     public async Task<string> PostAsync(string formPage, string target, Dictionary<string, string> fields)
     {
         var form = await _client.GetStringAsync(new Uri(formPage, UriKind.Relative), TestContext.Current.CancellationToken);
@@ -27,6 +30,7 @@ internal sealed class FormClient(BulletinServer server) : IDisposable
     {
         var response = await _client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
         LastStatus = response.StatusCode;
+        LastHeaders = response.Headers;
         return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
     }
 

@@ -122,6 +122,7 @@ public static class BulletinWebApp
             options.Conventions.AllowAnonymousToAreaPage("Newsroom", "/Denied");
             options.Conventions.AuthorizeAreaFolder("Newsroom", "/Admin", StaffAccounts.AdminPolicy);
             options.Conventions.AuthorizeAreaFolder("Newsroom", "/Desk", StaffAccounts.EditorPolicy);
+            options.Conventions.AuthorizeAreaFolder("Newsroom", "/Tips", StaffAccounts.TipDeskPolicy);
         });
         services.AddOutputCache(options =>
         {

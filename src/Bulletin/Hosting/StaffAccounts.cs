@@ -17,6 +17,11 @@ public static class StaffAccounts
     public const string AdminPolicy = "admin";
     public const string EditorPolicy = "editor";
 
+    /// <summary>The tip desk's pages: the tip desk and editors.</summary>
+    public const string TipDeskPolicy = "tip-desk";
+
+    public static readonly IReadOnlyList<string> TipDeskRoles = [StaffRoles.TipDesk, StaffRoles.Editor];
+
     public static IServiceCollection AddStaffAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(NewsroomOptions.SectionName).Get<NewsroomOptions>() ?? new NewsroomOptions();
@@ -61,7 +66,8 @@ public static class StaffAccounts
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(AccessTokenHandler.SchemeName).RequireAuthenticatedUser())
             .AddPolicy(AdminPolicy, policy => policy.RequireRole(StaffRoles.Admin))
-            .AddPolicy(EditorPolicy, policy => policy.RequireRole(StaffRoles.Editor));
+            .AddPolicy(EditorPolicy, policy => policy.RequireRole(StaffRoles.Editor))
+            .AddPolicy(TipDeskPolicy, policy => policy.RequireRole(TipDeskRoles));
 
         services.AddRateLimiter(limiter =>
         {

@@ -108,6 +108,54 @@ public sealed class TipDesk(
         return found;
     }
 
+    /// <summary>
+    /// The desk's queue across channels, newest first: by the day received, then by the order the tips arrived that
+    /// day (the sequence of their "received" audit lines, never a time). Optional filters; <paramref name="text"/>
+    /// searches text and messages as <see cref="SearchAsync"/> does.
+    /// </summary>
+    public async Task<IReadOnlyList<TipSummary>> QueueAsync(TipStatus? status, TipChannel? channel, DateOnly? from, DateOnly? to,
+        string? text, CancellationToken cancellationToken)
+    {
+        var query = db.ReaderTips.AsNoTracking().Include(t => t.Attachments).Include(t => t.Messages).AsSplitQuery().AsQueryable();
+        if (status is { } wantedStatus)
+        {
+            query = query.Where(t => t.Status == wantedStatus);
+        }
+
+        if (channel is { } wantedChannel)
+        {
+            query = query.Where(t => t.Channel == wantedChannel);
+        }
+
+        if (from is { } first)
+        {
+            query = query.Where(t => t.ReceivedOn >= first);
+        }
+
+        if (to is { } last)
+        {
+            query = query.Where(t => t.ReceivedOn <= last);
+        }
+
+        var tips = await query.ToListAsync(cancellationToken);
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var wanted = text.Trim();
+            tips = tips.Where(t => sealer.Open(t.Id, t.SealedText).Contains(wanted, StringComparison.CurrentCultureIgnoreCase)
+                || t.Messages.Any(m => sealer.Open(t.Id, m.SealedBody).Contains(wanted, StringComparison.CurrentCultureIgnoreCase))).ToList();
+        }
+
+        var ids = tips.Select(t => t.Id).ToList();
+        var arrival = (await db.TipAudit.AsNoTracking().Where(a => a.Action == "received" && ids.Contains(a.TipId))
+                .Select(a => new { a.TipId, a.Id }).ToListAsync(cancellationToken))
+            .GroupBy(a => a.TipId).ToDictionary(g => g.Key, g => g.Min(a => a.Id));
+        return tips.OrderByDescending(t => t.ReceivedOn).ThenByDescending(t => arrival.GetValueOrDefault(t.Id)).Select(Summarise).ToList();
+    }
+
+    /// <summary>Whether a tip with this id exists (without opening it, so without an audit line).</summary>
+    public Task<bool> ExistsAsync(Guid tipId, CancellationToken cancellationToken) =>
+        db.ReaderTips.AnyAsync(t => t.Id == tipId, cancellationToken);
+
     /// <summary>Opens a tip for a staff member; the opening is audited.</summary>
     public async Task<TipView?> ReadAsync(Guid tipId, string staff, CancellationToken cancellationToken)
     {
@@ -184,6 +232,24 @@ public sealed class TipDesk(
         var attachment = await db.TipAttachments.AsNoTracking().SingleOrDefaultAsync(a => a.TipId == tipId && a.Id == attachmentId, cancellationToken);
         return attachment is { HasStaffCopy: true } ? files.Open(files.StaffCopyPath(tipId, attachmentId)) : null;
     }
+
+    /// <summary>The scrubbed copy for a named staff member; the opening is audited. Null when the file has no scrubbed copy.</summary>
+    public async Task<Stream?> OpenStaffCopyAsync(Guid tipId, Guid attachmentId, string staff, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(staff);
+        var stream = await OpenStaffCopyAsync(tipId, attachmentId, cancellationToken);
+        if (stream is not null)
+        {
+            Audit(tipId, "scrubbed file opened", staff);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return stream;
+    }
+
+    /// <summary>The content type of a file's scrubbed copy; null when there is no such file.</summary>
+    public Task<string?> StaffCopyContentTypeAsync(Guid tipId, Guid attachmentId, CancellationToken cancellationToken) =>
+        db.TipAttachments.AsNoTracking().Where(a => a.TipId == tipId && a.Id == attachmentId).Select(a => a.ContentType).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>The original as the tipster sent it, metadata and all: for examination, never for publishing. Audited.</summary>
     public async Task<Stream?> OpenOriginalAsync(Guid tipId, Guid attachmentId, string staff, CancellationToken cancellationToken)

@@ -10,10 +10,16 @@ internal static class TipPrivacyHeaders
         "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'none'; object-src 'none'; " +
         "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+    /// <summary>The desk's pages use the newsroom layout's inline styles; nothing else is loosened.</summary>
+    public const string DeskContentSecurityPolicy =
+        "default-src 'self'; img-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'none'; object-src 'none'; " +
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
     public static IApplicationBuilder UseTipPrivacyHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (TipRoutes.IsTipPath(context.Request.Path))
+            var isDesk = TipRoutes.IsDeskPath(context.Request.Path);
+            if (isDesk || TipRoutes.IsTipPath(context.Request.Path))
             {
                 context.Response.OnStarting(() =>
                 {
@@ -22,7 +28,7 @@ internal static class TipPrivacyHeaders
                     headers.Pragma = "no-cache";
                     headers.Remove("ETag");
                     headers["Referrer-Policy"] = "no-referrer";
-                    headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                    headers.ContentSecurityPolicy = isDesk ? DeskContentSecurityPolicy : ContentSecurityPolicy;
                     headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
                     headers.XFrameOptions = "DENY";
                     headers.XContentTypeOptions = "nosniff";

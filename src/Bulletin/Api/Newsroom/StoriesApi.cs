@@ -27,6 +27,7 @@ public static class StoriesApi
         stories.MapGet("/{id:guid}/revisions", RevisionsAsync).WithName("ListRevisions");
         stories.MapPost("/{id:guid}/{action}", PerformAsync).WithName("TakeStoryAction");
         api.MapGet("/search", StaffSearchApi.SearchAsync).WithName("SearchStories");
+        api.MapTipsApi();
         return api;
     }
 

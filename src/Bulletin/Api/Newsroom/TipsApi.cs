@@ -1,0 +1,181 @@
+using Bulletin.Areas.Newsroom;
+using Bulletin.Core.Tips;
+using Bulletin.Hosting;
+using Bulletin.Newsroom;
+using Bulletin.Tips;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Bulletin.Api.Newsroom;
+
+/// <summary>
+/// The staff API for the tip desk: <c>/api/newsroom/tips</c>, for the tip desk and editors (403 for other staff).
+/// Files are served as their scrubbed copies only; every opening is audited by <see cref="TipDesk"/>.
+/// </summary>
+public static class TipsApi
+{
+    public const int PageSize = 50;
+
+    public sealed record TipListResponse(int Page, int PageSize, int Total, IReadOnlyList<TipListItem> Tips);
+
+    public sealed record TipListItem(Guid Id, string Channel, string Status, string ReceivedOn, string Opening, int Files,
+        string? AssignedTo, Guid? DuplicateOf);
+
+    public sealed record TipResponse(Guid Id, string Channel, string Status, string ReceivedOn, string Text, string? Contact,
+        bool MayContact, bool MayCredit, string? AssignedTo, Guid? StoryId, Guid? DuplicateOf,
+        IReadOnlyList<TipAttachmentResponse> Attachments, IReadOnlyList<TipMessageResponse> Messages);
+
+    /// <summary><c>url</c> is null when the file has no scrubbed copy (see <c>label</c>): the original is never served here.</summary>
+    public sealed record TipAttachmentResponse(Guid Id, string Name, string ContentType, long Length, string Label, string? Url);
+
+    public sealed record TipMessageResponse(string Author, string? Staff, string Body, string SentOn);
+
+    /// <summary>The body of a tip action; each action reads the fields it needs.</summary>
+    public sealed record TipActionRequest(string? Assignee, Guid? StoryId, string? Text, Guid? DuplicateId);
+
+    public static RouteGroupBuilder MapTipsApi(this RouteGroupBuilder api)
+    {
+        var tips = api.MapGroup("/tips").AddEndpointFilter(async (context, next) =>
+            StaffAccounts.TipDeskRoles.Any(context.HttpContext.User.IsInRole)
+                ? await next(context)
+                : Problem(StatusCodes.Status403Forbidden, "Not allowed", "Only the tip desk and editors handle tips."));
+        tips.MapGet("/", ListAsync).WithName("ListTips");
+        tips.MapGet("/{id:guid}", GetAsync).WithName("GetTip");
+        tips.MapGet("/{id:guid}/attachments/{attachmentId:guid}", AttachmentAsync).WithName("GetTipAttachment");
+        tips.MapPost("/{id:guid}/{action}", PerformAsync).WithName("TakeTipAction");
+        return tips;
+    }
+
+    public static async Task<Results<Ok<TipListResponse>, ProblemHttpResult>> ListAsync(
+        [FromQuery] string? status, [FromQuery] string? channel, [FromQuery] string? q, [FromQuery] int? page,
+        TipDesk desk, CancellationToken cancellationToken)
+    {
+        TipStatus? wantedStatus = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!TipText.TryParse<TipStatus>(status, out var parsed))
+            {
+                return Problem(StatusCodes.Status400BadRequest, "No such status", "Statuses are: new, reviewing, assigned, used, declined, spam.");
+            }
+
+            wantedStatus = parsed;
+        }
+
+        TipChannel? wantedChannel = null;
+        if (!string.IsNullOrEmpty(channel))
+        {
+            if (!TipText.TryParse<TipChannel>(channel, out var parsed))
+            {
+                return Problem(StatusCodes.Status400BadRequest, "No such channel", "Channels are: web, email, kakao, phone.");
+            }
+
+            wantedChannel = parsed;
+        }
+
+        var number = Math.Clamp(page ?? 1, 1, 10_000);
+        var all = await desk.QueueAsync(wantedStatus, wantedChannel, null, null, q, cancellationToken);
+        var items = all.Skip((number - 1) * PageSize).Take(PageSize)
+            .Select(t => new TipListItem(t.Id, TipText.Code(t.Channel), TipText.Code(t.Status), TipText.Day(t.ReceivedOn), t.Opening,
+                t.FileCount, t.AssignedTo, t.DuplicateOfId))
+            .ToList();
+        return TypedResults.Ok(new TipListResponse(number, PageSize, all.Count, items));
+    }
+
+    public static async Task<Results<Ok<TipResponse>, ProblemHttpResult>> GetAsync(
+        Guid id, HttpContext context, TipDesk desk, CancellationToken cancellationToken)
+    {
+        var tip = await desk.ReadAsync(id, StaffActor.From(context.User).Name, cancellationToken);
+        if (tip is null)
+        {
+            return NoSuchTip(id);
+        }
+
+        return TypedResults.Ok(new TipResponse(tip.Id, TipText.Code(tip.Channel), TipText.Code(tip.Status), TipText.Day(tip.ReceivedOn),
+            tip.Text, tip.Contact, tip.MayContact, tip.MayCredit, tip.AssignedTo, tip.StoryId, tip.DuplicateOfId,
+            tip.Files.Select(f => new TipAttachmentResponse(f.Id, f.Name, f.ContentType, f.Length, f.Label,
+                f.State == TipAttachmentState.Scrubbed ? $"/api/newsroom/tips/{tip.Id}/attachments/{f.Id}" : null)).ToList(),
+            tip.Messages.Select(m => new TipMessageResponse(AuthorCode(m.Author), m.Staff, m.Body, TipText.Day(m.SentOn))).ToList()));
+    }
+
+    /// <summary>The scrubbed copy of a file (audited); 404 where there is none.</summary>
+    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> AttachmentAsync(
+        Guid id, Guid attachmentId, HttpContext context, TipDesk desk, CancellationToken cancellationToken)
+    {
+        var stream = await desk.OpenStaffCopyAsync(id, attachmentId, StaffActor.From(context.User).Name, cancellationToken);
+        if (stream is null)
+        {
+            return Problem(StatusCodes.Status404NotFound, "No scrubbed copy",
+                "There is no such file, or it could not be scrubbed; its original is not served by the API.");
+        }
+
+        var contentType = await desk.StaffCopyContentTypeAsync(id, attachmentId, cancellationToken) ?? "application/octet-stream";
+        return TypedResults.Stream(stream, contentType);
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> PerformAsync(
+        Guid id, string action, HttpContext context, TipDesk desk, CancellationToken cancellationToken)
+    {
+        TipActionRequest? body = null;
+        if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
+        {
+            try
+            {
+                body = await context.Request.ReadFromJsonAsync<TipActionRequest>(cancellationToken);
+            }
+            catch (System.Text.Json.JsonException e)
+            {
+                return Problem(StatusCodes.Status400BadRequest, "The body is not valid JSON", e.Message);
+            }
+        }
+
+        if (!await desk.ExistsAsync(id, cancellationToken))
+        {
+            return NoSuchTip(id);
+        }
+
+        var me = StaffActor.From(context.User).Name;
+        Func<Task>? run = action.ToLowerInvariant() switch
+        {
+            "review" => () => desk.StartReviewAsync(id, me, cancellationToken),
+            "decline" => () => desk.DeclineAsync(id, me, cancellationToken),
+            "spam" => () => desk.MarkSpamAsync(id, me, cancellationToken),
+            "assign" when !string.IsNullOrWhiteSpace(body?.Assignee) => () => desk.AssignAsync(id, body.Assignee.Trim(), me, cancellationToken),
+            "used" when body?.StoryId is { } story => () => desk.MarkUsedAsync(id, story, me, cancellationToken),
+            "link" when body?.StoryId is { } story => () => desk.LinkStoryAsync(id, story, me, cancellationToken),
+            "notes" when !string.IsNullOrWhiteSpace(body?.Text) => () => desk.AddNoteAsync(id, me, body.Text.Trim(), cancellationToken),
+            "replies" when !string.IsNullOrWhiteSpace(body?.Text) => () => desk.ReplyAsync(id, me, body.Text.Trim(), cancellationToken),
+            "merge" when body?.DuplicateId is { } duplicate && duplicate != id => () => desk.MergeAsync(duplicate, id, me, cancellationToken),
+            _ => null,
+        };
+        if (run is null)
+        {
+            return action.ToLowerInvariant() is "assign" or "used" or "link" or "notes" or "replies" or "merge"
+                ? Problem(StatusCodes.Status400BadRequest, "Something is missing",
+                    "assign takes {\"assignee\"}, used and link take {\"storyId\"}, notes and replies take {\"text\"}, merge takes {\"duplicateId\"} (another tip).")
+                : Problem(StatusCodes.Status404NotFound, "No such action", "Actions are: review, assign, decline, spam, used, link, notes, replies, merge.");
+        }
+
+        try
+        {
+            await run();
+        }
+        catch (Exception e) when (e is TipWorkflowException or InvalidOperationException)
+        {
+            return Problem(StatusCodes.Status409Conflict, "Not in this state", e.Message);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static string AuthorCode(TipMessageAuthor author) => author switch
+    {
+        TipMessageAuthor.Tipster => "tipster",
+        TipMessageAuthor.DeskReply => "reply",
+        _ => "note",
+    };
+
+    private static ProblemHttpResult NoSuchTip(Guid id) => Problem(StatusCodes.Status404NotFound, "No such tip", $"There is no tip {id}.");
+
+    private static ProblemHttpResult Problem(int status, string title, string? detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title);
+}

@@ -1,0 +1,64 @@
+using Bulletin.Core.Workflow;
+using Bulletin.Data;
+using Bulletin.Testing;
+using Microsoft.Playwright;
+
+namespace Bulletin.Tests;
+
+public sealed class TipDeskBrowserTests
+{
+    private const string TipText = "시청 앞 공사장에서 밤마다 폐기물을 몰래 버립니다. <img src=x onerror=alert(1)>";
+    private const string Reply = "제보 감사합니다. 기자가 확인하고 있습니다.";
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Tipster_SendsAPhoto_TheDeskReplies_AndTheTipsterReadsItWithTheReceipt(DatabaseProvider provider)
+    {
+        var photo = Samples.Require("security/exif/tip_photo_gps_exif_xmp_iptc_le.jpg");
+        await using var database = await BulletinServer.NewDatabaseAsync(provider);
+        await using var server = await BulletinServer.StartAsync(database);
+        await using var browser = await Browser.LaunchAsync();
+        var deskAccount = await StaffAccount.CreateAsync(server, "tips@test.example", StaffRoles.TipDesk);
+
+        // The tipster, signed in to nothing, sends the tip with a GPS-tagged photo and keeps the receipt.
+        var tipsterContext = await browser.Chromium.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = server.Address.ToString().TrimEnd('/'),
+            Locale = "ko-KR",
+        });
+        tipsterContext.SetDefaultTimeout(15_000);
+        var tipster = await tipsterContext.NewPageAsync();
+        await tipster.GotoAsync("/tips");
+        await tipster.FillAsync("#tip-text", TipText);
+        await tipster.SetInputFilesAsync("#tip-files", photo);
+        await tipster.ClickAsync("form.tip-form button[type=submit]");
+        var receipt = (await tipster.Locator(".receipt").TextContentAsync())!.Trim();
+        Assert.Matches("^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$", receipt);
+
+        // The desk finds it in the queue, opens it, starts a review and replies.
+        var desk = await browser.SignedInAsync(server, deskAccount.Email, deskAccount.Password);
+        await desk.GotoAsync("/newsroom/tips");
+        await Assertions.Expect(desk.Locator("#tips a.tip-link")).ToContainTextAsync("시청 앞 공사장");
+        await desk.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("tip-desk.png"), FullPage = true });
+        await desk.ClickAsync("#tips a.tip-link");
+        // The tipster's text is text: the markup in it shows as written and makes no element.
+        await Assertions.Expect(desk.Locator("#tip-text")).ToHaveTextAsync(TipText);
+        Assert.Equal(0, await desk.Locator("#tip-text img").CountAsync());
+        await Assertions.Expect(desk.Locator(".tip-file .file-label")).ToContainTextAsync("scrubbed");
+        await Assertions.Expect(desk.Locator(".tip-file .scrubbed-link")).ToHaveCountAsync(1);
+        await Assertions.Expect(desk.Locator(".tip-file .original-form")).ToContainTextAsync("unscrubbed: do not publish");
+        await desk.ClickAsync("#action-review");
+        await Assertions.Expect(desk.Locator("#tip-status")).ToHaveAttributeAsync("data-status", "reviewing");
+        await desk.FillAsync("#reply-text", Reply);
+        await desk.ClickAsync("#action-reply");
+        await Assertions.Expect(desk.Locator("#tip-messages")).ToContainTextAsync(Reply);
+
+        // The tipster enters the receipt and sees the status and the reply.
+        await tipster.GotoAsync("/tips/receipt");
+        await tipster.FillAsync("#tip-receipt", receipt);
+        await tipster.Locator("form.tip-form:has(#tip-receipt) button[type=submit]").ClickAsync();
+        await Assertions.Expect(tipster.Locator(".tip-status .status")).ToHaveTextAsync("검토 중");
+        await Assertions.Expect(tipster.Locator(".tip-conversation .from-desk .body")).ToHaveTextAsync(Reply);
+        await tipsterContext.DisposeAsync();
+    }
+}

@@ -74,6 +74,27 @@ internal sealed class BulletinServer : IAsyncDisposable
         return (response, document);
     }
 
+    /// <summary>
+    /// Fetches a page until it shows what <paramref name="done"/> looks for (a change that reaches the public site
+    /// through the outbox), for up to five seconds; returns the last page fetched either way.
+    /// </summary>
+    public async Task<IHtmlDocument> GetPageWhenAsync(string path, Func<IHtmlDocument, bool> done)
+    {
+        IHtmlDocument document = null!;
+        for (var i = 0; i < 50; i++)
+        {
+            (_, document) = await GetPageAsync(path);
+            if (done(document))
+            {
+                break;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        return document;
+    }
+
     /// <summary>Waits until a rebuild of the search index that started with the server is done.</summary>
     public Task WaitForSearchAsync() =>
         _app.Services.GetRequiredService<Bulletin.Publishing.SearchIndexService>().Rebuild.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);

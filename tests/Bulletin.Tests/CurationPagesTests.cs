@@ -21,7 +21,7 @@ public sealed class CurationPagesTests
         Assert.Null(before.QuerySelector(".breaking-news"));
 
         await session.PostAsync("/newsroom/desk/banner", "/newsroom/desk/banner", new() { ["language"] = "ko", ["text"] = "[속보] 서울 전역 대설경보 발령" });
-        var shown = await EventuallyAsync(server, "/", d => d.QuerySelector(".breaking-news") is not null);
+        var shown = await server.GetPageWhenAsync("/", d => d.QuerySelector(".breaking-news") is not null);
 
         Assert.Contains("서울 전역 대설경보", shown.QuerySelector(".breaking-news")!.TextContent, StringComparison.Ordinal);
         var (_, english) = await server.GetPageAsync("/en");
@@ -30,7 +30,7 @@ public sealed class CurationPagesTests
         var banners = new HtmlParser().ParseDocument(await session.GetAsync("/newsroom/desk/banner"));
         var takeDown = banners.QuerySelector("#banners form")!.GetAttribute("action")!;
         await session.PostAsync("/newsroom/desk/banner", takeDown, []);
-        var gone = await EventuallyAsync(server, "/", d => d.QuerySelector(".breaking-news") is null);
+        var gone = await server.GetPageWhenAsync("/", d => d.QuerySelector(".breaking-news") is null);
         Assert.Null(gone.QuerySelector(".breaking-news"));
 
         // A reporter may not put one up.
@@ -38,22 +38,5 @@ public sealed class CurationPagesTests
         await reporterSession.PostAsync("/newsroom/signin", "/newsroom/signin", new() { ["Email"] = reporter.Email, ["Password"] = reporter.Password });
         await reporterSession.GetAsync("/newsroom/desk/banner");
         Assert.Equal(System.Net.HttpStatusCode.Redirect, reporterSession.LastStatus);
-    }
-
-    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> EventuallyAsync(BulletinServer server, string url, Func<AngleSharp.Html.Dom.IHtmlDocument, bool> done)
-    {
-        AngleSharp.Html.Dom.IHtmlDocument document = null!;
-        for (var i = 0; i < 50; i++)
-        {
-            (_, document) = await server.GetPageAsync(url);
-            if (done(document))
-            {
-                break;
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-
-        return document;
     }
 }

@@ -184,7 +184,7 @@ public sealed class StaffApiTests
 
         var corrected = await ActAsync(api, id, "correct", new { note = "기사 첫 문장을 바로잡았습니다." });
         Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
-        var after = await EventuallyAsync(server, url, d => d.QuerySelector(".correction") is not null);
+        var after = await server.GetPageWhenAsync(url, d => d.QuerySelector(".correction") is not null);
         Assert.Contains("기사 첫 문장을 바로잡았습니다.", after.QuerySelector(".correction")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("아직 출고하지 않은", after.QuerySelector(".script")!.TextContent, StringComparison.Ordinal);
 
@@ -224,22 +224,5 @@ public sealed class StaffApiTests
         Assert.Contains("/api/newsroom/stories/{id}/revisions", paths);
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
         Assert.Contains("/api/newsroom/stories/{id}/{action}", docsPage.Body!.TextContent, StringComparison.Ordinal);
-    }
-
-    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> EventuallyAsync(BulletinServer server, string url, Func<AngleSharp.Html.Dom.IHtmlDocument, bool> done)
-    {
-        AngleSharp.Html.Dom.IHtmlDocument document = null!;
-        for (var i = 0; i < 50; i++)
-        {
-            (_, document) = await server.GetPageAsync(url);
-            if (done(document))
-            {
-                break;
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-
-        return document;
     }
 }

@@ -23,7 +23,8 @@ internal sealed class BulletinProcess : IAsyncDisposable
     /// <summary>What the server has written (standard output and error), line by line.</summary>
     public string Output => string.Join('\n', _output);
 
-    public static async Task<BulletinProcess> StartAsync(TestDatabase database)
+    /// <param name="environment">More settings, as environment variables (Tips__Mailbox__Host=...).</param>
+    public static async Task<BulletinProcess> StartAsync(TestDatabase database, params (string Name, string Value)[] environment)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -40,6 +41,11 @@ internal sealed class BulletinProcess : IAsyncDisposable
         start.Environment["Database__ConnectionString"] = database.Options.ConnectionString ?? "";
         start.Environment["Site__DemoContent"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start)!;
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };

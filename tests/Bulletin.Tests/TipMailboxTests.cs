@@ -55,6 +55,49 @@ public sealed class TipMailboxTests
     }
 
     [Fact]
+    public async Task EmailTips_WhileTheServerIsKilledOutrightAgainAndAgain_AreEachStoredExactlyOnce()
+    {
+        // The server polls every 200 ms and scrubs a photo per e-mail, so kills at random moments land between
+        // fetching and storing, between storing and marking \Seen, and elsewhere. Whatever was in flight must be
+        // stored on a later start, and nothing twice.
+        var ct = TestContext.Current.CancellationToken;
+        const int emails = 12;
+        var sample = Samples.Require("security/email/tip_with_gps_photo_and_ip_headers.eml");
+        var folder = await NewFolderAsync(emails, sample);
+        var imap = Imap();
+        (string, string)[] settings =
+        [
+            ("Tips__Mailbox__Host", imap.Host), ("Tips__Mailbox__Port", imap.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Tips__Mailbox__Security", "None"), ("Tips__Mailbox__UserName", imap.User), ("Tips__Mailbox__Password", imap.Password),
+            ("Tips__Mailbox__Folder", folder), ("Tips__Mailbox__PollInterval", "00:00:00.2"),
+        ];
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        var random = new Random(20261127);
+        var kills = 0;
+        for (var round = 0; round < 6 && await UnreadAsync(folder) > 0; round++)
+        {
+            await using var server = await BulletinProcess.StartAsync(database, settings);
+            await Task.Delay(random.Next(50, 900), ct);
+            await server.KillAsync();
+            kills++;
+            TestContext.Current.TestOutputHelper?.WriteLine(
+                $"after kill {kills}: {await CountTipsAsync(database)} tips stored, {await UnreadAsync(folder)} e-mails unread");
+        }
+
+        await using (var last = await BulletinProcess.StartAsync(database, settings))
+        {
+            for (var i = 0; i < 300 && await UnreadAsync(folder) > 0; i++)
+            {
+                await Task.Delay(100, ct);
+            }
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"{kills} kill -9 rounds while {emails} e-mails were taken in");
+        Assert.Equal(0, await UnreadAsync(folder));
+        Assert.Equal(emails, await CountTipsAsync(database));
+    }
+
+    [Fact]
     public async Task HostileEmails_AreStoredSafelyOrSetAside_AndTheMailAfterThemStillArrives()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -149,6 +192,24 @@ public sealed class TipMailboxTests
     }
 
     /// <summary>A new folder holding the given messages, unread.</summary>
+    /// <summary>A folder with <paramref name="copies"/> copies of one e-mail, each with a Message-ID of its own.</summary>
+    private static async Task<string> NewFolderAsync(int copies, string email)
+    {
+        using var client = await ConnectAsync();
+        var root = client.GetFolder(client.PersonalNamespaces[0]);
+        var folder = (await root.CreateAsync("t" + Guid.NewGuid().ToString("N")[..12], true, TestContext.Current.CancellationToken))!;
+        for (var i = 0; i < copies; i++)
+        {
+            await using var stream = File.OpenRead(email);
+            var message = await MimeMessage.LoadAsync(stream, TestContext.Current.CancellationToken);
+            message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("test.example");
+            await folder.AppendAsync(message, MessageFlags.None, TestContext.Current.CancellationToken);
+        }
+
+        await client.DisconnectAsync(true, TestContext.Current.CancellationToken);
+        return folder.FullName;
+    }
+
     private static async Task<string> NewFolderAsync(params string[] emails)
     {
         using var client = await ConnectAsync();

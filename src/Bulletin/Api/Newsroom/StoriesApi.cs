@@ -7,6 +7,8 @@ using Bulletin.Site;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
+using static Bulletin.Api.Newsroom.ApiRequests;
+
 namespace Bulletin.Api.Newsroom;
 
 /// <summary>
@@ -123,17 +125,10 @@ public static class StoriesApi
                 "Actions are: submit, approve, schedule, publish, correct, unpublish, kill.");
         }
 
-        StoryActionRequest? body = null;
-        if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
+        var (body, invalid) = await ApiRequests.ReadOptionalJsonAsync<StoryActionRequest>(context, cancellationToken);
+        if (invalid is not null)
         {
-            try
-            {
-                body = await context.Request.ReadFromJsonAsync<StoryActionRequest>(cancellationToken);
-            }
-            catch (System.Text.Json.JsonException e)
-            {
-                return Problem(StatusCodes.Status400BadRequest, "The body is not valid JSON", e.Message);
-            }
+            return invalid;
         }
 
         if (parsed == StoryAction.Schedule && body?.At is null)
@@ -174,8 +169,6 @@ public static class StoriesApi
         _ => Problem(StatusCodes.Status400BadRequest, "Not possible", result.Message),
     };
 
-    private static ProblemHttpResult Problem(int status, string title, string? detail) =>
-        TypedResults.Problem(detail: detail, statusCode: status, title: title);
 
     private static void SetETag(HttpContext context, int version) =>
         context.Response.Headers.ETag = $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";

@@ -6,6 +6,8 @@ using Bulletin.Tips;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
+using static Bulletin.Api.Newsroom.ApiRequests;
+
 namespace Bulletin.Api.Newsroom;
 
 /// <summary>
@@ -115,17 +117,10 @@ public static class TipsApi
     public static async Task<Results<NoContent, ProblemHttpResult>> PerformAsync(
         Guid id, string action, HttpContext context, TipDesk desk, CancellationToken cancellationToken)
     {
-        TipActionRequest? body = null;
-        if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
+        var (body, invalid) = await ApiRequests.ReadOptionalJsonAsync<TipActionRequest>(context, cancellationToken);
+        if (invalid is not null)
         {
-            try
-            {
-                body = await context.Request.ReadFromJsonAsync<TipActionRequest>(cancellationToken);
-            }
-            catch (System.Text.Json.JsonException e)
-            {
-                return Problem(StatusCodes.Status400BadRequest, "The body is not valid JSON", e.Message);
-            }
+            return invalid;
         }
 
         if (!await desk.ExistsAsync(id, cancellationToken))
@@ -175,7 +170,4 @@ public static class TipsApi
     };
 
     private static ProblemHttpResult NoSuchTip(Guid id) => Problem(StatusCodes.Status404NotFound, "No such tip", $"There is no tip {id}.");
-
-    private static ProblemHttpResult Problem(int status, string title, string? detail) =>
-        TypedResults.Problem(detail: detail, statusCode: status, title: title);
 }

@@ -2,6 +2,7 @@ using Bulletin.Site;
 using Bulletin.Tips;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Bulletin.Pages;
 
@@ -12,6 +13,7 @@ namespace Bulletin.Pages;
 // No antiforgery token: nothing here rests on a cookie; the receipt itself is the proof, and a forger has not got it.
 [IgnoreAntiforgeryToken]
 [RequestSizeLimit(100_000)]
+[EnableRateLimiting(TipRateLimits.Receipt)]
 public sealed class TipReceiptModel(TipDesk desk, PublicPages pages, PageChrome chrome) : PageModel
 {
     [BindProperty(Name = "receipt")] public string? ReceiptPhrase { get; set; }

@@ -32,6 +32,7 @@ public sealed class SignInModel(
             Problem = ui.T("이 계정으로 로그인 시도가 너무 많습니다. 1분 뒤에 다시 해 보세요.",
                 "Too many sign-in attempts for this account. Try again in a minute.");
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = "60";
             return Page();
         }
 

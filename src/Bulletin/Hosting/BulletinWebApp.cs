@@ -28,6 +28,8 @@ public static class BulletinWebApp
         var app = builder.Build();
 
         app.UseProxyHeaders();
+        app.UseHostPrefixCookies();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler("/error");
         // The API answers errors as problem details; people get the site's pages.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
@@ -41,6 +43,8 @@ public static class BulletinWebApp
         app.MapTips();
         app.UseOutputCache();
         app.MapStylesheet();
+        Areas.Newsroom.NewsroomAssets.Stylesheet.Map(app);
+        Areas.Newsroom.NewsroomAssets.EditorScript.Map(app);
         app.MapRazorPages();
         app.MapFeeds();
         app.MapPublicApi();

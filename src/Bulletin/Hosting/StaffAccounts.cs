@@ -2,6 +2,7 @@ using Bulletin.Core.Workflow;
 using Bulletin.Data;
 using Bulletin.Data.Staff;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
 namespace Bulletin.Hosting;
@@ -38,7 +39,8 @@ public static class StaffAccounts
 
         services.ConfigureApplicationCookie(cookie =>
         {
-            cookie.Cookie.Name = "bulletin.staff";
+            cookie.Cookie.Name = HostPrefixCookies.Prefix + "bulletin.staff";
+            cookie.Cookie.Path = "/";
             cookie.Cookie.HttpOnly = true;
             // Strict: the newsroom is never entered from another site's link with a session attached.
             cookie.Cookie.SameSite = SameSiteMode.Strict;
@@ -50,11 +52,16 @@ public static class StaffAccounts
             cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
             cookie.SlidingExpiration = true;
         });
+        // Identity's short-lived sign-in cookies (between password and second factor) are named the same way.
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, c => c.Cookie.Name = HostPrefixCookies.Prefix + "bulletin.2fa");
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, c => c.Cookie.Name = HostPrefixCookies.Prefix + "bulletin.2fa-remember");
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme, c => c.Cookie.Name = HostPrefixCookies.Prefix + "bulletin.external");
         // A disabled account or a reset password changes the security stamp; open sessions notice within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAntiforgery(antiforgery =>
         {
-            antiforgery.Cookie.Name = "bulletin.af";
+            antiforgery.Cookie.Name = HostPrefixCookies.Prefix + "bulletin.af";
+            antiforgery.Cookie.Path = "/";
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
             antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });

@@ -1,5 +1,6 @@
 using Bulletin.Core.Tips;
 using Bulletin.Data;
+using Bulletin.Tips.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -18,8 +18,6 @@ public sealed class NewsroomUi(IHttpContextAccessor accessor)
 
     public Language Language => English ? Language.English : Language.Korean;
 
-    public string T(string korean, string english) => English ? english : korean;
-
     public string T(Phrase phrase) => phrase[Language];
 
     public string T(Phrase phrase, params object?[] arguments) => phrase.Format(Language, arguments);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Bulletin.Data;
 using Bulletin.Hosting;
 using Bulletin.Tips;
+using Bulletin.Tips.Privacy;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -12,7 +12,7 @@ public sealed class IndexModel(PublicPages pages, PageChrome chrome, SiteClock c
     public IReadOnlyList<Story> Latest { get; private set; } = [];
     public IReadOnlyList<Story> Picks { get; private set; } = [];
     public SiteClock Clock => clock;
-    public UiText Text => chrome.Text;
+    public Language Edition => chrome.Edition;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Bulletin.Core.Stories;
 using Bulletin.Site;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,7 @@ namespace Bulletin.Pages;
 /// <summary>The page shown for any 404, in the edition of the address that was asked for.</summary>
 public sealed class NotFoundModel(PublicPages pages, PageChrome chrome) : PageModel
 {
-    public UiText Text => chrome.Text;
+    public Language Edition => chrome.Edition;
 
     /// <summary>The story was killed: the address answers 410 Gone, so search engines drop it.</summary>
     public bool IsGone { get; private set; }
@@ -25,7 +26,7 @@ public sealed class NotFoundModel(PublicPages pages, PageChrome chrome) : PageMo
             ? Core.Stories.Language.English
             : Core.Stories.Language.Korean;
         chrome.Sections = await pages.SectionsAsync(cancellationToken);
-        chrome.Title = chrome.Text.NotFoundTitle;
+        chrome.Title = SiteText.NotFoundTitle[chrome.Edition];
         Response.StatusCode = Status;
     }
 }

@@ -16,7 +16,6 @@ public sealed class SectionModel(PublicPages pages, PageChrome chrome, SiteClock
     public int PageCount { get; private set; }
     public Language Edition => chrome.Edition;
     public SiteClock Clock => clock;
-    public UiText Text => chrome.Text;
 
     public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {

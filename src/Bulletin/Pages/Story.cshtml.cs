@@ -19,7 +19,7 @@ public sealed class StoryModel(PublicPages pages, PageChrome chrome, SiteClock c
     public string JsonLd { get; private set; } = "";
     public string CanonicalUrl { get; private set; } = "";
     public SiteClock Clock => clock;
-    public UiText Text => chrome.Text;
+    public Language Edition => chrome.Edition;
     public TipBoxOptions TipBox => chrome.Site.TipBox;
     public string SiteName => chrome.SiteName;
     public TimeSpan ReadTime => Core.Timing.ReadTime.Of(Story.Content, new ReadTimeOptions());

@@ -39,9 +39,7 @@ public sealed class BannerModel(BulletinDbContext db, TimeProvider time, OutboxS
 
         if (!BreakingNews.IsSafeLink(link))
         {
-            Refusal = ui.T(
-                "링크는 사이트 안의 주소(/...)나 http, https 주소만 쓸 수 있습니다.",
-                "A banner links to a page of the site (/...) or to an http or https address.");
+            Refusal = ui.T(DeskText.UnsafeBannerLink);
             TypedText = text;
             TypedLink = link;
             await OnGetAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Bulletin.Core.Curation;
 using Bulletin.Core.Stories;
+using Bulletin.Core.Workflow;
 using Bulletin.Data;
 using Bulletin.Data.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -22,15 +23,16 @@ public static class DemoNewsroom
         {
             var publishedAt = now.AddMinutes(-minutesAgo);
             minutesAgo += 95;
-            var story = Story.Create(
+            var story = Story.Import(
                 Guid.CreateVersion7(publishedAt),
                 Slugs.ForStory(content.Headline, publishedAt.ToOffset(TimeSpan.FromHours(9))),
                 content with { PublishedAt = publishedAt },
                 sections.TryGetValue(sectionSlug, out var id) ? id : null,
-                now,
                 source: "demo",
-                externalId: Slugs.FromHeadline(content.Headline));
-            story.Publish(now);
+                externalId: Slugs.FromHeadline(content.Headline),
+                Actor.Importer,
+                now).Value!;
+            story.ImportLive(Actor.Importer, now);
             stories.Add(story);
             db.Stories.Add(story);
             db.Outbox.Add(new OutboxMessage(story.Id, OutboxKinds.StoryPublished, now));

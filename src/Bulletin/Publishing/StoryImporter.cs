@@ -1,4 +1,5 @@
 using Bulletin.Core.Stories;
+using Bulletin.Core.Workflow;
 using Bulletin.Data;
 using Bulletin.Data.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -27,34 +28,28 @@ public sealed class StoryImporter(BulletinDbContext db, TimeProvider time)
             if (existing.TryGetValue(key, out var story))
             {
                 created = false;
-                changed = story.Revise(item.Content, now);
+                var imported = story.Import(item.Content, sectionId, Actor.Importer, now);
+                changed = imported.Outcome == WorkflowOutcome.Done;
+                if (changed && story.IsLive)
+                {
+                    // An import speaks for the source, which already published the change: the live page followed it.
+                    db.Outbox.Add(new OutboxMessage(story.Id, OutboxKinds.StoryChanged, now));
+                }
             }
             else
             {
                 var slug = UniqueSlug(item.Content, takenSlugs);
-                story = Story.Create(Guid.CreateVersion7(now), slug, item.Content, sectionId, now, item.Source, item.ExternalId);
+                story = Story.Import(Guid.CreateVersion7(now), slug, item.Content, sectionId, item.Source, item.ExternalId, Actor.Importer, now)
+                    .Value!;
                 db.Stories.Add(story);
                 existing[key] = story;
                 created = changed = true;
             }
 
-            if (sectionId is not null && story.SectionId != sectionId)
+            if (publish && !story.IsLive && story.ImportLive(Actor.Importer, now).Outcome == WorkflowOutcome.Done)
             {
-                story.MoveToSection(sectionId);
-                changed = true;
-            }
-
-            if (publish && !story.IsLive)
-            {
-                story.Publish(now);
                 db.Outbox.Add(new OutboxMessage(story.Id, OutboxKinds.StoryPublished, now));
                 changed = true;
-            }
-            else if (changed && story.IsLive)
-            {
-                // An import speaks for the source, which already published the change: the live page follows it.
-                story.Publish(now);
-                db.Outbox.Add(new OutboxMessage(story.Id, OutboxKinds.StoryChanged, now));
             }
 
             results.Add(new ImportedStory(story, created, changed));

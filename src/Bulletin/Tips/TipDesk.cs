@@ -1,5 +1,6 @@
 using Bulletin.Core.Tips;
 using Bulletin.Data;
+using Bulletin.Site;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bulletin.Tips;
@@ -14,7 +15,8 @@ public sealed class TipDesk(
     TipFileStore files,
     Receipts receipts,
     TipMailer mailer,
-    TimeProvider clock)
+    TimeProvider clock,
+    SiteClock site)
 {
     // ---- the tipster, with a receipt ----
 
@@ -310,5 +312,5 @@ public sealed class TipDesk(
     private void Audit(Guid tipId, string action, string actor) =>
         db.TipAudit.Add(new TipAuditEntry(tipId, action, actor, clock.GetUtcNow()));
 
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today() => site.Today();
 }

@@ -199,14 +199,8 @@ public sealed class PublicSiteTests
         var again = await BulletinCli.RunAsync(database, "import", "--publish", corrected);
         Assert.Contains("updated", again.Output, StringComparison.Ordinal);
 
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(10);
-        string script;
-        do
-        {
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-            script = (await server.GetPageAsync(SamplePath)).Document.QuerySelector(".script")!.TextContent;
-        }
-        while (!script.Contains("Moscow denies the report", StringComparison.Ordinal) && TimeProvider.System.GetUtcNow() < deadline);
+        var script = (await server.GetPageWhenAsync(SamplePath,
+            d => d.QuerySelector(".script")!.TextContent.Contains("Moscow denies the report", StringComparison.Ordinal))).QuerySelector(".script")!.TextContent;
 
         Assert.Contains("Moscow denies the report", script, StringComparison.Ordinal);
         Assert.DoesNotContain("Russia denies the rumor", script, StringComparison.Ordinal);

@@ -63,7 +63,7 @@ public static class ImportCommand
         var publish = result.GetValue(Publish);
         var source = result.GetValue(Source) ?? "page";
         var configuration = BulletinConfiguration.Load();
-        var clock = new SiteClock(configuration.Site());
+        var clock = new SiteClock(configuration.Site(), TimeProvider.System);
         var files = ExpandPaths(result.GetValue(Paths) ?? []);
 
         BulletinDbContext? db = null;

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Bulletin.Api.Newsroom;
 using Bulletin.Api.Public;
+using Bulletin.Core.Timing;
 using Bulletin.Data;
 using Bulletin.Feeds;
 using Bulletin.Newsroom;
@@ -90,7 +91,7 @@ public static class BulletinWebApp
         var isNew = await DatabaseStartup.MigrateAsync(db, cancellationToken);
         if (isNew && scope.ServiceProvider.GetRequiredService<IOptions<SiteOptions>>().Value.DemoContent)
         {
-            await DemoNewsroom.AddAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
+            await DemoNewsroom.AddAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), scope.ServiceProvider.GetRequiredService<SiteClock>(), cancellationToken);
         }
     }
 
@@ -103,6 +104,11 @@ public static class BulletinWebApp
             .Validate(o => string.IsNullOrEmpty(o.BaseUrl) || Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "Site:BaseUrl must be an absolute URL.")
             .ValidateOnStart();
         services.AddSingleton<SiteClock>();
+        services.AddOptions<ReadTimeOptions>()
+            .Bind(configuration.GetSection(ReadTimeOptions.SectionName))
+            .Validate(o => o.KoreanSyllablesPerMinute is > 0 and <= 2000, "ReadTime:KoreanSyllablesPerMinute must be between 1 and 2000.")
+            .Validate(o => o.EnglishWordsPerMinute is > 0 and <= 1000, "ReadTime:EnglishWordsPerMinute must be between 1 and 1000.")
+            .ValidateOnStart();
         return services;
     }
 

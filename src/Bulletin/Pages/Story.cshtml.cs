@@ -6,11 +6,12 @@ using Bulletin.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 
 namespace Bulletin.Pages;
 
 [OutputCache(PolicyName = PublicPages.CachePolicy)]
-public sealed class StoryModel(PublicPages pages, PageChrome chrome, SiteClock clock) : PageModel
+public sealed class StoryModel(PublicPages pages, PageChrome chrome, SiteClock clock, IOptions<ReadTimeOptions> readTime) : PageModel
 {
     public Story Story { get; private set; } = null!;
     public Section? Section { get; private set; }
@@ -22,7 +23,7 @@ public sealed class StoryModel(PublicPages pages, PageChrome chrome, SiteClock c
     public Language Edition => chrome.Edition;
     public TipBoxOptions TipBox => chrome.Site.TipBox;
     public string SiteName => chrome.SiteName;
-    public TimeSpan ReadTime => Core.Timing.ReadTime.Of(Story.Content, new ReadTimeOptions());
+    public TimeSpan ReadTime => Core.Timing.ReadTime.Of(Story.Content, readTime.Value);
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using Bulletin.Core.Text;
 using Bulletin.Core.Tips;
 using Bulletin.Data;
 using Bulletin.Tips.Privacy;
+using Bulletin.Site;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,8 @@ public sealed class TipIntake(
     Receipts receipts,
     MetadataScrubber scrubber,
     IOptions<TipsOptions> options,
-    TimeProvider clock)
+    TimeProvider clock,
+    SiteClock site)
 {
     public TipUpload Begin() => new(Guid.NewGuid(), files, sealer, options.Value);
 
@@ -94,5 +96,5 @@ public sealed class TipIntake(
         return db.ReaderTips.AnyAsync(t => t.Channel == channel && t.SourceReference == reference, cancellationToken);
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today() => site.Today();
 }

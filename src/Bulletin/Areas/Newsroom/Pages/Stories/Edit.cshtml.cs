@@ -20,7 +20,7 @@ namespace Bulletin.Areas.Newsroom.Pages.Stories;
 /// needed to type and nothing typed is dropped. A save based on an older version is refused and shows both texts.
 /// </summary>
 public sealed class EditModel(
-    BulletinDbContext db, NewsroomStories stories, EditingPresence presence, SiteClock clock, IOptions<SiteOptions> site,
+    BulletinDbContext db, NewsroomStories stories, EditingPresence presence, SiteClock clock, IOptions<ReadTimeOptions> readTime,
     NewsroomUi ui) : PageModel
 {
     [BindProperty] public StoryForm Form { get; set; } = new();
@@ -34,7 +34,7 @@ public sealed class EditModel(
     public string? Problem { get; private set; }
     public ConflictView? Conflict { get; private set; }
     public SiteClock Clock => clock;
-    public ReadTimeOptions ReadTimeOptions { get; } = new();
+    public ReadTimeOptions ReadTimeOptions => readTime.Value;
 
     public async Task<IActionResult> OnGetAsync(Guid? id, string? done, CancellationToken cancellationToken)
     {
@@ -121,7 +121,7 @@ public sealed class EditModel(
 
         if (action is { } take)
         {
-            var at = take == StoryAction.Schedule ? Form.ScheduleInstant(TimeZoneInfo.FindSystemTimeZoneById(site.Value.TimeZone)) : null;
+            var at = take == StoryAction.Schedule ? Form.ScheduleInstant(clock) : null;
             if (take == StoryAction.Schedule && at is null)
             {
                 Problem = ui.T(EditorText.GiveTheTimeToPublishAt);

@@ -62,22 +62,20 @@ public static class ImportCommand
         var json = result.GetValue(Json);
         var publish = result.GetValue(Publish);
         var source = result.GetValue(Source) ?? "page";
-        var configuration = BulletinConfiguration.Load();
-        var clock = new SiteClock(configuration.Site(), TimeProvider.System);
+        await using var host = await CommandHost.OpenAsync(result, migrate: !dryRun, cancellationToken, touchesData: !dryRun);
+        if (host is null)
+        {
+            return 2;
+        }
+
+        var clock = host.Get<SiteClock>();
         var files = ExpandPaths(result.GetValue(Paths) ?? []);
 
         BulletinDbContext? db = null;
         Guid? sectionId = null;
         if (!dryRun)
         {
-            var dataDirectory = BulletinCommandLine.DataDirectoryOf(result);
-            if (dataDirectory is null)
-            {
-                return 2;
-            }
-
-            db = BulletinData.CreateContext(configuration.Database(), dataDirectory.Path);
-            await DatabaseStartup.MigrateAsync(db, cancellationToken);
+            db = host.Get<BulletinDbContext>();
             if (result.GetValue(SectionSlug) is { } slug)
             {
                 sectionId = await db.Sections.Where(s => s.Slug == slug).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken);
@@ -92,7 +90,7 @@ public static class ImportCommand
         }
 
         await using var _ = db;
-        var importer = db is null ? null : new StoryImporter(db, TimeProvider.System);
+        var importer = db is null ? null : host.Get<StoryImporter>();
         var report = new ImportReport(json, clock);
         var pending = new List<(FileOutcome Outcome, StoryToImport Item)>(BatchSize);
 

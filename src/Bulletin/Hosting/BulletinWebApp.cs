@@ -23,31 +23,12 @@ public static class BulletinWebApp
     /// <param name="configure">A last word on the services before the app is built (tests use it for clocks and log capture).</param>
     public static WebApplication Build(string[] args, DataDirectory dataDirectory, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = args,
-            // appsettings.json lies beside the executable, wherever Bulletin is started from.
-            ContentRootPath = AppContext.BaseDirectory,
-            // Razor Pages are found in the application's assembly, which is this one even when a test hosts it.
-            ApplicationName = typeof(BulletinWebApp).Assembly.GetName().Name,
-        });
-
-        builder.Services.AddSingleton(dataDirectory);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddBulletinData(builder.Configuration.Database(), dataDirectory.Path);
-        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(dataDirectory.Combine("keys")));
-        builder.Services.AddSiteOptions(builder.Configuration);
-        builder.Services.AddPublicSite();
-        builder.Services.AddPublishing();
-        builder.Services.AddFeeds(builder.Configuration);
-        builder.Services.AddPublicApi(builder.Configuration);
-        builder.Services.AddStaffAccounts(builder.Configuration);
-        builder.Services.AddNewsroom();
-        builder.Services.AddTips(builder.Configuration);
+        var builder = CreateBuilder(args, dataDirectory);
         configure?.Invoke(builder);
 
         var app = builder.Build();
 
+        app.UseProxyHeaders();
         app.UseExceptionHandler("/error");
         // The API answers errors as problem details; people get the site's pages.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
@@ -68,6 +49,39 @@ public static class BulletinWebApp
         app.MapOpenApi(ApiReference.OpenApiPath).AllowAnonymous();
         app.MapApiReference();
         return app;
+    }
+
+    /// <summary>
+    /// Every service Bulletin has, registered once: the web host builds its pipeline on it, and each command-line verb
+    /// resolves what it needs from it (without starting the host), so both read the same settings the same way.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args, DataDirectory dataDirectory)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // appsettings.json lies beside the executable, wherever Bulletin is started from.
+            ContentRootPath = AppContext.BaseDirectory,
+            // Razor Pages are found in the application's assembly, which is this one even when a test hosts it.
+            ApplicationName = typeof(BulletinWebApp).Assembly.GetName().Name,
+        });
+
+        builder.Services.AddSingleton(dataDirectory);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddBulletinData(builder.Configuration.Database(), dataDirectory.Path);
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(dataDirectory.Combine("keys")));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddBulletinRateLimiting();
+        builder.Services.AddProxyHeaders(builder.Configuration);
+        builder.Services.AddSiteOptions(builder.Configuration);
+        builder.Services.AddPublicSite();
+        builder.Services.AddPublishing();
+        builder.Services.AddFeeds(builder.Configuration);
+        builder.Services.AddPublicApi(builder.Configuration);
+        builder.Services.AddStaffAccounts(builder.Configuration);
+        builder.Services.AddNewsroom();
+        builder.Services.AddTips(builder.Configuration);
+        return builder;
     }
 
     /// <summary>Migrates the database, adds the demo newsroom to a new one, serves until stopped.</summary>
@@ -162,7 +176,6 @@ public static class BulletinWebApp
         services.AddSingleton<EditingPresence>();
         services.AddHttpContextAccessor();
         services.AddScoped<Areas.Newsroom.NewsroomUi>();
-        services.AddProblemDetails();
         services.AddOpenApi(options => options.ShouldInclude = d => d.RelativePath?.StartsWith("api/newsroom", StringComparison.Ordinal) == true);
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         return services;

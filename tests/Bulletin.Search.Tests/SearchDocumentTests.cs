@@ -25,7 +25,7 @@ public sealed class SearchDocumentTests
 
         var draft = SearchDocument.From(story, "business");
         story.Publish(now);
-        var published = SearchDocument.From(story, "business");
+        var published = SearchDocument.From(PublishedStory.Of(story), "business");
 
         Assert.False(draft.IsPublished);
         Assert.True(published.IsPublished);

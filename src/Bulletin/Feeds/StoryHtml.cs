@@ -14,7 +14,7 @@ public static class StoryHtml
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public static string Render(Story story)
+    public static string Render(PublishedStory story)
     {
         ArgumentNullException.ThrowIfNull(story);
         var text = UiText.For(story.Language);

@@ -2,6 +2,7 @@ using Bulletin.Core.Curation;
 using Bulletin.Core.Stories;
 using Bulletin.Data;
 using Bulletin.Data.Outbox;
+using Bulletin.Data.Publication;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bulletin.Hosting;
@@ -43,6 +44,7 @@ public static class DemoNewsroom
             db.EditorsPicks.Add(new EditorsPick(Guid.CreateVersion7(now), picks[i].Id, i + 1, expiresAt: null));
         }
 
+        await db.FollowAsync(stories, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -152,6 +152,7 @@ public static class BulletinWebApp
                 .Tag(OutboxProcessor.PublicPagesTag));
         });
         services.AddScoped<PublicPages>();
+        services.AddSingleton<SiteSnapshots>();
         services.AddScoped<PageChrome>();
         services.AddScoped<PublicSearch>();
         return services;

@@ -3,6 +3,7 @@ using Bulletin.Core.Stories;
 using Bulletin.Core.Workflow;
 using Bulletin.Data;
 using Bulletin.Data.Outbox;
+using Bulletin.Data.Publication;
 using Bulletin.Site;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,6 +47,7 @@ public static class DemoNewsroom
             db.EditorsPicks.Add(new EditorsPick(Guid.CreateVersion7(now), picks[i].Id, i + 1, expiresAt: null));
         }
 
+        await db.FollowAsync(stories, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -4,6 +4,7 @@ using Bulletin.Core.Workflow;
 using Bulletin.Data;
 using Bulletin.Data.Audit;
 using Bulletin.Data.Outbox;
+using Bulletin.Data.Publication;
 using Bulletin.Publishing;
 using Microsoft.EntityFrameworkCore;
 
@@ -119,6 +120,7 @@ public sealed class NewsroomStories(BulletinDbContext db, TimeProvider time, Out
             StoryAction.Unpublish or StoryAction.Kill => OutboxKinds.StoryRemoved,
             _ => OutboxKinds.StoryEdited,
         };
+        await db.FollowAsync(story, cancellationToken);
         return await CommitAsync(story, version, kind, cancellationToken);
     }
 

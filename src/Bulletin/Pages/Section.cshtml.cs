@@ -11,7 +11,7 @@ namespace Bulletin.Pages;
 public sealed class SectionModel(PublicPages pages, PageChrome chrome, SiteClock clock) : PageModel
 {
     public Section Section { get; private set; } = null!;
-    public IReadOnlyList<Story> Stories { get; private set; } = [];
+    public IReadOnlyList<StoryTeaser> Stories { get; private set; } = [];
     public int PageNumber { get; private set; }
     public int PageCount { get; private set; }
     public Language Edition => chrome.Edition;

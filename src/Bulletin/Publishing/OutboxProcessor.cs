@@ -14,6 +14,7 @@ public sealed partial class OutboxProcessor(
     IServiceScopeFactory scopes,
     IOutputCacheStore cache,
     SearchIndexService search,
+    Site.SiteSnapshots snapshots,
     OutboxSignal signal,
     ILogger<OutboxProcessor> logger) : BackgroundService
 {
@@ -73,6 +74,12 @@ public sealed partial class OutboxProcessor(
         await search.ApplyAsync(storyIds, messages[^1].Id, db, cancellationToken);
         // Edits to working versions change nothing public; evicting on every autosave would empty the cache.
         var publicChanges = messages.Where(m => m.Kind != OutboxKinds.StoryEdited).ToList();
+        if (publicChanges.Count > 0)
+        {
+            // Before any page is evicted: a page rendered after its eviction must not be built from the old snapshot.
+            snapshots.Invalidate();
+        }
+
         foreach (var storyId in publicChanges.Select(m => m.StoryId).Distinct())
         {
             await cache.EvictByTagAsync(StoryTag(storyId), cancellationToken);

@@ -2,6 +2,7 @@ using Bulletin.Core.Stories;
 using Bulletin.Core.Workflow;
 using Bulletin.Data;
 using Bulletin.Data.Outbox;
+using Bulletin.Data.Publication;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bulletin.Publishing;
@@ -55,6 +56,7 @@ public sealed class StoryImporter(BulletinDbContext db, TimeProvider time)
             results.Add(new ImportedStory(story, created, changed));
         }
 
+        await db.FollowAsync([.. results.Where(r => r.Changed && r.Story.IsLive).Select(r => r.Story).Distinct()], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return results;
     }

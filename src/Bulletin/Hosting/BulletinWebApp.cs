@@ -37,6 +37,7 @@ public static class BulletinWebApp
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(dataDirectory.Combine("keys")));
         builder.Services.AddSiteOptions(builder.Configuration);
         builder.Services.AddPublicSite();
+        builder.Services.AddPageCache(builder.Configuration);
         builder.Services.AddPublishing();
         builder.Services.AddFeeds(builder.Configuration);
         builder.Services.AddPublicApi(builder.Configuration);
@@ -47,6 +48,7 @@ public static class BulletinWebApp
 
         var app = builder.Build();
 
+        app.UsePageCache();
         app.UseExceptionHandler("/error");
         // The API answers errors as problem details; people get the site's pages.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
@@ -58,7 +60,6 @@ public static class BulletinWebApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapTips();
-        app.UseOutputCache();
         app.MapStylesheet();
         app.MapRazorPages();
         app.MapFeeds();
@@ -123,13 +124,6 @@ public static class BulletinWebApp
             options.Conventions.AuthorizeAreaFolder("Newsroom", "/Admin", StaffAccounts.AdminPolicy);
             options.Conventions.AuthorizeAreaFolder("Newsroom", "/Desk", StaffAccounts.EditorPolicy);
             options.Conventions.AuthorizeAreaFolder("Newsroom", "/Tips", StaffAccounts.TipDeskPolicy);
-        });
-        services.AddOutputCache(options =>
-        {
-            options.AddPolicy(PublicPages.CachePolicy, policy => policy
-                .Expire(TimeSpan.FromMinutes(10))
-                .SetVaryByQuery("page")
-                .Tag(OutboxProcessor.PublicPagesTag));
         });
         services.AddScoped<PublicPages>();
         services.AddScoped<PageChrome>();

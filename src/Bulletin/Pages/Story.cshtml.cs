@@ -1,3 +1,4 @@
+using Bulletin.Caching;
 using Bulletin.Core.Sections;
 using Bulletin.Core.Stories;
 using Bulletin.Core.Timing;
@@ -5,11 +6,10 @@ using Bulletin.Publishing;
 using Bulletin.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 
 namespace Bulletin.Pages;
 
-[OutputCache(PolicyName = PublicPages.CachePolicy)]
+[CachedPage]
 public sealed class StoryModel(PublicPages pages, PageChrome chrome, SiteClock clock) : PageModel
 {
     public Story Story { get; private set; } = null!;
@@ -36,7 +36,7 @@ public sealed class StoryModel(PublicPages pages, PageChrome chrome, SiteClock c
         }
 
         Story = story;
-        HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(OutboxProcessor.StoryTag(story.Id));
+        HttpContext.Features.Get<PageCacheFeature>()?.Tags.Add(OutboxProcessor.StoryTag(story.Id));
         Section = await pages.SectionAsync(story.SectionId, cancellationToken);
         Latest = [.. (await pages.LatestAsync(edition, 11, cancellationToken)).Where(s => s.Id != story.Id).Take(10)];
         Picks = [.. (await pages.PicksAsync(edition, cancellationToken)).Where(s => s.Id != story.Id)];

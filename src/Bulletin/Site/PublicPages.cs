@@ -8,7 +8,6 @@ namespace Bulletin.Site;
 /// <summary>The queries behind the public pages. Only published stories are ever returned.</summary>
 public sealed class PublicPages(BulletinDbContext db, TimeProvider time)
 {
-    public const string CachePolicy = "public-pages";
     public const string StylesheetPath = "/site-v1.css";
 
     public static Language EditionOf(HttpRequest request) =>

@@ -29,6 +29,7 @@ public static class BulletinWebApp
         var app = builder.Build();
 
         app.UseProxyHeaders();
+        app.UsePageCache();
         app.UseExceptionHandler("/error");
         // The API answers errors as problem details; people get the site's pages.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
@@ -40,7 +41,6 @@ public static class BulletinWebApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapTips();
-        app.UseOutputCache();
         app.MapStylesheet();
         app.MapRazorPages();
         app.MapFeeds();
@@ -75,6 +75,7 @@ public static class BulletinWebApp
         builder.Services.AddProxyHeaders(builder.Configuration);
         builder.Services.AddSiteOptions(builder.Configuration);
         builder.Services.AddPublicSite();
+        builder.Services.AddPageCache(builder.Configuration);
         builder.Services.AddPublishing();
         builder.Services.AddFeeds(builder.Configuration);
         builder.Services.AddPublicApi(builder.Configuration);
@@ -143,13 +144,6 @@ public static class BulletinWebApp
             options.Conventions.AuthorizeAreaFolder("Newsroom", "/Admin", StaffAccounts.AdminPolicy);
             options.Conventions.AuthorizeAreaFolder("Newsroom", "/Desk", StaffAccounts.EditorPolicy);
             options.Conventions.AuthorizeAreaFolder("Newsroom", "/Tips", StaffAccounts.TipDeskPolicy);
-        });
-        services.AddOutputCache(options =>
-        {
-            options.AddPolicy(PublicPages.CachePolicy, policy => policy
-                .Expire(TimeSpan.FromMinutes(10))
-                .SetVaryByQuery("page")
-                .Tag(OutboxProcessor.PublicPagesTag));
         });
         services.AddScoped<PublicPages>();
         services.AddSingleton<SiteSnapshots>();

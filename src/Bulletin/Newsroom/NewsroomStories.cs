@@ -171,7 +171,7 @@ public sealed class NewsroomStories(BulletinDbContext db, TimeProvider time, Out
             return Stale(current, expectedVersion);
         }
 
-        outbox.Notify();
+        outbox.Committed(story.Id, change);
         return new StoryChange(WorkflowOutcome.Done, story);
     }
 

@@ -1,11 +1,11 @@
+using Bulletin.Caching;
 using Bulletin.Core.Stories;
 using Bulletin.Site;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 
 namespace Bulletin.Pages;
 
-[OutputCache(PolicyName = PublicPages.CachePolicy)]
+[CachedPage]
 public sealed class IndexModel(PublicPages pages, PageChrome chrome, SiteClock clock) : PageModel
 {
     public PublishedStory? TopStory { get; private set; }

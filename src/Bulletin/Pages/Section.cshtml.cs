@@ -1,13 +1,13 @@
+using Bulletin.Caching;
 using Bulletin.Core.Sections;
 using Bulletin.Core.Stories;
 using Bulletin.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 
 namespace Bulletin.Pages;
 
-[OutputCache(PolicyName = PublicPages.CachePolicy)]
+[CachedPage("page")]
 public sealed class SectionModel(PublicPages pages, PageChrome chrome, SiteClock clock) : PageModel
 {
     public Section Section { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using Bulletin.Caching;
 using Bulletin.Core.Sections;
 using Bulletin.Core.Stories;
 using Bulletin.Core.Timing;
@@ -5,12 +6,11 @@ using Bulletin.Publishing;
 using Bulletin.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
 namespace Bulletin.Pages;
 
-[OutputCache(PolicyName = PublicPages.CachePolicy)]
+[CachedPage]
 public sealed class StoryModel(PublicPages pages, PageChrome chrome, SiteClock clock, IOptions<ReadTimeOptions> readTime) : PageModel
 {
     public PublishedStory Story { get; private set; } = null!;
@@ -37,7 +37,7 @@ public sealed class StoryModel(PublicPages pages, PageChrome chrome, SiteClock c
         }
 
         Story = story;
-        HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(OutboxProcessor.StoryTag(story.Id));
+        HttpContext.Features.Get<PageCacheFeature>()?.Tags.Add(OutboxProcessor.StoryTag(story.Id));
         // Everything but the story itself comes from memory: a story page costs one indexed lookup.
         var shared = await pages.SnapshotAsync(cancellationToken);
         Section = shared.Section(story.SectionId);

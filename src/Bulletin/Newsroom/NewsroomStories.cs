@@ -15,7 +15,7 @@ namespace Bulletin.Newsroom;
 /// transaction: the story, a revision with the whole content, an audit row and, when the public site is touched,
 /// an outbox row. A change based on an older version is refused, never merged silently.
 /// </summary>
-public sealed class NewsroomStories(BulletinDbContext db, TimeProvider time, OutboxSignal outbox, Site.SiteClock clock)
+public sealed partial class NewsroomStories(BulletinDbContext db, TimeProvider time, OutboxSignal outbox, Site.SiteClock clock)
 {
     /// <summary>Starts a story as the actor's draft; refused (403) for roles the table does not let start one.</summary>
     public async Task<StoryChange> CreateAsync(StoryContent content, Guid? sectionId, StaffActor actor, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Bulletin.Api.Newsroom;
 using Bulletin.Api.Public;
+using Bulletin.Core.Timing;
 using Bulletin.Data;
 using Bulletin.Feeds;
 using Bulletin.Newsroom;
@@ -30,6 +31,7 @@ public static class BulletinWebApp
         app.UseProxyHeaders();
         app.UseHostPrefixCookies();
         app.UseSecurityHeaders();
+        app.UsePageCache();
         app.UseExceptionHandler("/error");
         // The API answers errors as problem details; people get the site's pages.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
@@ -41,7 +43,6 @@ public static class BulletinWebApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapTips();
-        app.UseOutputCache();
         app.MapStylesheet();
         Areas.Newsroom.NewsroomAssets.Stylesheet.Map(app);
         Areas.Newsroom.NewsroomAssets.EditorScript.Map(app);
@@ -78,6 +79,7 @@ public static class BulletinWebApp
         builder.Services.AddProxyHeaders(builder.Configuration);
         builder.Services.AddSiteOptions(builder.Configuration);
         builder.Services.AddPublicSite();
+        builder.Services.AddPageCache(builder.Configuration);
         builder.Services.AddPublishing();
         builder.Services.AddFeeds(builder.Configuration);
         builder.Services.AddPublicApi(builder.Configuration);
@@ -108,7 +110,7 @@ public static class BulletinWebApp
         var isNew = await DatabaseStartup.MigrateAsync(db, cancellationToken);
         if (isNew && scope.ServiceProvider.GetRequiredService<IOptions<SiteOptions>>().Value.DemoContent)
         {
-            await DemoNewsroom.AddAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
+            await DemoNewsroom.AddAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), scope.ServiceProvider.GetRequiredService<SiteClock>(), cancellationToken);
         }
     }
 
@@ -121,6 +123,11 @@ public static class BulletinWebApp
             .Validate(o => string.IsNullOrEmpty(o.BaseUrl) || Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "Site:BaseUrl must be an absolute URL.")
             .ValidateOnStart();
         services.AddSingleton<SiteClock>();
+        services.AddOptions<ReadTimeOptions>()
+            .Bind(configuration.GetSection(ReadTimeOptions.SectionName))
+            .Validate(o => o.KoreanSyllablesPerMinute is > 0 and <= 2000, "ReadTime:KoreanSyllablesPerMinute must be between 1 and 2000.")
+            .Validate(o => o.EnglishWordsPerMinute is > 0 and <= 1000, "ReadTime:EnglishWordsPerMinute must be between 1 and 1000.")
+            .ValidateOnStart();
         return services;
     }
 
@@ -142,14 +149,8 @@ public static class BulletinWebApp
             options.Conventions.AuthorizeAreaFolder("Newsroom", "/Desk", StaffAccounts.EditorPolicy);
             options.Conventions.AuthorizeAreaFolder("Newsroom", "/Tips", StaffAccounts.TipDeskPolicy);
         });
-        services.AddOutputCache(options =>
-        {
-            options.AddPolicy(PublicPages.CachePolicy, policy => policy
-                .Expire(TimeSpan.FromMinutes(10))
-                .SetVaryByQuery("page")
-                .Tag(OutboxProcessor.PublicPagesTag));
-        });
         services.AddScoped<PublicPages>();
+        services.AddSingleton<SiteSnapshots>();
         services.AddScoped<PageChrome>();
         services.AddScoped<PublicSearch>();
         return services;

@@ -1,3 +1,4 @@
+using Bulletin.Core.Tips;
 using Bulletin.Core.Workflow;
 using Bulletin.Data;
 using Bulletin.Data.Staff;
@@ -15,10 +16,8 @@ public static class StaffAccounts
     public const string AdminPolicy = "admin";
     public const string EditorPolicy = "editor";
 
-    /// <summary>The tip desk's pages: the tip desk and editors.</summary>
+    /// <summary>The tip desk's pages: whoever the tip table names as the desk.</summary>
     public const string TipDeskPolicy = "tip-desk";
-
-    public static readonly IReadOnlyList<string> TipDeskRoles = [StaffRoles.TipDesk, StaffRoles.Editor];
 
     public static IServiceCollection AddStaffAccounts(this IServiceCollection services, IConfiguration configuration)
     {
@@ -71,7 +70,7 @@ public static class StaffAccounts
             .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(AccessTokenHandler.SchemeName).RequireAuthenticatedUser())
             .AddPolicy(AdminPolicy, policy => policy.RequireRole(StaffRoles.Admin))
             .AddPolicy(EditorPolicy, policy => policy.RequireRole(StaffRoles.Editor))
-            .AddPolicy(TipDeskPolicy, policy => policy.RequireRole(TipDeskRoles));
+            .AddPolicy(TipDeskPolicy, policy => policy.RequireRole(TipWorkflow.Desk));
 
         // Counts the form and its posts alike, per client: guessing from one address is slowed whatever the account.
         services.AddRateLimitPolicy(SignInRateLimit, _ => (options.SignInAttemptsPerClientPerMinute, TimeSpan.FromMinutes(1)));

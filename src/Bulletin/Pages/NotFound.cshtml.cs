@@ -1,4 +1,5 @@
 using Bulletin.Areas.Newsroom;
+using Bulletin.Core.Stories;
 using Bulletin.Site;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ namespace Bulletin.Pages;
 [IgnoreAntiforgeryToken]
 public sealed class NotFoundModel(PublicPages pages, PageChrome chrome, NewsroomUi newsroomUi) : PageModel
 {
-    public UiText Text => chrome.Text;
+    public Language Edition => chrome.Edition;
 
     /// <summary>The story was killed: the address answers 410 Gone, so search engines drop it.</summary>
     public bool IsGone { get; private set; }
@@ -35,7 +36,7 @@ public sealed class NotFoundModel(PublicPages pages, PageChrome chrome, Newsroom
             ? Core.Stories.Language.English
             : Core.Stories.Language.Korean;
         chrome.Sections = await pages.SectionsAsync(cancellationToken);
-        chrome.Title = chrome.Text.NotFoundTitle;
+        chrome.Title = SiteText.NotFoundTitle[chrome.Edition];
         Response.StatusCode = Status;
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using Bulletin.Core.Tips;
 using Bulletin.Site;
 using Bulletin.Tips;
+using Bulletin.Tips.Channels.Web;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,7 +29,7 @@ public sealed class TipFormModel(TipIntake intake, PublicPages pages, PageChrome
     /// </summary>
     public const string HoneypotField = "website";
 
-    public TipFormText Text { get; private set; } = new(Core.Stories.Language.Korean);
+    public Core.Stories.Language Edition { get; private set; } = Core.Stories.Language.Korean;
     public string? Receipt { get; private set; }
     public TipRefusal? Refusal { get; private set; }
 
@@ -123,8 +124,8 @@ public sealed class TipFormModel(TipIntake intake, PublicPages pages, PageChrome
         var edition = PublicPages.EditionOf(Request);
         chrome.Edition = edition;
         chrome.Sections = await pages.SectionsAsync(cancellationToken);
-        Text = new TipFormText(edition);
-        chrome.Title = Text.Title;
+        Edition = edition;
+        chrome.Title = TipFormText.Title[edition];
     }
 
     private static async Task<string> ReadFieldAsync(Stream body, int maxChars)

@@ -113,7 +113,7 @@ public sealed class TipDeskTests
         var desk = scope.ServiceProvider.GetRequiredService<TipDesk>();
 
         var tip = await intake.ReceiveAsync(new TipSubmission(TipChannel.Web, "Water main burst on the high street"), ct);
-        await desk.DeclineAsync(tip.TipId, "editor-lee", ct);
+        await desk.DeclineAsync(tip.TipId, TipTestKit.Desk("editor-lee"), ct);
 
         var seen = (await desk.ReadAsync(tip.TipId, "editor-lee", ct))!;
         Assert.Equal(new DateOnly(2026, 3, 1), seen.ReceivedOn);

@@ -1,8 +1,5 @@
 using System.CommandLine;
 using Bulletin.Backup;
-using Bulletin.Hosting;
-using Bulletin.Tips;
-using Microsoft.Extensions.Options;
 
 namespace Bulletin.Cli;
 
@@ -25,7 +22,7 @@ public static class BackupCommand
                 return 1;
             }
 
-            var backup = Create(host);
+            var backup = host.Get<DataBackup>();
 
             try
             {
@@ -62,7 +59,7 @@ public static class BackupCommand
                 return 1;
             }
 
-            var backup = Create(host);
+            var backup = host.Get<DataBackup>();
 
             try
             {
@@ -79,7 +76,4 @@ public static class BackupCommand
         });
         return command;
     }
-
-    private static DataBackup Create(CommandHost host) =>
-        new(host.Get<IConfiguration>().Database(), host.Get<DataDirectory>(), host.Get<IOptions<TipsOptions>>().Value, host.Get<TimeProvider>());
 }

@@ -86,6 +86,7 @@ public static class BulletinWebApp
         builder.Services.AddStaffAccounts(builder.Configuration);
         builder.Services.AddNewsroom();
         builder.Services.AddTips(builder.Configuration);
+        builder.Services.AddSingleton<Backup.DataBackup>();
         return builder;
     }
 

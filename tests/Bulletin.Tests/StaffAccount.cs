@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Bulletin.Data;
 using Bulletin.Data.Staff;
 using Bulletin.Newsroom;
+using Bulletin.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

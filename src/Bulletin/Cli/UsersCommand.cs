@@ -1,18 +1,13 @@
 using System.CommandLine;
-using Bulletin.Core.Workflow;
-using Bulletin.Data;
-using Bulletin.Data.Audit;
 using Bulletin.Data.Staff;
-using Bulletin.Hosting;
-using Bulletin.Newsroom;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
+using Bulletin.Staff;
 
 namespace Bulletin.Cli;
 
 /// <summary>
 /// `bulletin users add|list|disable|enable|reset-password|token|revoke-tokens`: staff accounts from the shell,
-/// for the first admin and for scripts. Passwords are printed once, or read from standard input.
+/// for the first admin and for scripts, through the same <see cref="StaffDirectory"/> as the admin page. Passwords are
+/// printed once, or read from standard input.
 /// </summary>
 public static class UsersCommand
 {
@@ -34,170 +29,114 @@ public static class UsersCommand
     public static Command Create()
     {
         var add = new Command("add", "Create a member of staff and print a one-time password.") { Email, Role, Name, PasswordStdin };
-        add.SetAction((r, ct) => WithUsers(r, (users, db) => AddAsync(r, users, db, ct)));
+        add.SetAction((r, ct) => WithStaff(r, staff => AddAsync(r, staff, ct), ct));
         var list = new Command("list", "List staff with their roles.");
-        list.SetAction((r, ct) => WithUsers(r, (users, db) => ListAsync(users, db, ct)));
+        list.SetAction((r, ct) => WithStaff(r, staff => ListAsync(staff, ct), ct));
         var disable = new Command("disable", "Stop an account signing in or using its tokens.") { Email };
-        disable.SetAction((r, ct) => WithUsers(r, (users, db) => SetDisabledAsync(r, users, db, true, ct)));
+        disable.SetAction((r, ct) => WithAccount(r, (staff, user) => SetDisabledAsync(staff, user, true, ct), ct));
         var enable = new Command("enable", "Let a disabled account sign in again.") { Email };
-        enable.SetAction((r, ct) => WithUsers(r, (users, db) => SetDisabledAsync(r, users, db, false, ct)));
+        enable.SetAction((r, ct) => WithAccount(r, (staff, user) => SetDisabledAsync(staff, user, false, ct), ct));
         var reset = new Command("reset-password", "Give an account a new password (printed once, or read from stdin).") { Email, PasswordStdin };
-        reset.SetAction((r, ct) => WithUsers(r, (users, db) => ResetAsync(r, users, db, ct)));
+        reset.SetAction((r, ct) => WithAccount(r, (staff, user) => ResetAsync(r, staff, user, ct), ct));
         var token = new Command("token", "Print a new personal access token for API clients.") { Email, TokenName };
-        token.SetAction((r, ct) => WithUsers(r, (users, db) => TokenAsync(r, users, db, ct)));
+        token.SetAction((r, ct) => WithAccount(r, (staff, user) => TokenAsync(r, staff, user, ct), ct));
         var revoke = new Command("revoke-tokens", "Revoke every access token of an account.") { Email };
-        revoke.SetAction((r, ct) => WithUsers(r, (users, db) => RevokeAsync(r, users, db, ct)));
+        revoke.SetAction((r, ct) => WithAccount(r, (staff, user) => RevokeAsync(staff, user, ct), ct));
         return new Command("users", "Staff accounts.") { add, list, disable, enable, reset, token, revoke };
     }
 
-    private static async Task<int> WithUsers(ParseResult result, Func<UserManager<StaffUser>, BulletinDbContext, Task<int>> action)
+    private static async Task<int> WithStaff(ParseResult result, Func<StaffDirectory, Task<int>> action, CancellationToken cancellationToken)
     {
-        await using var host = await CommandHost.OpenAsync(result, migrate: true, CancellationToken.None);
-        if (host is null)
-        {
-            return 2;
-        }
-
-        return await action(host.Get<UserManager<StaffUser>>(), host.Get<BulletinDbContext>());
+        await using var host = await CommandHost.OpenAsync(result, migrate: true, cancellationToken);
+        return host is null ? 2 : await action(host.Get<StaffDirectory>());
     }
 
-    private static async Task<int> AddAsync(ParseResult result, UserManager<StaffUser> users, BulletinDbContext db, CancellationToken cancellationToken)
+    private static Task<int> WithAccount(ParseResult result, Func<StaffDirectory, StaffUser, Task<int>> action, CancellationToken cancellationToken) =>
+        WithStaff(result, async staff =>
+        {
+            var email = result.GetValue(Email)!.Trim();
+            if (await staff.FindAsync(email) is not { } user)
+            {
+                await Console.Error.WriteLineAsync($"bulletin users: there is no account '{email}'.");
+                return 1;
+            }
+
+            return await action(staff, user);
+        }, cancellationToken);
+
+    private static async Task<int> AddAsync(ParseResult result, StaffDirectory staff, CancellationToken cancellationToken)
     {
-        var email = result.GetValue(Email)!.Trim();
-        var roles = (result.GetValue(Role) ?? []).SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Select(r => r.ToLowerInvariant()).Distinct().ToList();
-        if (roles.FirstOrDefault(r => !StaffRoles.IsKnown(r)) is { } unknown)
+        var roles = (result.GetValue(Role) ?? []).SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var password = result.GetValue(PasswordStdin) ? await ReadPasswordAsync() : null;
+        var added = await staff.AddAsync(result.GetValue(Email), result.GetValue(Name), roles, password, StaffDirectory.CommandLine, cancellationToken);
+        if (!added.Succeeded)
         {
-            await Console.Error.WriteLineAsync($"bulletin users: '{unknown}' is not a role. Roles: {string.Join(", ", StaffRoles.All)}.");
-            return 2;
+            return await RefusedAsync(added, added.Problem!.Contains("is not a role", StringComparison.Ordinal) ? 2 : 1);
         }
 
-        var fromStdin = result.GetValue(PasswordStdin);
-        var password = fromStdin ? await ReadPasswordAsync() : StaffPasswords.New();
-        var user = new StaffUser
+        var roleNames = string.Join(", ", (await staff.ListAsync(cancellationToken)).First(m => m.User.Id == added.User!.Id).Roles);
+        Console.WriteLine($"Created {added.User!.Email} ({roleNames}).");
+        if (added.Secret is not null)
         {
-            Id = Guid.CreateVersion7(),
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = result.GetValue(Name),
-            CreatedAt = TimeProvider.System.GetUtcNow(),
-        };
-        var created = await users.CreateAsync(user, password);
-        if (!created.Succeeded)
-        {
-            await Console.Error.WriteLineAsync("bulletin users: " + string.Join(" ", created.Errors.Select(e => e.Description)));
-            return 1;
-        }
-
-        await users.AddToRolesAsync(user, roles);
-        await AuditAsync(db, "user.add", email, string.Join(",", roles), cancellationToken);
-        Console.WriteLine($"Created {email} ({string.Join(", ", roles)}).");
-        if (!fromStdin)
-        {
-            Console.WriteLine($"One-time password: {password}");
+            Console.WriteLine($"One-time password: {added.Secret}");
         }
 
         return 0;
     }
 
-    private static async Task<int> ListAsync(UserManager<StaffUser> users, BulletinDbContext db, CancellationToken cancellationToken)
+    private static async Task<int> ListAsync(StaffDirectory staff, CancellationToken cancellationToken)
     {
-        foreach (var user in await db.Users.OrderBy(u => u.Email).ToListAsync(cancellationToken))
+        foreach (var member in await staff.ListAsync(cancellationToken))
         {
-            var roles = await users.GetRolesAsync(user);
-            Console.WriteLine($"{user.Email,-40} {string.Join(",", roles.Order(StringComparer.Ordinal)),-24} {(user.IsDisabled ? "disabled" : "active")}");
+            Console.WriteLine($"{member.User.Email,-40} {string.Join(",", member.Roles),-24} {(member.User.IsDisabled ? "disabled" : "active")}");
         }
 
         return 0;
     }
 
-    private static async Task<int> SetDisabledAsync(ParseResult result, UserManager<StaffUser> users, BulletinDbContext db, bool disabled, CancellationToken cancellationToken)
+    private static async Task<int> SetDisabledAsync(StaffDirectory staff, StaffUser user, bool disabled, CancellationToken cancellationToken)
     {
-        if (await FindAsync(result, users) is not { } user)
+        var changed = await staff.SetDisabledAsync(user, disabled, StaffDirectory.CommandLine, cancellationToken);
+        if (!changed.Succeeded)
         {
-            return 1;
+            return await RefusedAsync(changed, 1);
         }
 
-        user.IsDisabled = disabled;
-        await users.UpdateAsync(user);
-        // A new stamp signs the account out of every browser at the next check.
-        await users.UpdateSecurityStampAsync(user);
-        await AuditAsync(db, disabled ? "user.disable" : "user.enable", user.Email!, null, cancellationToken);
         Console.WriteLine($"{user.Email} is {(disabled ? "disabled" : "enabled")}.");
         return 0;
     }
 
-    private static async Task<int> ResetAsync(ParseResult result, UserManager<StaffUser> users, BulletinDbContext db, CancellationToken cancellationToken)
+    private static async Task<int> ResetAsync(ParseResult result, StaffDirectory staff, StaffUser user, CancellationToken cancellationToken)
     {
-        if (await FindAsync(result, users) is not { } user)
-        {
-            return 1;
-        }
-
-        var fromStdin = result.GetValue(PasswordStdin);
-        var password = fromStdin ? await ReadPasswordAsync() : StaffPasswords.New();
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var reset = await users.ResetPasswordAsync(user, token, password);
+        var password = result.GetValue(PasswordStdin) ? await ReadPasswordAsync() : null;
+        var reset = await staff.ResetPasswordAsync(user, password, StaffDirectory.CommandLine, cancellationToken);
         if (!reset.Succeeded)
         {
-            await Console.Error.WriteLineAsync("bulletin users: " + string.Join(" ", reset.Errors.Select(e => e.Description)));
-            return 1;
+            return await RefusedAsync(reset, 1);
         }
 
-        await users.SetLockoutEndDateAsync(user, null);
-        await AuditAsync(db, "user.reset-password", user.Email!, null, cancellationToken);
-        Console.WriteLine(fromStdin ? $"Set a new password for {user.Email}." : $"One-time password for {user.Email}: {password}");
+        Console.WriteLine(reset.Secret is null ? $"Set a new password for {user.Email}." : $"One-time password for {user.Email}: {reset.Secret}");
         return 0;
     }
 
-    private static async Task<int> TokenAsync(ParseResult result, UserManager<StaffUser> users, BulletinDbContext db, CancellationToken cancellationToken)
+    private static async Task<int> TokenAsync(ParseResult result, StaffDirectory staff, StaffUser user, CancellationToken cancellationToken)
     {
-        if (await FindAsync(result, users) is not { } user)
-        {
-            return 1;
-        }
-
-        var (token, row) = AccessToken.Issue(user.Id, result.GetValue(TokenName) ?? "api", TimeProvider.System.GetUtcNow());
-        db.AccessTokens.Add(row);
-        db.AuditLog.Add(new AuditEntry(null, "cli", "token.issue", $"user:{user.Email}", row.Name, TimeProvider.System.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
-        Console.WriteLine(token);
+        var issued = await staff.IssueTokenAsync(user, result.GetValue(TokenName) ?? "api", StaffDirectory.CommandLine, cancellationToken);
+        Console.WriteLine(issued.Secret);
         return 0;
     }
 
-    private static async Task<int> RevokeAsync(ParseResult result, UserManager<StaffUser> users, BulletinDbContext db, CancellationToken cancellationToken)
+    private static async Task<int> RevokeAsync(StaffDirectory staff, StaffUser user, CancellationToken cancellationToken)
     {
-        if (await FindAsync(result, users) is not { } user)
-        {
-            return 1;
-        }
-
-        var now = TimeProvider.System.GetUtcNow();
-        var tokens = await db.AccessTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null).ToListAsync(cancellationToken);
-        tokens.ForEach(t => t.Revoke(now));
-        db.AuditLog.Add(new AuditEntry(null, "cli", "token.revoke", $"user:{user.Email}", $"{tokens.Count} tokens", now));
-        await db.SaveChangesAsync(cancellationToken);
-        Console.WriteLine($"Revoked {tokens.Count} token(s) of {user.Email}.");
+        var count = await staff.RevokeTokensAsync(user, StaffDirectory.CommandLine, cancellationToken);
+        Console.WriteLine($"Revoked {count} token(s) of {user.Email}.");
         return 0;
     }
 
-    private static async Task<StaffUser?> FindAsync(ParseResult result, UserManager<StaffUser> users)
+    private static async Task<int> RefusedAsync(StaffOutcome outcome, int exitCode)
     {
-        var email = result.GetValue(Email)!.Trim();
-        var user = await users.FindByEmailAsync(email);
-        if (user is null)
-        {
-            await Console.Error.WriteLineAsync($"bulletin users: there is no account '{email}'.");
-        }
-
-        return user;
-    }
-
-    private static async Task AuditAsync(BulletinDbContext db, string action, string email, string? detail, CancellationToken cancellationToken)
-    {
-        db.AuditLog.Add(new AuditEntry(null, "cli", action, $"user:{email}", detail, TimeProvider.System.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
+        await Console.Error.WriteLineAsync("bulletin users: " + outcome.Problem);
+        return exitCode;
     }
 
     private static async Task<string> ReadPasswordAsync() => ((await Console.In.ReadLineAsync()) ?? "").TrimEnd('\r', '\n');

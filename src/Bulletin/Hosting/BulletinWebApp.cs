@@ -9,6 +9,7 @@ using Bulletin.Feeds;
 using Bulletin.Newsroom;
 using Bulletin.Publishing;
 using Bulletin.Site;
+using Bulletin.Staff;
 using Bulletin.Tips;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -46,6 +47,7 @@ public static class BulletinWebApp
         app.MapStylesheet();
         Areas.Newsroom.NewsroomAssets.Stylesheet.Map(app);
         Areas.Newsroom.NewsroomAssets.EditorScript.Map(app);
+        app.MapHealth();
         app.MapRazorPages();
         app.MapFeeds();
         app.MapPublicApi();
@@ -75,6 +77,7 @@ public static class BulletinWebApp
         builder.Services.AddBulletinData(builder.Configuration.Database(), dataDirectory.Path);
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(dataDirectory.Combine("keys")));
         builder.Services.AddProblemDetails();
+        builder.Services.AddHealth();
         builder.Services.AddBulletinRateLimiting();
         builder.Services.AddProxyHeaders(builder.Configuration);
         builder.Services.AddSiteOptions(builder.Configuration);

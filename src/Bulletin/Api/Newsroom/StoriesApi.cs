@@ -5,6 +5,7 @@ using Bulletin.Hosting;
 using Bulletin.Newsroom;
 using Bulletin.Publishing;
 using Bulletin.Site;
+using Bulletin.Staff;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

@@ -24,6 +24,7 @@ public static class AdminText
     public static readonly Phrase ResetPassword = new("비밀번호 재설정", "Reset password");
     public static readonly Phrase NewApiToken = new("API 토큰 발급", "New API token");
     public static readonly Phrase RevokeTokens = new("토큰 모두 폐기", "Revoke tokens");
+    public static readonly Phrase NotChanged = new("바꾸지 못했습니다", "Not changed");
 
     // Pages/Admin/Sections.cshtml
     public static readonly Phrase Sections = new("섹션", "Sections");

@@ -2,6 +2,7 @@ using Bulletin.Data;
 using Bulletin.Data.Audit;
 using Bulletin.Data.Staff;
 using Bulletin.Hosting;
+using Bulletin.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,21 +1,15 @@
 using Bulletin.Core.Workflow;
-using Bulletin.Data;
-using Bulletin.Data.Audit;
-using Bulletin.Data.Staff;
 using Bulletin.Newsroom;
-using Microsoft.AspNetCore.Identity;
+using Bulletin.Staff;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bulletin.Areas.Newsroom.Pages.Admin;
 
-/// <summary>Admins add staff, give roles, disable accounts, reset passwords and manage API tokens.</summary>
-public sealed class UsersModel(UserManager<StaffUser> users, BulletinDbContext db, TimeProvider time, NewsroomUi ui) : PageModel
+/// <summary>Admins add staff, give roles, disable accounts, reset passwords and manage API tokens, through the staff directory.</summary>
+public sealed class UsersModel(StaffDirectory directory, NewsroomUi ui) : PageModel
 {
-    public sealed record Row(StaffUser User, IList<string> Roles, int Tokens);
-
-    public IReadOnlyList<Row> Staff { get; private set; } = [];
+    public IReadOnlyList<StaffMember> Staff { get; private set; } = [];
 
     /// <summary>Shown once: a new password or token, and whose it is.</summary>
     public string? Secret { get; private set; }
@@ -26,7 +20,7 @@ public sealed class UsersModel(UserManager<StaffUser> users, BulletinDbContext d
     [BindProperty] public string? DisplayName { get; set; }
     [BindProperty] public List<string> Roles { get; set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Staff = await directory.ListAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
     {
@@ -34,110 +28,65 @@ public sealed class UsersModel(UserManager<StaffUser> users, BulletinDbContext d
         if (string.IsNullOrWhiteSpace(Email) || roles.Count == 0)
         {
             Problem = ui.T(AdminText.EmailAndRoleNeeded);
-            await LoadAsync(cancellationToken);
-            return Page();
+            return await ShowAsync(cancellationToken);
         }
 
-        var password = StaffPasswords.New();
-        var user = new StaffUser
-        {
-            Id = Guid.CreateVersion7(),
-            UserName = Email.Trim(),
-            Email = Email.Trim(),
-            EmailConfirmed = true,
-            DisplayName = string.IsNullOrWhiteSpace(DisplayName) ? null : DisplayName.Trim(),
-            CreatedAt = time.GetUtcNow(),
-        };
-        var created = await users.CreateAsync(user, password);
-        if (!created.Succeeded)
-        {
-            Problem = string.Join(" ", created.Errors.Select(e => e.Description));
-            await LoadAsync(cancellationToken);
-            return Page();
-        }
-
-        await users.AddToRolesAsync(user, roles);
-        await AuditAsync("user.add", user.Email!, string.Join(",", roles), cancellationToken);
-        (Secret, SecretFor) = (password, user.Email);
-        await LoadAsync(cancellationToken);
-        return Page();
+        return await ShowAsync(await directory.AddAsync(Email, DisplayName, roles, null, Me, cancellationToken), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostDisableAsync(Guid id, bool disabled, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(id.ToString());
-        if (user is null)
+        if (await directory.FindAsync(id) is not { } user)
         {
             return NotFound();
         }
 
-        user.IsDisabled = disabled;
-        await users.UpdateAsync(user);
-        await users.UpdateSecurityStampAsync(user);
-        await AuditAsync(disabled ? "user.disable" : "user.enable", user.Email!, null, cancellationToken);
-        return Redirect("/newsroom/admin/users");
+        var changed = await directory.SetDisabledAsync(user, disabled, Me, cancellationToken);
+        return changed.Succeeded ? Redirect("/newsroom/admin/users") : await ShowAsync(changed, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostResetAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var user = await users.FindByIdAsync(id.ToString());
-        if (user is null)
-        {
-            return NotFound();
-        }
+    public async Task<IActionResult> OnPostResetAsync(Guid id, CancellationToken cancellationToken) =>
+        await directory.FindAsync(id) is { } user
+            ? await ShowAsync(await directory.ResetPasswordAsync(user, null, Me, cancellationToken), cancellationToken)
+            : NotFound();
 
-        var password = StaffPasswords.New();
-        await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password);
-        await users.SetLockoutEndDateAsync(user, null);
-        await AuditAsync("user.reset-password", user.Email!, null, cancellationToken);
-        (Secret, SecretFor) = (password, user.Email);
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostTokenAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var user = await users.FindByIdAsync(id.ToString());
-        if (user is null)
-        {
-            return NotFound();
-        }
-
-        var (token, row) = AccessToken.Issue(user.Id, "newsroom", time.GetUtcNow());
-        db.AccessTokens.Add(row);
-        await AuditAsync("token.issue", user.Email!, null, cancellationToken);
-        (Secret, SecretFor) = (token, user.Email);
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
+    public async Task<IActionResult> OnPostTokenAsync(Guid id, CancellationToken cancellationToken) =>
+        await directory.FindAsync(id) is { } user
+            ? await ShowAsync(await directory.IssueTokenAsync(user, "newsroom", Me, cancellationToken), cancellationToken)
+            : NotFound();
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var tokens = await db.AccessTokens.Where(t => t.UserId == id && t.RevokedAt == null).ToListAsync(cancellationToken);
-        tokens.ForEach(t => t.Revoke(now));
-        await AuditAsync("token.revoke", id.ToString(), $"{tokens.Count} tokens", cancellationToken);
+        if (await directory.FindAsync(id) is not { } user)
+        {
+            return NotFound();
+        }
+
+        await directory.RevokeTokensAsync(user, Me, cancellationToken);
         return Redirect("/newsroom/admin/users");
     }
 
-    private async Task AuditAsync(string action, string email, string? detail, CancellationToken cancellationToken)
-    {
-        var me = StaffActor.From(User);
-        db.AuditLog.Add(new AuditEntry(me.Id, me.Name, action, $"user:{email}", detail, time.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    private StaffActor Me => StaffActor.From(User);
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    /// <summary>The page again, with the secret to show once, or why nothing was changed.</summary>
+    private async Task<IActionResult> ShowAsync(StaffOutcome outcome, CancellationToken cancellationToken)
     {
-        var all = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
-        var tokens = await db.AccessTokens.Where(t => t.RevokedAt == null).GroupBy(t => t.UserId)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var rows = new List<Row>();
-        foreach (var user in all)
+        if (outcome.Succeeded)
         {
-            rows.Add(new Row(user, await users.GetRolesAsync(user), tokens.GetValueOrDefault(user.Id)));
+            (Secret, SecretFor) = (outcome.Secret, outcome.Secret is null ? null : outcome.User!.Email);
+        }
+        else
+        {
+            Problem = $"{ui.T(AdminText.NotChanged)}: {outcome.Problem}";
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         }
 
-        Staff = rows;
+        return await ShowAsync(cancellationToken);
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
+    {
+        Staff = await directory.ListAsync(cancellationToken);
+        return Page();
     }
 }

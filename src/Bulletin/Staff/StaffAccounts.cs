@@ -4,9 +4,10 @@ using Bulletin.Data;
 using Bulletin.Data.Staff;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Bulletin.Hosting;
 using Microsoft.AspNetCore.Identity;
 
-namespace Bulletin.Hosting;
+namespace Bulletin.Staff;
 
 /// <summary>Staff accounts and sign-in: Identity on Bulletin's own database, cookies for people, tokens for programs.</summary>
 public static class StaffAccounts
@@ -24,6 +25,7 @@ public static class StaffAccounts
         var options = configuration.GetSection(NewsroomOptions.SectionName).Get<NewsroomOptions>() ?? new NewsroomOptions();
         services.AddSingleton(options);
         services.AddSingleton<SignInThrottle>();
+        services.AddScoped<StaffDirectory>();
 
         services.AddIdentity<StaffUser, IdentityRole<Guid>>(identity =>
             {

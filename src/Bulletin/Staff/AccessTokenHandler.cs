@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Bulletin.Hosting;
+namespace Bulletin.Staff;
 
 /// <summary>
 /// Signs in API clients by a personal access token in <c>Authorization: Bearer</c>. The token is looked up by its

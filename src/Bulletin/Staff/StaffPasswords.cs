@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Bulletin.Newsroom;
+namespace Bulletin.Staff;
 
 /// <summary>One-time passwords handed to new staff and on reset.</summary>
 public static class StaffPasswords

@@ -1,4 +1,4 @@
-namespace Bulletin.Hosting;
+namespace Bulletin.Staff;
 
 /// <summary>The "Newsroom" configuration section: sign-in limits. The defaults suit a newsroom of any size.</summary>
 public sealed class NewsroomOptions

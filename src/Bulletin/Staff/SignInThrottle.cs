@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace Bulletin.Hosting;
+namespace Bulletin.Staff;
 
 /// <summary>
 /// Limits sign-in attempts per account name, whoever makes them. Together with the per-client limit on the

@@ -1,0 +1,137 @@
+using Bulletin.Core.Workflow;
+using Bulletin.Data;
+using Bulletin.Data.Audit;
+using Bulletin.Data.Staff;
+using Bulletin.Newsroom;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bulletin.Staff;
+
+/// <summary>
+/// Staff accounts: add, list, disable and enable, reset a password, issue and revoke API tokens. The admin page and
+/// `bulletin users` both call this, so they follow the same rules and write the same audit rows; a change Identity
+/// refuses is reported, never shown as done, and is not audited.
+/// </summary>
+public sealed class StaffDirectory(UserManager<StaffUser> users, BulletinDbContext db, TimeProvider time)
+{
+    /// <summary>Who acts from the shell.</summary>
+    public static readonly StaffActor CommandLine = new(null, "cli", []);
+
+    public async Task<IReadOnlyList<StaffMember>> ListAsync(CancellationToken cancellationToken)
+    {
+        var all = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
+        var tokens = await db.AccessTokens.Where(t => t.RevokedAt == null).GroupBy(t => t.UserId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var members = new List<StaffMember>(all.Count);
+        foreach (var user in all)
+        {
+            var roles = await users.GetRolesAsync(user);
+            members.Add(new StaffMember(user, [.. roles.Order(StringComparer.Ordinal)], tokens.GetValueOrDefault(user.Id)));
+        }
+
+        return members;
+    }
+
+    public Task<StaffUser?> FindAsync(string email) => users.FindByEmailAsync(email.Trim());
+
+    public Task<StaffUser?> FindAsync(Guid id) => users.FindByIdAsync(id.ToString());
+
+    /// <param name="password">The account's password, or null to make a one-time password (returned as the secret).</param>
+    public async Task<StaffOutcome> AddAsync(string? email, string? displayName, IEnumerable<string> roles, string? password,
+        StaffActor actor, CancellationToken cancellationToken)
+    {
+        var chosen = roles.Select(r => r.Trim().ToLowerInvariant()).Where(r => r.Length > 0).Distinct().ToList();
+        if (chosen.FirstOrDefault(r => !StaffRoles.IsKnown(r)) is { } unknown)
+        {
+            return StaffOutcome.Refused($"'{unknown}' is not a role. Roles: {string.Join(", ", StaffRoles.All)}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(email) || chosen.Count == 0)
+        {
+            return StaffOutcome.Refused("An e-mail and at least one role are needed.");
+        }
+
+        var oneTime = password is null ? StaffPasswords.New() : null;
+        var user = new StaffUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = email.Trim(),
+            Email = email.Trim(),
+            EmailConfirmed = true,
+            DisplayName = string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim(),
+            CreatedAt = time.GetUtcNow(),
+        };
+        var created = await users.CreateAsync(user, password ?? oneTime!);
+        if (!created.Succeeded)
+        {
+            return StaffOutcome.Refused(created);
+        }
+
+        var given = await users.AddToRolesAsync(user, chosen);
+        if (!given.Succeeded)
+        {
+            await users.DeleteAsync(user);
+            return StaffOutcome.Refused(given);
+        }
+
+        await AuditAsync(actor, "user.add", user, string.Join(",", chosen), cancellationToken);
+        return StaffOutcome.Done(user, oneTime);
+    }
+
+    public async Task<StaffOutcome> SetDisabledAsync(StaffUser user, bool disabled, StaffActor actor, CancellationToken cancellationToken)
+    {
+        user.IsDisabled = disabled;
+        var updated = await users.UpdateAsync(user);
+        if (!updated.Succeeded)
+        {
+            return StaffOutcome.Refused(updated);
+        }
+
+        // A new stamp signs the account out of every browser at the next check.
+        await users.UpdateSecurityStampAsync(user);
+        await AuditAsync(actor, disabled ? "user.disable" : "user.enable", user, null, cancellationToken);
+        return StaffOutcome.Done(user);
+    }
+
+    /// <param name="password">The new password, or null to make a one-time password (returned as the secret).</param>
+    public async Task<StaffOutcome> ResetPasswordAsync(StaffUser user, string? password, StaffActor actor, CancellationToken cancellationToken)
+    {
+        var oneTime = password is null ? StaffPasswords.New() : null;
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var reset = await users.ResetPasswordAsync(user, token, password ?? oneTime!);
+        if (!reset.Succeeded)
+        {
+            return StaffOutcome.Refused(reset);
+        }
+
+        await users.SetLockoutEndDateAsync(user, null);
+        await AuditAsync(actor, "user.reset-password", user, null, cancellationToken);
+        return StaffOutcome.Done(user, oneTime);
+    }
+
+    /// <summary>A new personal access token, returned once as the secret; only its hash is kept.</summary>
+    public async Task<StaffOutcome> IssueTokenAsync(StaffUser user, string name, StaffActor actor, CancellationToken cancellationToken)
+    {
+        var (token, row) = AccessToken.Issue(user.Id, name, time.GetUtcNow());
+        db.AccessTokens.Add(row);
+        await AuditAsync(actor, "token.issue", user, row.Name, cancellationToken);
+        return StaffOutcome.Done(user, token);
+    }
+
+    /// <summary>Revokes every token of the account; returns how many were live.</summary>
+    public async Task<int> RevokeTokensAsync(StaffUser user, StaffActor actor, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var tokens = await db.AccessTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null).ToListAsync(cancellationToken);
+        tokens.ForEach(t => t.Revoke(now));
+        await AuditAsync(actor, "token.revoke", user, $"{tokens.Count} tokens", cancellationToken);
+        return tokens.Count;
+    }
+
+    private async Task AuditAsync(StaffActor actor, string action, StaffUser user, string? detail, CancellationToken cancellationToken)
+    {
+        db.AuditLog.Add(new AuditEntry(actor.Id, actor.Name, action, $"user:{user.Email}", detail, time.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -38,7 +38,7 @@ public static class SecurityHeaders
                 {
                     headers.CacheControl = "no-store";
                     headers.Pragma = "no-cache";
-                    headers.Remove("ETag");
+                    // The ETag stays: the staff API's If-Match saves rest on it.
                 }
 
                 return Task.CompletedTask;

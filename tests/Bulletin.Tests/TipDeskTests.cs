@@ -2,6 +2,8 @@ using Bulletin.Core.Tips;
 using Bulletin.Data;
 using Bulletin.Testing;
 using Bulletin.Tips;
+using Bulletin.Tips.Desk;
+using Bulletin.Tips.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -2,7 +2,7 @@ using System.Net;
 using Bulletin.Core.Tips;
 using Bulletin.Data;
 using Bulletin.Testing;
-using Bulletin.Tips;
+using Bulletin.Tips.Desk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

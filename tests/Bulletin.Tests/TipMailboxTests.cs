@@ -1,7 +1,8 @@
 using Bulletin.Core.Tips;
 using Bulletin.Data;
 using Bulletin.Testing;
-using Bulletin.Tips;
+using Bulletin.Tips.Channels.Email;
+using Bulletin.Tips.Desk;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Search;

@@ -26,6 +26,8 @@ public static class BulletinCommandLine
         root.Subcommands.Add(ReindexCommand.Create());
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
+        root.Subcommands.Add(BackupCommand.CreateBackup());
+        root.Subcommands.Add(BackupCommand.CreateRestore());
 
         // Serving is the default: `bulletin --urls http://127.0.0.1:8080` is `bulletin serve --urls ...`.
         root.SetAction((result, cancellationToken) =>

@@ -2,6 +2,7 @@ using System.Text;
 using Bulletin.Core.Tips;
 using Bulletin.Site;
 using Bulletin.Tips;
+using Bulletin.Tips.Channels.Web;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

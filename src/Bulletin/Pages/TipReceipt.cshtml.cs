@@ -1,5 +1,7 @@
 using Bulletin.Site;
 using Bulletin.Tips;
+using Bulletin.Tips.Channels.Web;
+using Bulletin.Tips.Desk;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,3 +1,8 @@
+using Bulletin.Tips.Channels.Email;
+using Bulletin.Tips.Channels.Kakao;
+using Bulletin.Tips.Channels.Web;
+using Bulletin.Tips.Desk;
+using Bulletin.Tips.Privacy;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 

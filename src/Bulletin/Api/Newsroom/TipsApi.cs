@@ -2,7 +2,7 @@ using Bulletin.Areas.Newsroom;
 using Bulletin.Core.Tips;
 using Bulletin.Hosting;
 using Bulletin.Newsroom;
-using Bulletin.Tips;
+using Bulletin.Tips.Desk;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

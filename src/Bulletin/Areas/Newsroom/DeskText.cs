@@ -44,4 +44,7 @@ public static class DeskText
     public static readonly Phrase LinkOptional = new("링크 (선택)", "Link (optional)");
     public static readonly Phrase MinutesUp = new("게시 시간(분, 비우면 내릴 때까지)", "Minutes up (empty: until taken down)");
     public static readonly Phrase PutUp = new("게시", "Put up");
+    public static readonly Phrase UnsafeBannerLink = new(
+        "링크는 사이트 안의 주소(/...)나 http, https 주소만 쓸 수 있습니다.",
+        "A banner links to a page of the site (/...) or to an http or https address.");
 }

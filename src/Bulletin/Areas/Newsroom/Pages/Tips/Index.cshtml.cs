@@ -1,5 +1,7 @@
 using Bulletin.Core.Tips;
 using Bulletin.Tips;
+using Bulletin.Tips.Desk;
+using Bulletin.Tips.Privacy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

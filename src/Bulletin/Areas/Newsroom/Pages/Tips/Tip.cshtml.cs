@@ -2,7 +2,7 @@ using Bulletin.Core.Tips;
 using Bulletin.Core.Workflow;
 using Bulletin.Data.Staff;
 using Bulletin.Newsroom;
-using Bulletin.Tips;
+using Bulletin.Tips.Desk;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,0 +1,20 @@
+using Bulletin.Core.Tips;
+
+namespace Bulletin.Tips.Desk;
+
+/// <summary>A tip opened for the desk: its text and contact details unsealed, in memory only.</summary>
+public sealed record TipView(
+    Guid Id,
+    TipChannel Channel,
+    TipStatus Status,
+    string Text,
+    string? Contact,
+    bool MayContact,
+    bool MayCredit,
+    DateOnly ReceivedOn,
+    DateOnly LastActivityOn,
+    string? AssignedTo,
+    Guid? StoryId,
+    Guid? DuplicateOfId,
+    IReadOnlyList<TipFileView> Files,
+    IReadOnlyList<TipMessageView> Messages);

@@ -1,4 +1,5 @@
 using Bulletin.Core.Tips;
+using Bulletin.Core.Workflow;
 using Bulletin.Data;
 using Bulletin.Testing;
 using Bulletin.Tips;
@@ -27,10 +28,10 @@ public sealed class TipDeskTests
         var call = await intake.LogCallAsync("Caller says the bridge on Route 3 is cracked", "010-1234-5678", mayContact: true, mayCredit: false, ct);
         var storyId = Guid.CreateVersion7();
 
-        await desk.StartReviewAsync(first.TipId, "editor-lee", ct);
-        await desk.AssignAsync(first.TipId, "reporter-kim", "editor-lee", ct);
-        await desk.MergeAsync(call.TipId, first.TipId, "editor-lee", ct);
-        await desk.MarkUsedAsync(first.TipId, storyId, "reporter-kim", ct);
+        await desk.StartReviewAsync(first.TipId, TipTestKit.Desk("editor-lee"), ct);
+        await desk.AssignAsync(first.TipId, "reporter-kim", TipTestKit.Desk("editor-lee"), ct);
+        await desk.MergeAsync(call.TipId, first.TipId, TipTestKit.Desk("editor-lee"), ct);
+        await desk.MarkUsedAsync(first.TipId, storyId, TipTestKit.Desk("reporter-kim"), ct);
 
         var used = (await desk.ReadAsync(first.TipId, "reporter-kim", ct))!;
         Assert.Equal(TipStatus.Used, used.Status);
@@ -43,7 +44,7 @@ public sealed class TipDeskTests
         Assert.Equal(first.TipId, logged.DuplicateOfId);
         // The caller's receipt shows the primary tip's progress.
         Assert.Equal(TipStatus.Used, (await desk.FindByReceiptAsync(call.Phrase, ct))!.Status);
-        await Assert.ThrowsAsync<TipWorkflowException>(() => desk.DeclineAsync(first.TipId, "editor-lee", ct));
+        Assert.Equal(WorkflowOutcome.NotAllowedNow, (await desk.DeclineAsync(first.TipId, TipTestKit.Desk("editor-lee"), ct)).Outcome);
         Assert.Equal([first.TipId, call.TipId], (await desk.SearchAsync("route 3", null, ct)).Select(t => t.Id).Order().ToArray().OrderBy(i => i != first.TipId).ToArray());
         Assert.Empty(await desk.SearchAsync("nothing like this", null, ct));
 
@@ -78,8 +79,8 @@ public sealed class TipDeskTests
 
         var spam = await intake.ReceiveAsync(new TipSubmission(TipChannel.Web, "cheap watches"), ct);
         var kept = await intake.ReceiveAsync(new TipSubmission(TipChannel.Web, "a tip still being worked on"), ct);
-        await desk.DeclineAsync(declined.TipId, "editor-lee", ct);
-        await desk.MarkSpamAsync(spam.TipId, "editor-lee", ct);
+        await desk.DeclineAsync(declined.TipId, TipTestKit.Desk("editor-lee"), ct);
+        await desk.MarkSpamAsync(spam.TipId, TipTestKit.Desk("editor-lee"), ct);
         Assert.True(Directory.Exists(Path.Combine(database.DataDirectory, "media", "tips", declined.TipId.ToString("N"))));
 
         // Advancing the clock also wakes the daily job; either pass may be the one that deletes.
@@ -112,7 +113,7 @@ public sealed class TipDeskTests
         var desk = scope.ServiceProvider.GetRequiredService<TipDesk>();
 
         var tip = await intake.ReceiveAsync(new TipSubmission(TipChannel.Web, "Water main burst on the high street"), ct);
-        await desk.DeclineAsync(tip.TipId, "editor-lee", ct);
+        await desk.DeclineAsync(tip.TipId, TipTestKit.Desk("editor-lee"), ct);
 
         var seen = (await desk.ReadAsync(tip.TipId, "editor-lee", ct))!;
         Assert.Equal(new DateOnly(2026, 3, 1), seen.ReceivedOn);

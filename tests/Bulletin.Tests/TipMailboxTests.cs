@@ -142,7 +142,7 @@ public sealed class TipMailboxTests
         var id = (await desk.ListAsync(null, ct)).Single().Id;
         var marker = "REPLY-" + Guid.NewGuid().ToString("N");
 
-        await desk.ReplyAsync(id, "reporter-kim", "Thank you. Could you tell us when it was taken? " + marker, ct);
+        await desk.ReplyAsync(id, TipTestKit.Desk("reporter-kim"), "Thank you. Could you tell us when it was taken? " + marker, ct);
 
         var delivered = Directory.GetFiles(Path.Combine(maildir, "new")).Select(File.ReadAllText).Where(m => m.Contains(marker, StringComparison.Ordinal)).ToList();
         var message = Assert.Single(delivered);

@@ -23,6 +23,40 @@ public static class BulletinWebApp
     /// <param name="configure">A last word on the services before the app is built (tests use it for clocks and log capture).</param>
     public static WebApplication Build(string[] args, DataDirectory dataDirectory, Action<WebApplicationBuilder>? configure = null)
     {
+        var builder = CreateBuilder(args, dataDirectory);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+
+        app.UseProxyHeaders();
+        app.UsePageCache();
+        app.UseExceptionHandler("/error");
+        // The API answers errors as problem details; people get the site's pages.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), site => site.UseStatusCodePagesWithReExecute("/not-found"));
+        app.UseRouting();
+        // One of each: every feature's route groups name their own CORS and rate-limit policies.
+        app.UseCors();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapTips();
+        app.MapStylesheet();
+        app.MapRazorPages();
+        app.MapFeeds();
+        app.MapPublicApi();
+        app.MapNewsroomApi();
+        app.MapOpenApi(ApiReference.OpenApiPath).AllowAnonymous();
+        app.MapApiReference();
+        return app;
+    }
+
+    /// <summary>
+    /// Every service Bulletin has, registered once: the web host builds its pipeline on it, and each command-line verb
+    /// resolves what it needs from it (without starting the host), so both read the same settings the same way.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args, DataDirectory dataDirectory)
+    {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
@@ -36,38 +70,20 @@ public static class BulletinWebApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddBulletinData(builder.Configuration.Database(), dataDirectory.Path);
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(dataDirectory.Combine("keys")));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddBulletinRateLimiting();
+        builder.Services.AddProxyHeaders(builder.Configuration);
         builder.Services.AddSiteOptions(builder.Configuration);
         builder.Services.AddPublicSite();
+        builder.Services.AddPageCache(builder.Configuration);
         builder.Services.AddPublishing();
         builder.Services.AddFeeds(builder.Configuration);
         builder.Services.AddPublicApi(builder.Configuration);
         builder.Services.AddStaffAccounts(builder.Configuration);
         builder.Services.AddNewsroom();
         builder.Services.AddTips(builder.Configuration);
-        configure?.Invoke(builder);
-
-        var app = builder.Build();
-
-        app.UseExceptionHandler("/error");
-        // The API answers errors as problem details; people get the site's pages.
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), site => site.UseStatusCodePagesWithReExecute("/not-found"));
-        app.UseRouting();
-        // One of each: every feature's route groups name their own CORS and rate-limit policies.
-        app.UseCors();
-        app.UseRateLimiter();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapTips();
-        app.UseOutputCache();
-        app.MapStylesheet();
-        app.MapRazorPages();
-        app.MapFeeds();
-        app.MapPublicApi();
-        app.MapNewsroomApi();
-        app.MapOpenApi(ApiReference.OpenApiPath).AllowAnonymous();
-        app.MapApiReference();
-        return app;
+        builder.Services.AddSingleton<Backup.DataBackup>();
+        return builder;
     }
 
     /// <summary>Migrates the database, adds the demo newsroom to a new one, serves until stopped.</summary>
@@ -130,14 +146,8 @@ public static class BulletinWebApp
             options.Conventions.AuthorizeAreaFolder("Newsroom", "/Desk", StaffAccounts.EditorPolicy);
             options.Conventions.AuthorizeAreaFolder("Newsroom", "/Tips", StaffAccounts.TipDeskPolicy);
         });
-        services.AddOutputCache(options =>
-        {
-            options.AddPolicy(PublicPages.CachePolicy, policy => policy
-                .Expire(TimeSpan.FromMinutes(10))
-                .SetVaryByQuery("page")
-                .Tag(OutboxProcessor.PublicPagesTag));
-        });
         services.AddScoped<PublicPages>();
+        services.AddSingleton<SiteSnapshots>();
         services.AddScoped<PageChrome>();
         services.AddScoped<PublicSearch>();
         return services;
@@ -162,7 +172,6 @@ public static class BulletinWebApp
         services.AddSingleton<EditingPresence>();
         services.AddHttpContextAccessor();
         services.AddScoped<Areas.Newsroom.NewsroomUi>();
-        services.AddProblemDetails();
         services.AddOpenApi(options => options.ShouldInclude = d => d.RelativePath?.StartsWith("api/newsroom", StringComparison.Ordinal) == true);
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         return services;

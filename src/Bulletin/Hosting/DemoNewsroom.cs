@@ -1,7 +1,9 @@
 using Bulletin.Core.Curation;
 using Bulletin.Core.Stories;
+using Bulletin.Core.Workflow;
 using Bulletin.Data;
 using Bulletin.Data.Outbox;
+using Bulletin.Data.Publication;
 using Bulletin.Site;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,15 +25,16 @@ public static class DemoNewsroom
         {
             var publishedAt = now.AddMinutes(-minutesAgo);
             minutesAgo += 95;
-            var story = Story.Create(
+            var story = Story.Import(
                 Guid.CreateVersion7(publishedAt),
                 Slugs.ForStory(content.Headline, clock.Local(publishedAt)),
                 content with { PublishedAt = publishedAt },
                 sections.TryGetValue(sectionSlug, out var id) ? id : null,
-                now,
                 source: "demo",
-                externalId: Slugs.FromHeadline(content.Headline));
-            story.Publish(now);
+                externalId: Slugs.FromHeadline(content.Headline),
+                Actor.Importer,
+                now).Value!;
+            story.ImportLive(Actor.Importer, now);
             stories.Add(story);
             db.Stories.Add(story);
             db.Outbox.Add(new OutboxMessage(story.Id, OutboxKinds.StoryPublished, now));
@@ -44,6 +47,7 @@ public static class DemoNewsroom
             db.EditorsPicks.Add(new EditorsPick(Guid.CreateVersion7(now), picks[i].Id, i + 1, expiresAt: null));
         }
 
+        await db.FollowAsync(stories, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -33,8 +33,8 @@ public sealed class PublicSearch(SearchIndexService index, BulletinDbContext db,
             PageSize = SearchQuery.DefaultPageSize,
         });
         var ids = found.Hits.Select(h => h.Id).ToList();
-        var live = await db.Stories.AsNoTracking()
-            .Where(s => ids.Contains(s.Id) && s.Status == StoryStatus.Published)
+        var live = await db.PublishedStories.AsNoTracking()
+            .Where(s => ids.Contains(s.Id))
             .Select(s => new { s.Id, s.Language, s.Slug })
             .ToDictionaryAsync(s => s.Id, cancellationToken);
         var hits = found.Hits

@@ -67,7 +67,7 @@ public sealed class TipIntake(
 
         files.NormaliseTimes(upload.TipId, today);
         db.ReaderTips.Add(tip);
-        db.TipAudit.Add(new TipAuditEntry(tip.Id, "received", submission.Channel.ToString().ToLowerInvariant(), clock.GetUtcNow()));
+        db.TipAudit.Add(new TipAuditEntry(tip.Id, "received", submission.Channel.ToCode(), clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         upload.Completed = true;
         return new TipReceipt(tip.Id, phrase);

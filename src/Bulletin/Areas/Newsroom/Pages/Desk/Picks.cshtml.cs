@@ -61,7 +61,7 @@ public sealed class PicksModel(BulletinDbContext db, TimeProvider time, OutboxSi
         db.AuditLog.Add(new AuditEntry(me.Id, me.Name, action, $"story:{storyId}", null, now));
         db.Outbox.Add(new OutboxMessage(storyId, OutboxKinds.CurationChanged, now));
         await db.SaveChangesAsync(cancellationToken);
-        outbox.Notify();
+        outbox.Committed(storyId, OutboxKinds.CurationChanged);
         return Redirect("/newsroom/desk/picks");
     }
 }

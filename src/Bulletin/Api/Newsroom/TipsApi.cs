@@ -137,7 +137,8 @@ public static class TipsApi
         // "receive" is a row of the table too, but tips arrive through their channels, never through this route.
         if (!TipActions.TryParse(action, out var parsed) || parsed == TipAction.Receive)
         {
-            return Problem(StatusCodes.Status404NotFound, "No such action", "Actions are: review, assign, decline, spam, used, link, notes, replies, merge.");
+            return Problem(StatusCodes.Status404NotFound, "No such action",
+                "Actions are: " + string.Join(", ", TipActions.Codes.All.Where(c => c != TipAction.Receive.ToCode())) + ".");
         }
 
         var input = new TipActionInput(body?.Assignee, body?.StoryId, body?.Text, body?.DuplicateId);
@@ -146,7 +147,7 @@ public static class TipsApi
         return result.Outcome switch
         {
             WorkflowOutcome.Done or WorkflowOutcome.Unchanged => TypedResults.NoContent(),
-            WorkflowOutcome.NotFound => NoSuchTip(id),
+            WorkflowOutcome.NotFound => Problem(StatusCodes.Status404NotFound, "No such tip", result.Reason),
             WorkflowOutcome.Forbidden => Problem(StatusCodes.Status403Forbidden, "Not allowed", result.Reason),
             WorkflowOutcome.NotAllowedNow => Problem(StatusCodes.Status409Conflict, "Not in this state", result.Reason),
             WorkflowOutcome.Stale => Problem(StatusCodes.Status409Conflict, "Changed by someone else", result.Reason),

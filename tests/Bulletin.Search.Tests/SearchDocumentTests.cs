@@ -26,7 +26,7 @@ public sealed class SearchDocumentTests
 
         var draft = SearchDocument.From(story, "business");
         story.ImportLive(Actor.Importer, now);
-        var published = SearchDocument.From(story, "business");
+        var published = SearchDocument.From(PublishedStory.Of(story), "business");
 
         Assert.False(draft.IsPublished);
         Assert.True(published.IsPublished);

@@ -34,13 +34,11 @@ public sealed class SchedulerTests
         }
 
         await using var server = await BulletinProcess.StartAsync(database);
-        var status = StoryStatus.Scheduled;
-        for (var i = 0; i < 50 && status != StoryStatus.Published; i++)
+        var status = await Eventually.UntilAsync("the missed story to be published at start", async () =>
         {
             await using var db = database.NewContext();
-            status = (await db.Stories.AsNoTracking().FirstAsync(s => s.Id == id, TestContext.Current.CancellationToken)).Status;
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
+            return (await db.Stories.AsNoTracking().FirstAsync(s => s.Id == id, TestContext.Current.CancellationToken)).Status;
+        }, s => s == StoryStatus.Published);
 
         Assert.Equal(StoryStatus.Published, status);
         using var client = new HttpClient { BaseAddress = server.Address };

@@ -98,6 +98,30 @@ public sealed class TipDeskTests
         Assert.Null(await desk.FindByReceiptAsync(declined.Phrase, ct));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Tip_SentAtEightInTheMorningInSeoul_IsDatedThatSeoulDay(DatabaseProvider provider)
+    {
+        // 08:00 in Seoul is 23:00 the day before in UTC: a tip dated by the UTC day would say 28 February.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.FromHours(9)));
+        await using var database = await BulletinServer.NewDatabaseAsync(provider);
+        await using var server = await BulletinServer.StartAsync(database, configure: builder =>
+            builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+        var ct = TestContext.Current.CancellationToken;
+        await using var scope = server.Services.CreateAsyncScope();
+        var intake = scope.ServiceProvider.GetRequiredService<TipIntake>();
+        var desk = scope.ServiceProvider.GetRequiredService<TipDesk>();
+
+        var tip = await intake.ReceiveAsync(new TipSubmission(TipChannel.Web, "Water main burst on the high street"), ct);
+        await desk.DeclineAsync(tip.TipId, TipTestKit.Desk("editor-lee"), ct);
+
+        var seen = (await desk.ReadAsync(tip.TipId, "editor-lee", ct))!;
+        Assert.Equal(new DateOnly(2026, 3, 1), seen.ReceivedOn);
+        Assert.Equal(new DateOnly(2026, 3, 1), (await desk.FindByReceiptAsync(tip.Phrase, ct))!.ReceivedOn);
+        await using var db = database.NewContext();
+        Assert.Equal(new DateOnly(2026, 3, 1), await db.ReaderTips.Where(t => t.Id == tip.TipId).Select(t => t.SettledOn).SingleAsync(ct));
+    }
+
     [Fact]
     public void Receipts_AreDistinctAndCarryAHundredBits()
     {

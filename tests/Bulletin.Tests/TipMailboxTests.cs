@@ -87,10 +87,7 @@ public sealed class TipMailboxTests
 
         await using (var last = await BulletinProcess.StartAsync(database, settings))
         {
-            for (var i = 0; i < 300 && await UnreadAsync(folder) > 0; i++)
-            {
-                await Task.Delay(100, ct);
-            }
+            await Eventually.UntilAsync("the mailbox to have no unread e-mail", () => UnreadAsync(folder), n => n == 0, TimeSpan.FromSeconds(30));
         }
 
         TestContext.Current.TestOutputHelper?.WriteLine($"{kills} kill -9 rounds while {emails} e-mails were taken in");

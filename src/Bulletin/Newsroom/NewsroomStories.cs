@@ -4,6 +4,7 @@ using Bulletin.Core.Workflow;
 using Bulletin.Data;
 using Bulletin.Data.Audit;
 using Bulletin.Data.Outbox;
+using Bulletin.Data.Publication;
 using Bulletin.Publishing;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ namespace Bulletin.Newsroom;
 /// transaction: the story, a revision with the whole content, an audit row and, when the public site is touched,
 /// an outbox row. A change based on an older version is refused, never merged silently.
 /// </summary>
-public sealed class NewsroomStories(BulletinDbContext db, TimeProvider time, OutboxSignal outbox, Site.SiteClock clock)
+public sealed partial class NewsroomStories(BulletinDbContext db, TimeProvider time, OutboxSignal outbox, Site.SiteClock clock)
 {
     /// <summary>Starts a story as the actor's draft; refused (403) for roles the table does not let start one.</summary>
     public async Task<StoryChange> CreateAsync(StoryContent content, Guid? sectionId, StaffActor actor, CancellationToken cancellationToken)
@@ -119,6 +120,7 @@ public sealed class NewsroomStories(BulletinDbContext db, TimeProvider time, Out
             StoryAction.Unpublish or StoryAction.Kill => OutboxKinds.StoryRemoved,
             _ => OutboxKinds.StoryEdited,
         };
+        await db.FollowAsync(story, cancellationToken);
         return await CommitAsync(story, version, kind, cancellationToken);
     }
 
@@ -169,7 +171,7 @@ public sealed class NewsroomStories(BulletinDbContext db, TimeProvider time, Out
             return Stale(current, expectedVersion);
         }
 
-        outbox.Notify();
+        outbox.Committed(story.Id, change);
         return new StoryChange(WorkflowOutcome.Done, story);
     }
 

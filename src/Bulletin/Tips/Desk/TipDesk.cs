@@ -3,6 +3,7 @@ using Bulletin.Core.Workflow;
 using Bulletin.Data;
 using Bulletin.Tips.Channels.Email;
 using Bulletin.Tips.Privacy;
+using Bulletin.Site;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bulletin.Tips.Desk;
@@ -17,7 +18,8 @@ public sealed class TipDesk(
     TipFileStore files,
     Receipts receipts,
     TipMailer mailer,
-    TimeProvider clock)
+    TimeProvider clock,
+    SiteClock site)
 {
     // ---- the tipster, with a receipt ----
 
@@ -434,5 +436,5 @@ public sealed class TipDesk(
     private void Audit(Guid tipId, string action, string actor) =>
         db.TipAudit.Add(new TipAuditEntry(tipId, action, actor, clock.GetUtcNow()));
 
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today() => site.Today();
 }

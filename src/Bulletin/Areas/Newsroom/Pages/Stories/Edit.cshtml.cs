@@ -20,7 +20,7 @@ namespace Bulletin.Areas.Newsroom.Pages.Stories;
 /// needed to type and nothing typed is dropped. A save based on an older version is refused and shows both texts.
 /// </summary>
 public sealed class EditModel(
-    BulletinDbContext db, NewsroomStories stories, EditingPresence presence, SiteClock clock, IOptions<SiteOptions> site,
+    BulletinDbContext db, NewsroomStories stories, EditingPresence presence, SiteClock clock, IOptions<ReadTimeOptions> readTime,
     NewsroomUi ui) : PageModel
 {
     [BindProperty] public StoryForm Form { get; set; } = new();
@@ -34,7 +34,7 @@ public sealed class EditModel(
     public string? Problem { get; private set; }
     public ConflictView? Conflict { get; private set; }
     public SiteClock Clock => clock;
-    public ReadTimeOptions ReadTimeOptions { get; } = new();
+    public ReadTimeOptions ReadTimeOptions => readTime.Value;
 
     public async Task<IActionResult> OnGetAsync(Guid? id, string? done, CancellationToken cancellationToken)
     {
@@ -56,7 +56,7 @@ public sealed class EditModel(
 
         if (done is not null)
         {
-            Notice = done == "save" ? ui.T("저장했습니다.", "Saved.") : ui.T($"처리했습니다: {done}", $"Done: {done}");
+            Notice = done == "save" ? ui.T(EditorText.Saved) : ui.T(EditorText.Done, done);
         }
 
         await LoadAsync(cancellationToken);
@@ -85,7 +85,7 @@ public sealed class EditModel(
         var (content, problem) = Form.ToContent(Story);
         if (content is null)
         {
-            Problem = problem == "headline" ? ui.T("제목을 입력하세요.", "The story needs a headline.") : problem;
+            Problem = problem == "headline" ? ui.T(EditorText.TheStoryNeedsAHeadline) : problem;
             await LoadAsync(cancellationToken);
             return Page();
         }
@@ -114,17 +114,17 @@ public sealed class EditModel(
         }
         else if (action is null)
         {
-            Problem = ui.T("이 단계의 기사는 수정할 권한이 없습니다.", "You may not edit a story at this stage.");
+            Problem = ui.T(EditorText.MayNotEditAtThisStage);
             await LoadAsync(cancellationToken);
             return Page();
         }
 
         if (action is { } take)
         {
-            var at = take == StoryAction.Schedule ? Form.ScheduleInstant(TimeZoneInfo.FindSystemTimeZoneById(site.Value.TimeZone)) : null;
+            var at = take == StoryAction.Schedule ? Form.ScheduleInstant(clock) : null;
             if (take == StoryAction.Schedule && at is null)
             {
-                Problem = ui.T("예약 시각을 입력하세요.", "Give the time to publish at.");
+                Problem = ui.T(EditorText.GiveTheTimeToPublishAt);
                 Form.Version = Story.Version;
                 await LoadAsync(cancellationToken);
                 return Page();
@@ -263,13 +263,13 @@ public sealed class EditModel(
 
     public string ActionLabel(StoryAction action) => action switch
     {
-        StoryAction.Submit => ui.T("데스크로 송고", "Submit to the desk"),
-        StoryAction.Approve => ui.T("승인", "Approve"),
-        StoryAction.Schedule => ui.T("예약 출고", "Schedule"),
-        StoryAction.Publish => Story?.Status == StoryStatus.Published ? ui.T("수정본 출고", "Publish changes") : ui.T("출고", "Publish"),
-        StoryAction.Correct => ui.T("정정 출고", "Publish a correction"),
-        StoryAction.Unpublish => ui.T("출고 취소", "Unpublish"),
-        StoryAction.Kill => ui.T("기사 삭제(킬)", "Kill"),
+        StoryAction.Submit => ui.T(EditorText.SubmitToTheDesk),
+        StoryAction.Approve => ui.T(EditorText.Approve),
+        StoryAction.Schedule => ui.T(EditorText.Schedule),
+        StoryAction.Publish => Story?.Status == StoryStatus.Published ? ui.T(EditorText.PublishChanges) : ui.T(EditorText.Publish),
+        StoryAction.Correct => ui.T(EditorText.PublishACorrection),
+        StoryAction.Unpublish => ui.T(EditorText.Unpublish),
+        StoryAction.Kill => ui.T(EditorText.Kill),
         _ => action.ToCode(),
     };
 }

@@ -22,9 +22,15 @@ public sealed class OddTextTests
         var editor = await StaffAccount.CreateAsync(server, "editor@test.example", StaffRoles.Editor);
         using var api = editor.Api(server);
 
-        // Raw JSON, so the escapes arrive as the attacker wrote them: U+0001, NUL, a lone high surrogate, U+FFFF.
+        // Raw JSON, so the escapes arrive as the attacker wrote them. A lone surrogate is no text at all: refused whole.
+        var surrogate = await api.PostAsync(new Uri("/api/newsroom/stories", UriKind.Relative), new StringContent(
+            """{"headline":"북한 \ud800 파병","language":"ko","segments":[]}""", Encoding.UTF8, "application/json"), cancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, surrogate.StatusCode);
+        Assert.Equal("application/problem+json", surrogate.Content.Headers.ContentType?.MediaType);
+
+        // Control characters (U+0001, NUL, BEL, ESC, BS) and a noncharacter (U+FFFF) are dropped, the rest kept.
         const string body = """
-            {"headline":"북한\u0001 파병 \ud800공식 부인","language":"ko","tags":["북한\u0000","러시아"],
+            {"headline":"북한\u0001 파병 공식 부인","language":"ko","tags":["북한\u0000","러시아"],
              "byline":["김하늘\u0007"],
              "segments":[{"kind":"anchor","text":"러시아가\u001b 북한군 파병을\uffff 부인했습니다.\r\n둘째 줄"},
                          {"kind":"soundbite","speaker":"드미트리\u0008","title":"대변인","text":"사실이 아닙니다."}]}

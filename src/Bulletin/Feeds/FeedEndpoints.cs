@@ -1,6 +1,6 @@
+using Bulletin.Caching;
 using Bulletin.Core.Stories;
 using Bulletin.Data;
-using Bulletin.Publishing;
 using Bulletin.Site;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,11 +9,12 @@ namespace Bulletin.Feeds;
 
 /// <summary>
 /// RSS, Atom and JSON Feed for each edition, section and tag; the sitemap index, its sitemaps, the Google News
-/// sitemap and robots.txt. All are output-cached under the public tag, which the outbox evicts on every change.
+/// sitemap and robots.txt. All are kept by the page cache, which the outbox empties on every public change.
 /// </summary>
 public static class FeedEndpoints
 {
-    public const string CachePolicy = "feeds";
+    // Kept by the page cache under its all-pages tag, which the outbox evicts on every public change.
+    private static readonly CachedPageAttribute CachedPage = new();
 
     public static IServiceCollection AddFeeds(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,9 +24,6 @@ public static class FeedEndpoints
             .Validate(o => o.SitemapPageSize is > 0 and <= SitemapWriter.MaxUrls, "Feeds:SitemapPageSize must be between 1 and 50000.")
             .ValidateOnStart();
         services.AddScoped<StoryFeeds>();
-        services.AddOutputCache(options => options.AddPolicy(CachePolicy, policy => policy
-            .Expire(TimeSpan.FromMinutes(10))
-            .Tag(OutboxProcessor.PublicPagesTag)));
         return services;
     }
 
@@ -36,17 +34,17 @@ public static class FeedEndpoints
             var prefix = StoryPaths.EditionPrefix(edition);
             foreach (var format in FeedFormat.All)
             {
-                app.MapRead($"{prefix}/{format.FileName}", SiteFeedAsync).WithMetadata(format).CacheOutput(CachePolicy);
-                app.MapRead($"{prefix}/section/{{slug}}/{format.FileName}", SectionFeedAsync).WithMetadata(format).CacheOutput(CachePolicy);
-                app.MapRead($"{prefix}/tag/{{tag}}/{format.FileName}", TagFeedAsync).WithMetadata(format).CacheOutput(CachePolicy);
+                app.MapRead($"{prefix}/{format.FileName}", SiteFeedAsync).WithMetadata(format).WithMetadata(CachedPage);
+                app.MapRead($"{prefix}/section/{{slug}}/{format.FileName}", SectionFeedAsync).WithMetadata(format).WithMetadata(CachedPage);
+                app.MapRead($"{prefix}/tag/{{tag}}/{format.FileName}", TagFeedAsync).WithMetadata(format).WithMetadata(CachedPage);
             }
         }
 
-        app.MapRead(FeedPaths.SitemapIndex, SitemapIndexAsync).CacheOutput(CachePolicy);
-        app.MapRead(FeedPaths.PagesSitemap, PagesSitemapAsync).CacheOutput(CachePolicy);
-        app.MapRead("/sitemaps/stories-{number:int}.xml", StoriesSitemapAsync).CacheOutput(CachePolicy);
-        app.MapRead(FeedPaths.NewsSitemap, NewsSitemapAsync).CacheOutput(CachePolicy);
-        app.MapRead("/robots.txt", Robots).CacheOutput(CachePolicy);
+        app.MapRead(FeedPaths.SitemapIndex, SitemapIndexAsync).WithMetadata(CachedPage);
+        app.MapRead(FeedPaths.PagesSitemap, PagesSitemapAsync).WithMetadata(CachedPage);
+        app.MapRead("/sitemaps/stories-{number:int}.xml", StoriesSitemapAsync).WithMetadata(CachedPage);
+        app.MapRead(FeedPaths.NewsSitemap, NewsSitemapAsync).WithMetadata(CachedPage);
+        app.MapRead("/robots.txt", Robots).WithMetadata(CachedPage);
         return app;
     }
 

@@ -1,18 +1,18 @@
+using Bulletin.Caching;
 using Bulletin.Core.Stories;
 using Bulletin.Site;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 
 namespace Bulletin.Pages;
 
-[OutputCache(PolicyName = PublicPages.CachePolicy)]
+[CachedPage]
 public sealed class IndexModel(PublicPages pages, PageChrome chrome, SiteClock clock) : PageModel
 {
     public PublishedStory? TopStory { get; private set; }
     public IReadOnlyList<StoryTeaser> Latest { get; private set; } = [];
     public IReadOnlyList<StoryTeaser> Picks { get; private set; } = [];
     public SiteClock Clock => clock;
-    public UiText Text => chrome.Text;
+    public Language Edition => chrome.Edition;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -11,7 +11,6 @@ namespace Bulletin.Site;
 /// </summary>
 public sealed class PublicPages(BulletinDbContext db, SiteSnapshots snapshots)
 {
-    public const string CachePolicy = "public-pages";
     public const string StylesheetPath = "/site-v1.css";
 
     public static Language EditionOf(HttpRequest request) =>

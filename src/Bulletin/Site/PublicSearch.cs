@@ -54,10 +54,7 @@ public sealed class PublicSearch(SearchIndexService index, BulletinDbContext db,
 
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            var local = day.ToDateTime(TimeOnly.MinValue);
-            var offset = clock.Local(new DateTimeOffset(local, TimeSpan.Zero)).Offset;
-            var start = new DateTimeOffset(local, offset);
-            return endOfDay ? start.AddDays(1) : start;
+            return clock.StartOf(endOfDay ? day.AddDays(1) : day);
         }
 
         return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) ? instant : null;

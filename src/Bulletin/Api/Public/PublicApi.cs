@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using System.Threading.RateLimiting;
 using Bulletin.Core.Stories;
 using Bulletin.Data;
 using Bulletin.Feeds;
+using Bulletin.Hosting;
 using Bulletin.Publishing;
 using Bulletin.Site;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,23 +31,8 @@ public static class PublicApi
             .Validate(o => o.RequestsPerMinute > 0, "PublicApi:RequestsPerMinute must be above 0.")
             .ValidateOnStart();
         services.AddCors(options => options.AddPolicy(CorsPolicy, policy => policy.AllowAnyOrigin().WithMethods(HttpMethods.Get, HttpMethods.Head)));
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // With a body, the answer stays a 429 for the client (the site's status-code pages only fill empty ones).
-            options.OnRejected = static async (context, cancellationToken) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests; try again in a minute.")
-                    .ExecuteAsync(context.HttpContext);
-            };
-            options.AddPolicy(RateLimitPolicy, context =>
-            {
-                var perMinute = context.RequestServices.GetRequiredService<IOptions<PublicApiOptions>>().Value.RequestsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-            });
-        });
+        services.AddRateLimitPolicy(RateLimitPolicy, context =>
+            (context.RequestServices.GetRequiredService<IOptions<PublicApiOptions>>().Value.RequestsPerMinute, TimeSpan.FromMinutes(1)));
         return services;
     }
 

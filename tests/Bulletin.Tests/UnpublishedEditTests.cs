@@ -186,7 +186,9 @@ public abstract class UnpublishedEditTests(UnpublishedEditTests.EditedSite site)
                 world = (await db.Sections.SingleAsync(s => s.Slug == "world", cancellationToken)).Id;
             }
 
-            var story = await InScopeAsync(stories => stories.CreateAsync(Content(LiveHeadline, "Cranes stand idle at the terminal.", LiveTag), politics, editor, cancellationToken));
+            var created = await InScopeAsync(stories => stories.CreateAsync(Content(LiveHeadline, "Cranes stand idle at the terminal.", LiveTag), politics, editor, cancellationToken));
+            Assert.True(created.Succeeded, created.Message);
+            var story = created.Current!;
             StoryId = story.Id;
             StoryPath = Bulletin.Site.StoryPaths.Story(story);
             foreach (var action in new[] { StoryAction.Submit, StoryAction.Approve, StoryAction.Publish })
@@ -208,7 +210,7 @@ public abstract class UnpublishedEditTests(UnpublishedEditTests.EditedSite site)
             Assert.True(saved.Succeeded, saved.Message);
 
             // Another story goes out: every cached page and feed is dropped, so each is built again from the database.
-            var other = await InScopeAsync(stories => stories.CreateAsync(Content("Ferry timetable restored", "Ferries run again.", "ferries"), politics, editor, cancellationToken));
+            var other = (await InScopeAsync(stories => stories.CreateAsync(Content("Ferry timetable restored", "Ferries run again.", "ferries"), politics, editor, cancellationToken))).Current!;
             foreach (var action in new[] { StoryAction.Submit, StoryAction.Approve, StoryAction.Publish })
             {
                 Assert.True((await InScopeAsync(stories => stories.PerformAsync(other.Id, action, editor, cancellationToken))).Succeeded);

@@ -42,7 +42,7 @@ public sealed class OddTextTests
         await NewsroomApi.ActAsync(api, id, "submit");
         await NewsroomApi.ActAsync(api, id, "approve");
         var published = await NewsroomApi.ReadAsync(await NewsroomApi.ActAsync(api, id, "publish"));
-        Assert.Equal("북한 파병 공식 부인", published["headline"]!.GetValue<string>());
+        Assert.Equal("북한 파병 공식 부인", published["story"]!["headline"]!.GetValue<string>());
         var url = published["url"]!.GetValue<string>();
 
         foreach (var feed in new[] { "/rss.xml", "/atom.xml", "/news-sitemap.xml", "/sitemap.xml", "/tag/북한/rss.xml" })
@@ -71,7 +71,7 @@ public sealed class OddTextTests
         var wire = JsonDocument.Parse(await ninjs.Content.ReadAsStringAsync(cancellationToken)).RootElement;
         Assert.Equal("북한 파병 공식 부인", wire.GetProperty("headlines")[0].GetProperty("value").GetString());
 
-        var story = await NewsroomApi.GetAsync(api, id);
+        var story = (await NewsroomApi.GetAsync(api, id))["story"]!;
         Assert.Equal(["북한", "러시아"], story["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
         Assert.Equal("김하늘", story["byline"]![0]!.GetValue<string>());
         Assert.Equal("러시아가 북한군 파병을 부인했습니다.\n둘째 줄", story["segments"]![0]!["text"]!.GetValue<string>());

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Bulletin.Api.Newsroom;
 using Bulletin.Api.Public;
+using Bulletin.Broadcast.Mos;
 using Bulletin.Data;
 using Bulletin.Feeds;
 using Bulletin.Newsroom;
@@ -43,6 +44,7 @@ public static class BulletinWebApp
         builder.Services.AddStaffAccounts(builder.Configuration);
         builder.Services.AddNewsroom();
         builder.Services.AddTips(builder.Configuration);
+        builder.Services.AddMos(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -82,6 +82,9 @@ public sealed partial class MosFrameReader(Stream stream, int maxChars)
                     _inJunk = true;
                     if (open < 0)
                     {
+                        // Junk with an odd number of bytes would shift every later character by one byte; a peer
+                        // writes each message in one go, so the next read starts on a boundary again.
+                        _decoder.Reset();
                         return;
                     }
 

@@ -23,7 +23,6 @@ public sealed partial class MosFrameReader(Stream stream, int maxChars)
     private int _scanned;
     private bool _inside;
     private bool _skipping;
-    private bool _inJunk;
 
     /// <summary>The next frame, or null when the peer closed the connection.</summary>
     public async ValueTask<MosFrame?> ReadAsync(CancellationToken cancellationToken)
@@ -65,8 +64,8 @@ public sealed partial class MosFrameReader(Stream stream, int maxChars)
                 var open = IndexOf(Open, 0);
                 if (open != 0)
                 {
-                    // Keep a tail that may be the start of "<mos>" split across reads.
-                    var junkLength = open > 0 ? open : Math.Max(0, _text.Length - (Open.Length - 1));
+                    // Keep only a tail that may be the start of "<mos>" split across reads.
+                    var junkLength = open > 0 ? open : _text.Length - PartialOpenAtEnd();
                     if (junkLength == 0)
                     {
                         return;
@@ -74,12 +73,7 @@ public sealed partial class MosFrameReader(Stream stream, int maxChars)
 
                     var junk = _text.ToString(0, Math.Min(junkLength, 256));
                     _text.Remove(0, junkLength);
-                    if (!_inJunk)
-                    {
-                        _ready.Enqueue(MosFrame.Refused(DescribeJunk(junk)));
-                    }
-
-                    _inJunk = true;
+                    _ready.Enqueue(MosFrame.Refused(DescribeJunk(junk)));
                     if (open < 0)
                     {
                         // Junk with an odd number of bytes would shift every later character by one byte; a peer
@@ -91,7 +85,6 @@ public sealed partial class MosFrameReader(Stream stream, int maxChars)
                     continue;
                 }
 
-                _inJunk = false;
                 _inside = true;
                 _skipping = false;
                 _depth = 0;
@@ -102,7 +95,7 @@ public sealed partial class MosFrameReader(Stream stream, int maxChars)
             {
                 if (!_skipping && _text.Length > maxChars)
                 {
-                    _ready.Enqueue(MosFrame.Refused($"The message is larger than {maxChars * 2} bytes.", MessageId(_text.ToString(0, Math.Min(_text.Length, 4096)))));
+                    _ready.Enqueue(MosFrame.Refused(TooLarge, MessageId(_text.ToString(0, Math.Min(_text.Length, 4096)))));
                     _skipping = true;
                 }
 
@@ -122,7 +115,9 @@ public sealed partial class MosFrameReader(Stream stream, int maxChars)
             _inside = false;
             if (!_skipping)
             {
-                _ready.Enqueue(MosFrame.Message(xml));
+                _ready.Enqueue(xml.Length > maxChars
+                    ? MosFrame.Refused(TooLarge, MessageId(xml[..Math.Min(xml.Length, 4096)]))
+                    : MosFrame.Message(xml));
             }
 
             _skipping = false;
@@ -169,6 +164,22 @@ public sealed partial class MosFrameReader(Stream stream, int maxChars)
         _scanned = i;
         end = 0;
         return false;
+    }
+
+    private string TooLarge => $"The message is larger than {maxChars * 2} bytes; it was dropped.";
+
+    /// <summary>How many characters at the end could begin "&lt;mos&gt;" once more arrives.</summary>
+    private int PartialOpenAtEnd()
+    {
+        for (var n = Math.Min(Open.Length - 1, _text.Length); n > 0; n--)
+        {
+            if (Matches(Open[..n], _text.Length - n))
+            {
+                return n;
+            }
+        }
+
+        return 0;
     }
 
     private bool Matches(string tag, int at)

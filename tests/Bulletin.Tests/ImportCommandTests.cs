@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Bulletin.Data;
+using Bulletin.Data.Outbox;
 using Bulletin.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Bulletin.Tests;
 
@@ -147,6 +149,105 @@ public sealed class ImportCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("no section 'weather'", run.Error, StringComparison.Ordinal);
         Assert.Contains("politics", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_WithoutVerbose_PrintsTheSummaryAndTheFailuresButNoLinePerFile()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite, migrated: false);
+        var folder = Directory.CreateDirectory(Path.Combine(database.DataDirectory, "in")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "a-ko.txt"), KoreanPage, Cancel);
+        await File.WriteAllTextAsync(Path.Combine(folder, "b-en.txt"), EnglishTalkShow, Cancel);
+        await File.WriteAllTextAsync(Path.Combine(folder, "c-empty.txt"), "", Cancel);
+
+        var run = await BulletinCli.RunAsync(database, "import", folder);
+
+        Assert.Equal(1, run.ExitCode);
+        var output = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var summary = Assert.Single(output);
+        Assert.Matches(@"^3 files: 2 new, 0 updated, 0 unchanged, 1 failed, \d+ warnings; [\d.]+ s, [\d,]+ stories/s\.$", summary);
+        Assert.DoesNotContain("a-ko.txt", run.Output + run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("b-en.txt", run.Output + run.Error, StringComparison.Ordinal);
+        Assert.Contains("FAILED", run.Error, StringComparison.Ordinal);
+        Assert.Contains("c-empty.txt", run.Error, StringComparison.Ordinal);
+
+        var again = await BulletinCli.RunAsync(database, "import", Path.Combine(folder, "a-ko.txt"));
+        Assert.Matches(@"^1 files: 0 new, 0 updated, 1 unchanged, 0 failed, ", again.Output.Trim());
+    }
+
+    [Fact]
+    public async Task Import_WithVerbose_PrintsALinePerFileBeforeTheSummary()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite, migrated: false);
+        var folder = Directory.CreateDirectory(Path.Combine(database.DataDirectory, "in")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "a-ko.txt"), KoreanPage, Cancel);
+        await File.WriteAllTextAsync(Path.Combine(folder, "b-en.txt"), EnglishTalkShow, Cancel);
+
+        var run = await BulletinCli.RunAsync(database, "import", "--verbose", folder);
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => !l.StartsWith("warning:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, lines.Count);
+        Assert.Matches(@"^new\s+\S*a-ko\.txt -> /news/20251112-", lines[0]);
+        Assert.Matches(@"^new\s+\S*b-en\.txt -> /en/news/20250703-", lines[1]);
+        Assert.StartsWith("2 files: 2 new, 0 updated, 0 unchanged, 0 failed, ", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportJson_KeepsStandardOutputOneArrayAndSaysTheSummaryOnStandardError()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite, migrated: false);
+        var file = Path.Combine(database.DataDirectory, "snow.txt");
+        await File.WriteAllTextAsync(file, KoreanPage, Cancel);
+
+        var run = await BulletinCli.RunAsync(database, "import", "--json", file);
+
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal(1, json.RootElement.GetArrayLength());
+        Assert.Contains("1 files: 1 new, 0 updated, 0 unchanged, 0 failed, ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_RecordsEachChangeAsTheNewsroomDoes_ARevisionAnAuditRowAndAnOutboxRow(DatabaseProvider provider)
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(provider, migrated: false);
+        var file = Path.Combine(database.DataDirectory, "snow.txt");
+        await File.WriteAllTextAsync(file, KoreanPage, Cancel);
+
+        Assert.Equal(0, (await BulletinCli.RunAsync(database, "import", file)).ExitCode);
+
+        await using (var db = database.NewContext())
+        {
+            var story = await db.Stories.SingleAsync(Cancel);
+            var revision = await db.StoryRevisions.SingleAsync(r => r.StoryId == story.Id, Cancel);
+            Assert.Equal("import", revision.Action);
+            Assert.Equal(story.Version, revision.Version);
+            Assert.Equal(story.Headline, revision.Content.Headline);
+            Assert.Equal("import:page", revision.AuthorName);
+            var audit = await db.AuditLog.SingleAsync(a => a.Subject == $"story:{story.Id}", Cancel);
+            Assert.Equal("story.import", audit.Action);
+            // A draft is announced too: that is how every node's staff search learns of it without a rebuild.
+            var announced = await db.Outbox.Where(m => m.StoryId == story.Id).Select(m => m.Kind).ToListAsync(Cancel);
+            Assert.Equal([OutboxKinds.StoryEdited], announced);
+        }
+
+        // The same page again changes nothing, so it records nothing; published, it is a second change.
+        Assert.Equal(0, (await BulletinCli.RunAsync(database, "import", file)).ExitCode);
+        Assert.Equal(0, (await BulletinCli.RunAsync(database, "import", "--publish", file)).ExitCode);
+
+        await using (var db = database.NewContext())
+        {
+            var story = await db.Stories.SingleAsync(Cancel);
+            Assert.True(story.IsLive);
+            var revisions = await db.StoryRevisions.Where(r => r.StoryId == story.Id).OrderBy(r => r.Version).ToListAsync(Cancel);
+            Assert.Equal(2, revisions.Count);
+            Assert.Equal(story.Version, revisions[^1].Version);
+            Assert.Equal(2, await db.AuditLog.CountAsync(a => a.Subject == $"story:{story.Id}", Cancel));
+            var announced = await db.Outbox.Where(m => m.StoryId == story.Id).OrderBy(m => m.Id).Select(m => m.Kind).ToListAsync(Cancel);
+            Assert.Equal([OutboxKinds.StoryEdited, OutboxKinds.StoryPublished], announced);
+        }
     }
 
     private static IEnumerable<string?> Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString());

@@ -20,8 +20,11 @@ namespace Bulletin.Backup;
 /// index is left out: a restored node rebuilds it at start-up. The manifest is written last, so an interrupted
 /// backup is never mistaken for a whole one.
 /// </summary>
-public sealed class DataBackup(DatabaseOptions database, DataDirectory dataDirectory, TipsOptions tips, TimeProvider time)
+public sealed class DataBackup(IConfiguration configuration, DataDirectory dataDirectory, IOptions<TipsOptions> tipsOptions, TimeProvider time)
 {
+    private readonly DatabaseOptions database = configuration.Database();
+    private readonly TipsOptions tips = tipsOptions.Value;
+
     public const string SqliteFile = "bulletin.db";
     public const string PostgresFile = "bulletin.pgdump";
 

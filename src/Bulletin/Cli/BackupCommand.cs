@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Bulletin.Backup;
-using Bulletin.Hosting;
-using Bulletin.Tips;
 
 namespace Bulletin.Cli;
 
@@ -18,11 +16,13 @@ public static class BackupCommand
         var command = new Command("backup", "Back up the database, keys and media while Bulletin serves.") { destination, tipKeyTo };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var backup = Create(result);
-            if (backup is null)
+            await using var host = await CommandHost.OpenAsync(result, migrate: false, cancellationToken);
+            if (host is null)
             {
                 return 1;
             }
+
+            var backup = host.Get<DataBackup>();
 
             try
             {
@@ -53,11 +53,13 @@ public static class BackupCommand
         var command = new Command("restore", "Restore a backup into a new data directory and an empty database.") { source, tipKey };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var backup = Create(result);
-            if (backup is null)
+            await using var host = await CommandHost.OpenAsync(result, migrate: false, cancellationToken);
+            if (host is null)
             {
                 return 1;
             }
+
+            var backup = host.Get<DataBackup>();
 
             try
             {
@@ -73,18 +75,5 @@ public static class BackupCommand
             }
         });
         return command;
-    }
-
-    private static DataBackup? Create(ParseResult result)
-    {
-        var dataDirectory = BulletinCommandLine.DataDirectoryOf(result);
-        if (dataDirectory is null)
-        {
-            return null;
-        }
-
-        var configuration = BulletinConfiguration.Load();
-        var tips = configuration.GetSection(TipsOptions.SectionName).Get<TipsOptions>() ?? new TipsOptions();
-        return new DataBackup(configuration.Database(), dataDirectory, tips, TimeProvider.System);
     }
 }

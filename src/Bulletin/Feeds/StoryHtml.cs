@@ -14,7 +14,7 @@ public static class StoryHtml
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public static string Render(Story story)
+    public static string Render(PublishedStory story)
     {
         ArgumentNullException.ThrowIfNull(story);
                 var html = new StringBuilder(1024);

@@ -6,6 +6,7 @@ using Bulletin.Tips.Channels.Web;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -19,6 +20,7 @@ namespace Bulletin.Pages;
 // No antiforgery token: the form carries no cookie or session to forge a request with, and the check would read
 // (buffer) the whole multipart body before this handler could stream it.
 [IgnoreAntiforgeryToken]
+[EnableRateLimiting(TipRateLimits.Submit)]
 public sealed class TipFormModel(TipIntake intake, PublicPages pages, PageChrome chrome, IOptions<TipsOptions> options) : PageModel
 {
     /// <summary>

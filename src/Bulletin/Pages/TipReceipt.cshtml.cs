@@ -4,6 +4,7 @@ using Bulletin.Tips.Channels.Web;
 using Bulletin.Tips.Desk;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Bulletin.Pages;
 
@@ -14,6 +15,7 @@ namespace Bulletin.Pages;
 // No antiforgery token: nothing here rests on a cookie; the receipt itself is the proof, and a forger has not got it.
 [IgnoreAntiforgeryToken]
 [RequestSizeLimit(100_000)]
+[EnableRateLimiting(TipRateLimits.Receipt)]
 public sealed class TipReceiptModel(TipDesk desk, PublicPages pages, PageChrome chrome) : PageModel
 {
     [BindProperty(Name = "receipt")] public string? ReceiptPhrase { get; set; }

@@ -1,66 +1,85 @@
 using Bulletin.Core.Stories;
+using Bulletin.Core.Workflow;
 using Bulletin.Data;
 using Bulletin.Data.Outbox;
+using Bulletin.Data.Publication;
+using Bulletin.Newsroom;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bulletin.Publishing;
 
 /// <summary>
 /// Applies imported stories to the database, idempotently: a story already imported from the same source and
-/// external id is updated in place, never duplicated. A batch is one transaction with its outbox rows.
+/// external id is updated in place, never duplicated. A batch is one transaction, recorded through the newsroom's
+/// change path (a revision, an audit row and an outbox row per changed story), so imported drafts reach staff search
+/// and the history like typed ones, and the read model of what is published follows in the same transaction. Each
+/// batch costs a fixed number of indexed lookups, whatever the archive's size.
 /// </summary>
-public sealed class StoryImporter(BulletinDbContext db, TimeProvider time)
+public sealed class StoryImporter(BulletinDbContext db, NewsroomStories newsroom, TimeProvider time)
 {
+    /// <summary>What the history and the audit log call an import: no person, the source it came from.</summary>
+    public const string HistoryAction = "import";
+
+    /// <summary>An import acts with the importer's role, which the story table gives the import rows, named for its source.</summary>
+    public static StaffActor ActorFor(string source) => new(null, $"import:{source}", [StaffRoles.Importer]);
+
     public async Task<IReadOnlyList<ImportedStory>> SaveAsync(
         IReadOnlyList<StoryToImport> batch, Guid? sectionId, bool publish, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var existing = await FindExistingAsync(batch, cancellationToken);
-        var takenSlugs = await FindTakenSlugsAsync(batch, existing, cancellationToken);
+        var slugs = await NewSlugsAsync(batch, existing, cancellationToken);
         var results = new List<ImportedStory>(batch.Count);
+        var changes = new Dictionary<Story, BatchedStoryChange>(ReferenceEqualityComparer.Instance);
 
-        foreach (var item in batch)
+        for (var i = 0; i < batch.Count; i++)
         {
+            var item = batch[i];
             var key = (item.Source, item.ExternalId);
+            var actor = ActorFor(item.Source);
             bool created;
             bool changed;
+            string? kind = null;
             if (existing.TryGetValue(key, out var story))
             {
                 created = false;
-                changed = story.Revise(item.Content, now);
+                changed = story.Import(item.Content, sectionId, actor, now).Outcome == WorkflowOutcome.Done;
+                if (changed)
+                {
+                    // An import speaks for the source, which already published the change: a live page followed it.
+                    kind = story.IsLive ? OutboxKinds.StoryChanged : OutboxKinds.StoryEdited;
+                }
             }
             else
             {
-                var slug = UniqueSlug(item.Content, takenSlugs);
-                story = Story.Create(Guid.CreateVersion7(now), slug, item.Content, sectionId, now, item.Source, item.ExternalId);
+                story = Story.Import(Guid.CreateVersion7(now), slugs[i]!, item.Content, sectionId, item.Source, item.ExternalId, actor, now)
+                    .Value!;
                 db.Stories.Add(story);
                 existing[key] = story;
                 created = changed = true;
+                kind = OutboxKinds.StoryEdited;
             }
 
-            if (sectionId is not null && story.SectionId != sectionId)
+            if (publish && !story.IsLive && story.ImportLive(actor, now).Outcome == WorkflowOutcome.Done)
             {
-                story.MoveToSection(sectionId);
+                kind = OutboxKinds.StoryPublished;
                 changed = true;
             }
 
-            if (publish && !story.IsLive)
+            if (kind is not null)
             {
-                story.Publish(now);
-                db.Outbox.Add(new OutboxMessage(story.Id, OutboxKinds.StoryPublished, now));
-                changed = true;
-            }
-            else if (changed && story.IsLive)
-            {
-                // An import speaks for the source, which already published the change: the live page follows it.
-                story.Publish(now);
-                db.Outbox.Add(new OutboxMessage(story.Id, OutboxKinds.StoryChanged, now));
+                // A page listed twice in one batch is one change of its story, announced as the most public of the two.
+                var more = changes.TryGetValue(story, out var earlier) && earlier.OutboxKind != OutboxKinds.StoryEdited
+                    ? earlier.OutboxKind
+                    : kind;
+                changes[story] = new BatchedStoryChange(story, HistoryAction, actor, more);
             }
 
             results.Add(new ImportedStory(story, created, changed));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await db.FollowAsync([.. results.Where(r => r.Changed && r.Story.IsLive).Select(r => r.Story).Distinct()], cancellationToken);
+        await newsroom.CommitBatchAsync([.. changes.Values], cancellationToken);
         return results;
     }
 
@@ -70,70 +89,100 @@ public sealed class StoryImporter(BulletinDbContext db, TimeProvider time)
         var found = new Dictionary<(string, string), Story>();
         foreach (var group in batch.GroupBy(i => i.Source))
         {
-            var ids = group.Select(i => i.ExternalId).Distinct().ToList();
             var source = group.Key;
-            var stories = await db.Stories
-                .Where(s => s.Source == source && ids.Contains(s.ExternalId!))
-                .ToListAsync(cancellationToken);
-            foreach (var story in stories)
+            foreach (var chunk in group.Select(i => i.ExternalId).Distinct().Chunk(500))
             {
-                found[(source, story.ExternalId!)] = story;
+                var ids = chunk.ToList();
+                var stories = await db.Stories
+                    .Where(s => s.Source == source && ids.Contains(s.ExternalId!))
+                    .ToListAsync(cancellationToken);
+                foreach (var story in stories)
+                {
+                    found[(source, story.ExternalId!)] = story;
+                }
             }
         }
 
         return found;
     }
 
-    private async Task<HashSet<(Language, string)>> FindTakenSlugsAsync(
+    /// <summary>
+    /// A free slug for each new story in the batch (null for those that exist): the headline's slug, or with -2, -3...
+    /// when that is taken. Only exact slugs are looked up, by (language, slug), so each round is an indexed lookup
+    /// however large the archive; the rounds widen, so even a headline used a hundred times a day takes few of them.
+    /// </summary>
+    private async Task<string?[]> NewSlugsAsync(
         IReadOnlyList<StoryToImport> batch, Dictionary<(string, string), Story> existing, CancellationToken cancellationToken)
     {
-        var wanted = batch
-            .Where(i => !existing.ContainsKey((i.Source, i.ExternalId)))
-            .Select(i => BaseSlug(i.Content))
-            .Distinct()
-            .ToList();
+        var slugs = new string?[batch.Count];
         var taken = new HashSet<(Language, string)>();
-        if (wanted.Count == 0)
+        var seen = new HashSet<(string, string)>();
+        var pending = new List<int>();
+        for (var i = 0; i < batch.Count; i++)
         {
-            return taken;
-        }
-
-        foreach (var chunk in wanted.Chunk(500))
-        {
-            var slugs = chunk.ToList();
-            var rows = await db.Stories
-                .Where(s => slugs.Contains(s.Slug))
-                .Select(s => new { s.Language, s.Slug })
-                .ToListAsync(cancellationToken);
-            foreach (var row in rows)
+            // A page listed twice in one batch needs one slug: its later copies update the first copy's story.
+            if (!existing.ContainsKey((batch[i].Source, batch[i].ExternalId)) && seen.Add((batch[i].Source, batch[i].ExternalId)))
             {
-                taken.Add((row.Language, row.Slug));
-
-                // A slug in use may have numbered siblings (-2, -3...) from earlier collisions.
-                var prefix = row.Slug + "-";
-                var siblings = await db.Stories
-                    .Where(s => s.Language == row.Language && s.Slug.StartsWith(prefix))
-                    .Select(s => s.Slug)
-                    .ToListAsync(cancellationToken);
-                taken.UnionWith(siblings.Select(slug => (row.Language, slug)));
+                pending.Add(i);
             }
         }
 
-        return taken;
+        var from = 1;
+        var width = 1;
+        while (pending.Count > 0)
+        {
+            var candidates = pending
+                .SelectMany(i => Enumerable.Range(from, width).Select(n => (batch[i].Content.Language, Numbered(BaseSlug(batch[i].Content), n))))
+                .Distinct()
+                .ToList();
+            await AddTakenAsync(candidates, taken, cancellationToken);
+
+            var still = new List<int>();
+            foreach (var i in pending)
+            {
+                var content = batch[i].Content;
+                var slug = BaseSlug(content);
+                for (var n = from; n < from + width && slugs[i] is null; n++)
+                {
+                    if (taken.Add((content.Language, Numbered(slug, n))))
+                    {
+                        slugs[i] = Numbered(slug, n);
+                    }
+                }
+
+                if (slugs[i] is null)
+                {
+                    still.Add(i);
+                }
+            }
+
+            pending = still;
+            from += width;
+            width = Math.Min(width * 8, 512);
+        }
+
+        return slugs;
+    }
+
+    private async Task AddTakenAsync(List<(Language Language, string Slug)> candidates, HashSet<(Language, string)> taken,
+        CancellationToken cancellationToken)
+    {
+        foreach (var language in candidates.Select(c => c.Language).Distinct())
+        {
+            foreach (var chunk in candidates.Where(c => c.Language == language).Select(c => c.Slug).Chunk(500))
+            {
+                var slugs = chunk.ToList();
+                var rows = await db.Stories
+                    .Where(s => s.Language == language && slugs.Contains(s.Slug))
+                    .Select(s => s.Slug)
+                    .ToListAsync(cancellationToken);
+                taken.UnionWith(rows.Select(slug => (language, slug)));
+            }
+        }
     }
 
     private static string BaseSlug(StoryContent content) =>
         Slugs.ForStory(content.Headline, content.PublishedAt ?? DateTimeOffset.UnixEpoch);
 
-    private static string UniqueSlug(StoryContent content, HashSet<(Language, string)> taken)
-    {
-        var slug = BaseSlug(content);
-        var candidate = slug;
-        for (var n = 2; !taken.Add((content.Language, candidate)); n++)
-        {
-            candidate = $"{slug}-{n}";
-        }
-
-        return candidate;
-    }
+    private static string Numbered(string slug, int n) => n == 1 ? slug : $"{slug}-{n}";
 }

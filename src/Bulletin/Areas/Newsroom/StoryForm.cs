@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bulletin.Core.Stories;
+using Bulletin.Site;
 
 namespace Bulletin.Areas.Newsroom;
 
@@ -72,15 +73,7 @@ public sealed class StoryForm
         }, null);
     }
 
-    public DateTimeOffset? ScheduleInstant(TimeZoneInfo zone)
-    {
-        if (!DateTime.TryParse(ScheduleAt, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-        {
-            return null;
-        }
-
-        return new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone.GetUtcOffset(local));
-    }
+    public DateTimeOffset? ScheduleInstant(SiteClock clock) => clock.ParseLocal(ScheduleAt);
 
     private static string Normalise(string? text) => (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
 

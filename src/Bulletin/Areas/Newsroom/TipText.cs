@@ -28,11 +28,4 @@ public static class TipText
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static string Code(TipStatus status) => status.ToString().ToLowerInvariant();
-
-    public static string Code(TipChannel channel) => channel.ToString().ToLowerInvariant();
-
-    public static bool TryParse<T>(string? value, out T parsed)
-        where T : struct, Enum =>
-        Enum.TryParse(value, ignoreCase: true, out parsed) && Enum.IsDefined(parsed);
 }

@@ -1,7 +1,9 @@
 using Bulletin.Core.Tips;
+using Bulletin.Core.Workflow;
 using Bulletin.Data;
 using Bulletin.Tips.Channels.Email;
 using Bulletin.Tips.Privacy;
+using Bulletin.Site;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bulletin.Tips.Desk;
@@ -16,7 +18,8 @@ public sealed class TipDesk(
     TipFileStore files,
     Receipts receipts,
     TipMailer mailer,
-    TimeProvider clock)
+    TimeProvider clock,
+    SiteClock site)
 {
     // ---- the tipster, with a receipt ----
 
@@ -57,16 +60,27 @@ public sealed class TipDesk(
             throw new TipRefusedException(TipRefusal.ContainsReceipt);
         }
 
-        var tip = await ByReceiptAsync(phrase, cancellationToken);
-        if (tip is null)
+        // The tipster's words depend on no version: when the desk changed the tip at the same moment, add them again.
+        for (var attempt = 1; ; attempt++)
         {
-            return false;
-        }
+            var tip = await ByReceiptAsync(phrase, cancellationToken);
+            if (tip is null)
+            {
+                return false;
+            }
 
-        tip.AddFromTipster(new TipMessage(Guid.NewGuid(), TipMessageAuthor.Tipster, null, sealer.Seal(tip.Id, text), Today()), Today());
-        Audit(tip.Id, "tipster added a message", "tipster");
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
+            tip.AddFromTipster(new TipMessage(Guid.NewGuid(), TipMessageAuthor.Tipster, null, sealer.Seal(tip.Id, text), Today()), Today());
+            Audit(tip.Id, "tipster added a message", "tipster");
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return true;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     // ---- the desk ----
@@ -172,60 +186,121 @@ public sealed class TipDesk(
         return new TipView(tip.Id, tip.Channel, tip.Status, sealer.Open(tip.Id, tip.SealedText), sealer.OpenOrNull(tip.Id, tip.SealedContact),
             tip.MayContact, tip.MayCredit, tip.ReceivedOn, tip.LastActivityOn, tip.AssignedTo, tip.StoryId, tip.DuplicateOfId,
             tip.Attachments.Select(a => new TipFileView(a.Id, sealer.Open(tip.Id, a.SealedName), a.ContentType, a.Length, a.State, a.HadMetadata)).ToList(),
-            tip.Messages.OrderBy(m => m.SentOn).Select(m => new TipMessageView(m.Author, m.Staff, sealer.Open(tip.Id, m.SealedBody), m.SentOn)).ToList());
+            tip.Messages.OrderBy(m => m.SentOn).Select(m => new TipMessageView(m.Author, m.Staff, sealer.Open(tip.Id, m.SealedBody), m.SentOn)).ToList(),
+            tip.Version);
     }
 
-    public Task StartReviewAsync(Guid tipId, string staff, CancellationToken cancellationToken) =>
-        ChangeAsync(tipId, staff, "review started", t => t.StartReview(Today()), cancellationToken);
+    public Task<WorkflowResult> StartReviewAsync(Guid tipId, Actor actor, CancellationToken cancellationToken, int? basedOn = null) =>
+        ChangeAsync(tipId, TipAction.Review, actor, basedOn, "review started", t => t.StartReview(actor, Today()), cancellationToken);
 
-    public Task AssignAsync(Guid tipId, string assignee, string staff, CancellationToken cancellationToken) =>
-        ChangeAsync(tipId, staff, "assigned to " + assignee, t => t.AssignTo(assignee, Today()), cancellationToken);
+    public Task<WorkflowResult> AssignAsync(Guid tipId, string assignee, Actor actor, CancellationToken cancellationToken, int? basedOn = null) =>
+        ChangeAsync(tipId, TipAction.Assign, actor, basedOn, "assigned to " + assignee, t => t.AssignTo(assignee, actor, Today()), cancellationToken);
 
-    public Task DeclineAsync(Guid tipId, string staff, CancellationToken cancellationToken) =>
-        ChangeAsync(tipId, staff, "declined", t => t.Decline(Today()), cancellationToken);
+    public Task<WorkflowResult> DeclineAsync(Guid tipId, Actor actor, CancellationToken cancellationToken, int? basedOn = null) =>
+        ChangeAsync(tipId, TipAction.Decline, actor, basedOn, "declined", t => t.Decline(actor, Today()), cancellationToken);
 
-    public Task MarkSpamAsync(Guid tipId, string staff, CancellationToken cancellationToken) =>
-        ChangeAsync(tipId, staff, "marked spam", t => t.MarkSpam(Today()), cancellationToken);
+    public Task<WorkflowResult> MarkSpamAsync(Guid tipId, Actor actor, CancellationToken cancellationToken, int? basedOn = null) =>
+        ChangeAsync(tipId, TipAction.Spam, actor, basedOn, "marked spam", t => t.MarkSpam(actor, Today()), cancellationToken);
 
-    public Task MarkUsedAsync(Guid tipId, Guid storyId, string staff, CancellationToken cancellationToken) =>
-        ChangeAsync(tipId, staff, "used in story " + storyId, t => t.MarkUsed(storyId, Today()), cancellationToken);
+    public Task<WorkflowResult> MarkUsedAsync(Guid tipId, Guid storyId, Actor actor, CancellationToken cancellationToken, int? basedOn = null) =>
+        ChangeAsync(tipId, TipAction.Use, actor, basedOn, "used in story " + storyId, t => t.MarkUsed(storyId, actor, Today()), cancellationToken);
 
-    public Task LinkStoryAsync(Guid tipId, Guid storyId, string staff, CancellationToken cancellationToken) =>
-        ChangeAsync(tipId, staff, "linked to story " + storyId, t => t.LinkStory(storyId, Today()), cancellationToken);
+    public Task<WorkflowResult> LinkStoryAsync(Guid tipId, Guid storyId, Actor actor, CancellationToken cancellationToken, int? basedOn = null) =>
+        ChangeAsync(tipId, TipAction.Link, actor, basedOn, "linked to story " + storyId, t => t.LinkStory(storyId, actor, Today()), cancellationToken);
 
     /// <summary>A note for the desk only; the tipster never sees it.</summary>
-    public Task AddNoteAsync(Guid tipId, string staff, string note, CancellationToken cancellationToken) =>
-        ChangeAsync(tipId, staff, "note added", t => t.AddDeskMessage(
-            new TipMessage(Guid.NewGuid(), TipMessageAuthor.DeskNote, staff, sealer.Seal(t.Id, note), Today()), Today()), cancellationToken);
+    public Task<WorkflowResult> AddNoteAsync(Guid tipId, Actor actor, string note, CancellationToken cancellationToken, int? basedOn = null) =>
+        string.IsNullOrWhiteSpace(note)
+            ? Task.FromResult(WorkflowResult.Invalid("The note is empty."))
+            : ChangeAsync(tipId, TipAction.Note, actor, basedOn, "note added", t => t.AddDeskMessage(
+                new TipMessage(Guid.NewGuid(), TipMessageAuthor.DeskNote, actor.Name, sealer.Seal(t.Id, note.Trim()), Today()), actor, Today()),
+                cancellationToken);
 
     /// <summary>
     /// A reply the tipster reads with the receipt. A tip that came by e-mail also gets it by e-mail, when the sender
     /// agreed to be contacted; the e-mail never carries the receipt.
     /// </summary>
-    public async Task ReplyAsync(Guid tipId, string staff, string reply, CancellationToken cancellationToken)
+    public async Task<WorkflowResult> ReplyAsync(Guid tipId, Actor actor, string reply, CancellationToken cancellationToken, int? basedOn = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reply);
-        var tip = await Load(tipId).SingleOrDefaultAsync(cancellationToken) ?? throw new TipWorkflowException("There is no such tip.");
-        tip.AddDeskMessage(new TipMessage(Guid.NewGuid(), TipMessageAuthor.DeskReply, staff, sealer.Seal(tip.Id, reply), Today()), Today());
-        Audit(tip.Id, "replied", staff);
-        await db.SaveChangesAsync(cancellationToken);
-        if (tip.Channel == TipChannel.Email && tip.MayContact && sealer.OpenOrNull(tip.Id, tip.SealedContact) is { } address)
+        if (string.IsNullOrWhiteSpace(reply))
+        {
+            return WorkflowResult.Invalid("The reply is empty.");
+        }
+
+        reply = reply.Trim();
+        ReaderTip? replied = null;
+        var result = await ChangeAsync(tipId, TipAction.Reply, actor, basedOn, "replied", t =>
+        {
+            replied = t;
+            return t.AddDeskMessage(new TipMessage(Guid.NewGuid(), TipMessageAuthor.DeskReply, actor.Name, sealer.Seal(t.Id, reply), Today()),
+                actor, Today());
+        }, cancellationToken);
+        if (result.Outcome == WorkflowOutcome.Done && replied is { Channel: TipChannel.Email, MayContact: true } tip
+            && sealer.OpenOrNull(tip.Id, tip.SealedContact) is { } address)
         {
             await mailer.SendReplyAsync(address, reply, cancellationToken);
-            Audit(tip.Id, "reply e-mailed", staff);
+            Audit(tip.Id, "reply e-mailed", actor.Name);
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        return result;
     }
 
     /// <summary>Marks <paramref name="duplicateId"/> as the same story as <paramref name="primaryId"/>; its tipster then sees the primary's progress.</summary>
-    public async Task MergeAsync(Guid duplicateId, Guid primaryId, string staff, CancellationToken cancellationToken)
+    public async Task<WorkflowResult> MergeAsync(Guid duplicateId, Guid primaryId, Actor actor, CancellationToken cancellationToken, int? basedOn = null)
     {
-        var duplicate = await Load(duplicateId).SingleOrDefaultAsync(cancellationToken) ?? throw new TipWorkflowException("There is no such tip.");
-        var primary = await Load(primaryId).SingleOrDefaultAsync(cancellationToken) ?? throw new TipWorkflowException("There is no such tip to merge into.");
-        duplicate.MergeInto(primary, Today());
-        Audit(duplicate.Id, "merged into " + primary.Id, staff);
-        Audit(primary.Id, "merged with " + duplicate.Id, staff);
-        await db.SaveChangesAsync(cancellationToken);
+        var primary = await Load(primaryId).SingleOrDefaultAsync(cancellationToken);
+        if (primary is null)
+        {
+            return WorkflowResult.NotFound("There is no such tip to merge into.");
+        }
+
+        if (basedOn is { } seen)
+        {
+            // The desk member was looking at the primary (the merge is taken from its page).
+            if (primary.Version != seen)
+            {
+                return Stale(primary.Version, seen);
+            }
+
+            db.Entry(primary).Property(t => t.Version).OriginalValue = seen;
+        }
+
+        return await ChangeAsync(duplicateId, TipAction.Merge, actor, null, "merged into " + primary.Id, duplicate =>
+        {
+            var merged = duplicate.MergeInto(primary, actor, Today());
+            if (merged.Outcome == WorkflowOutcome.Done)
+            {
+                Audit(primary.Id, "merged with " + duplicate.Id, actor.Name);
+            }
+
+            return merged;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// One desk action by its code, as the staff API names them; each reads the input it needs. Receiving is the
+    /// channels' business, not an action the desk takes.
+    /// </summary>
+    public Task<WorkflowResult> PerformAsync(Guid tipId, TipAction action, TipActionInput input, Actor actor, int? basedOn,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return action switch
+        {
+            TipAction.Review => StartReviewAsync(tipId, actor, cancellationToken, basedOn),
+            TipAction.Decline => DeclineAsync(tipId, actor, cancellationToken, basedOn),
+            TipAction.Spam => MarkSpamAsync(tipId, actor, cancellationToken, basedOn),
+            TipAction.Assign when !string.IsNullOrWhiteSpace(input.Assignee) => AssignAsync(tipId, input.Assignee.Trim(), actor, cancellationToken, basedOn),
+            TipAction.Use when input.StoryId is { } story => MarkUsedAsync(tipId, story, actor, cancellationToken, basedOn),
+            TipAction.Link when input.StoryId is { } story => LinkStoryAsync(tipId, story, actor, cancellationToken, basedOn),
+            TipAction.Note when !string.IsNullOrWhiteSpace(input.Text) => AddNoteAsync(tipId, actor, input.Text, cancellationToken, basedOn),
+            TipAction.Reply when !string.IsNullOrWhiteSpace(input.Text) => ReplyAsync(tipId, actor, input.Text, cancellationToken, basedOn),
+            TipAction.Merge when input.DuplicateId is { } duplicate && duplicate != tipId =>
+                MergeAsync(duplicate, tipId, actor, cancellationToken, basedOn),
+            TipAction.Receive => Task.FromResult(WorkflowResult.Invalid("Tips are received through their channels, not by a desk action.")),
+            _ => Task.FromResult(WorkflowResult.Invalid(TipActionInput.WhatEachNeeds)),
+        };
     }
 
     /// <summary>The scrubbed copy of a file, decrypted as it is read; null when the file has none (see its label).</summary>
@@ -280,14 +355,63 @@ public sealed class TipDesk(
         return true;
     }
 
-    private async Task ChangeAsync(Guid tipId, string staff, string action, Action<ReaderTip> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the tip, lets the table answer for the roles and the status first, then for the version the desk member
+    /// saw; applies the change and saves it with an audit line. A change that raced another desk member's is refused
+    /// as stale, and the other member's change stands: nothing is merged silently, nothing half-saved.
+    /// </summary>
+    private async Task<WorkflowResult> ChangeAsync(Guid tipId, TipAction action, Actor actor, int? basedOn, string audit,
+        Func<ReaderTip, WorkflowResult> change, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(staff);
-        var tip = await Load(tipId).SingleOrDefaultAsync(cancellationToken) ?? throw new TipWorkflowException("There is no such tip.");
-        change(tip);
-        Audit(tip.Id, action, staff);
-        await db.SaveChangesAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(actor);
+        var tip = await Load(tipId).SingleOrDefaultAsync(cancellationToken);
+        if (tip is null)
+        {
+            return WorkflowResult.NotFound("There is no such tip.");
+        }
+
+        if (TipWorkflow.Table.Check(actor.Roles, tip.Status, action) is { Succeeded: false } refused)
+        {
+            return refused;
+        }
+
+        if (basedOn is { } seen)
+        {
+            if (tip.Version != seen)
+            {
+                return Stale(tip.Version, seen);
+            }
+
+            // The version seen goes into the UPDATE's WHERE: a change that raced another one fails there.
+            db.Entry(tip).Property(t => t.Version).OriginalValue = seen;
+        }
+
+        var seenVersion = basedOn ?? tip.Version;
+        var result = change(tip);
+        if (result.Outcome != WorkflowOutcome.Done)
+        {
+            db.ChangeTracker.Clear();
+            return result;
+        }
+
+        Audit(tip.Id, audit, actor.Name);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.ReaderTips.AsNoTracking().Where(t => t.Id == tipId).Select(t => t.Version).FirstOrDefaultAsync(cancellationToken);
+            return Stale(current, seenVersion);
+        }
+
+        return WorkflowResult.Done;
     }
+
+    private static WorkflowResult Stale(int current, int seen) => WorkflowResult.Stale(
+        $"Someone else on the desk changed this tip while you were looking at it: you saw version {seen}, it is now at " +
+        $"version {current}. Nothing of yours was saved; look at the tip again and repeat what you meant to do.");
 
     private async Task<ReaderTip?> ByReceiptAsync(string? phrase, CancellationToken cancellationToken)
     {
@@ -312,5 +436,5 @@ public sealed class TipDesk(
     private void Audit(Guid tipId, string action, string actor) =>
         db.TipAudit.Add(new TipAuditEntry(tipId, action, actor, clock.GetUtcNow()));
 
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today() => site.Today();
 }

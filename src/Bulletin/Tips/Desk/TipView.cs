@@ -2,7 +2,10 @@ using Bulletin.Core.Tips;
 
 namespace Bulletin.Tips.Desk;
 
-/// <summary>A tip opened for the desk: its text and contact details unsealed, in memory only.</summary>
+/// <summary>
+/// A tip opened for the desk: its text and contact details unsealed, in memory only. <see cref="Version"/> goes back
+/// with each action, so an action based on what another desk member has since changed is refused as stale.
+/// </summary>
 public sealed record TipView(
     Guid Id,
     TipChannel Channel,
@@ -17,4 +20,5 @@ public sealed record TipView(
     Guid? StoryId,
     Guid? DuplicateOfId,
     IReadOnlyList<TipFileView> Files,
-    IReadOnlyList<TipMessageView> Messages);
+    IReadOnlyList<TipMessageView> Messages,
+    int Version);

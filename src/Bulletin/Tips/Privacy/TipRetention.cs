@@ -1,5 +1,6 @@
 using Bulletin.Core.Tips;
 using Bulletin.Data;
+using Bulletin.Site;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ namespace Bulletin.Tips.Privacy;
 /// merged into them, leaving an audit line without content. It also removes folders a crash left behind in the
 /// middle of an upload (no tip row refers to them). SQLite runs with secure_delete, so deleted rows are overwritten.
 /// </summary>
-public sealed class TipRetention(IServiceScopeFactory scopes, IOptions<TipsOptions> options, TimeProvider clock, ILogger<TipRetention> logger)
+public sealed class TipRetention(IServiceScopeFactory scopes, IOptions<TipsOptions> options, TimeProvider clock, SiteClock site, ILogger<TipRetention> logger)
     : BackgroundService
 {
     private readonly SemaphoreSlim _onePass = new(1, 1);
@@ -40,7 +41,7 @@ public sealed class TipRetention(IServiceScopeFactory scopes, IOptions<TipsOptio
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BulletinDbContext>();
         var files = scope.ServiceProvider.GetRequiredService<TipFileStore>();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = site.Today();
         var cutoff = today.AddDays(-options.Value.RetentionDays);
         var due = await db.ReaderTips
             .Where(t => (t.Status == TipStatus.Declined || t.Status == TipStatus.Spam) && t.SettledOn != null && t.SettledOn <= cutoff)

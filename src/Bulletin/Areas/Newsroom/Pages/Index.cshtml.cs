@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Bulletin.Areas.Newsroom.Pages;
 
 /// <summary>The desk: what needs doing, in the order the day runs.</summary>
-public sealed class IndexModel(BulletinDbContext db, SiteClock clock, TimeProvider time) : PageModel
+public sealed class IndexModel(BulletinDbContext db, SiteClock clock) : PageModel
 {
     private const int ListSize = 50;
 
@@ -27,9 +27,7 @@ public sealed class IndexModel(BulletinDbContext db, SiteClock clock, TimeProvid
     {
         var me = StaffActor.From(User);
         Sections = await db.Sections.AsNoTracking().OrderBy(s => s.Position).ToListAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        var local = clock.Local(now);
-        var startOfToday = new DateTimeOffset(local.Date, local.Offset).ToUniversalTime();
+        var startOfToday = clock.StartOfToday();
 
         var query = db.Stories.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Q))

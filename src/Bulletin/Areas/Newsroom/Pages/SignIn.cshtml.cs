@@ -31,6 +31,7 @@ public sealed class SignInModel(
         {
             Problem = ui.T(NewsroomText.TooManySignInAttempts);
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = "60";
             return Page();
         }
 

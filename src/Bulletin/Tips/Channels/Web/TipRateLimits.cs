@@ -1,83 +1,34 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Security.Cryptography;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
+using Bulletin.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Bulletin.Tips.Channels.Web;
 
 /// <summary>
-/// Limits how many tips, and receipt look-ups, one client may send. Clients are told apart by a keyed hash of their
-/// address (IPv6 by its /64), with a key made at start-up and held only in memory: the limiter never holds an address,
-/// and its hashes mean nothing after a restart. Behind a reverse proxy, configure forwarded headers so that the
-/// address is the client's.
+/// How many tips, and receipt look-ups, one client may send: named policies on the form's and the receipt page's
+/// endpoints, so every spelling of their addresses (/tips/, /en/tips, /TIPS) counts in the same bucket. Reading the
+/// form is never limited; only posts are.
 /// </summary>
 internal static class TipRateLimits
 {
-    private static readonly byte[] Key = RandomNumberGenerator.GetBytes(32);
+    public const string Submit = "tip-submit";
+    public const string Receipt = "tip-receipt";
 
-    public static void Configure(RateLimiterOptions limiter, TipsOptions options)
+    public static IServiceCollection AddTipRateLimits(this IServiceCollection services)
     {
-        limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-        limiter.OnRejected = async (context, cancellationToken) =>
-        {
-            var english = context.HttpContext.Request.Path.StartsWithSegments("/en", StringComparison.OrdinalIgnoreCase);
-            context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-            await context.HttpContext.Response.WriteAsync(english
-                ? "Too many tips from this connection. Please wait a few minutes and send it again."
-                : "이 연결에서 너무 많은 제보가 왔습니다. 몇 분 뒤에 다시 보내 주세요.", cancellationToken);
-        };
-        limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-        {
-            var request = context.Request;
-            if (!HttpMethods.IsPost(request.Method))
-            {
-                return RateLimitPartition.GetNoLimiter("");
-            }
-
-            int permits;
-            string kind;
-            if (TipRoutes.IsFormPath(request.Path))
-            {
-                (kind, permits) = ("submit", options.SubmissionsPerWindow);
-            }
-            else if (TipRoutes.IsReceiptPath(request.Path))
-            {
-                (kind, permits) = ("receipt", options.SubmissionsPerWindow * 4);
-            }
-            else
-            {
-                return RateLimitPartition.GetNoLimiter("");
-            }
-
-            return RateLimitPartition.GetFixedWindowLimiter(kind + ":" + ClientKey(context.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = permits,
-                Window = options.RateWindow,
-                QueueLimit = 0,
-            });
-        });
+        services.AddRateLimitPolicy(Submit, context => PostsOnly(context, tips => tips.SubmissionsPerWindow));
+        // A receipt is checked with 600,000 PBKDF2 rounds: a few more tries than tips, but never an open door for guessing.
+        services.AddRateLimitPolicy(Receipt, context => PostsOnly(context, tips => tips.SubmissionsPerWindow * 4));
+        return services;
     }
 
-    private static string ClientKey(IPAddress? address)
+    private static (int, TimeSpan)? PostsOnly(HttpContext context, Func<TipsOptions, int> permits)
     {
-        if (address is null)
+        if (!HttpMethods.IsPost(context.Request.Method))
         {
-            return "unknown";
+            return null;
         }
 
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        var bytes = address.GetAddressBytes();
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
-        {
-            // One household or phone gets a whole /64; counting its addresses apart would let it walk around the limit.
-            bytes = bytes[..8];
-        }
-
-        return Convert.ToBase64String(HMACSHA256.HashData(Key, bytes));
+        var tips = context.RequestServices.GetRequiredService<IOptions<TipsOptions>>().Value;
+        return (permits(tips), tips.RateWindow);
     }
 }

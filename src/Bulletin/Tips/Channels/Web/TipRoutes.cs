@@ -18,10 +18,4 @@ public static class TipRoutes
 
     public static bool IsDeskPath(PathString path) =>
         path.StartsWithSegments(DeskPages, StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments(DeskApi, StringComparison.OrdinalIgnoreCase);
-
-    public static bool IsReceiptPath(PathString path) =>
-        path.Equals(Receipt, StringComparison.OrdinalIgnoreCase) || path.Equals(EnglishReceipt, StringComparison.OrdinalIgnoreCase);
-
-    public static bool IsFormPath(PathString path) =>
-        path.Equals(Form, StringComparison.OrdinalIgnoreCase) || path.Equals(EnglishForm, StringComparison.OrdinalIgnoreCase);
 }

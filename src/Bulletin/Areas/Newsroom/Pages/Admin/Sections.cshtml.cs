@@ -73,7 +73,7 @@ public sealed class SectionsModel(BulletinDbContext db, TimeProvider time, Outbo
         db.AuditLog.Add(new AuditEntry(me.Id, me.Name, action, $"section:{slug}", null, now));
         db.Outbox.Add(new OutboxMessage(Guid.Empty, OutboxKinds.CurationChanged, now));
         await db.SaveChangesAsync(cancellationToken);
-        outbox.Notify();
+        outbox.Committed(Guid.Empty, OutboxKinds.CurationChanged);
         return Redirect("/newsroom/admin/sections");
     }
 }

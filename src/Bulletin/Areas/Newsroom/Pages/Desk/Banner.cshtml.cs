@@ -65,7 +65,7 @@ public sealed class BannerModel(BulletinDbContext db, TimeProvider time, OutboxS
         db.AuditLog.Add(new AuditEntry(me.Id, me.Name, action, "banner", detail, now));
         db.Outbox.Add(new OutboxMessage(Guid.Empty, OutboxKinds.CurationChanged, now));
         await db.SaveChangesAsync(cancellationToken);
-        outbox.Notify();
+        outbox.Committed(Guid.Empty, OutboxKinds.CurationChanged);
         return Redirect("/newsroom/desk/banner");
     }
 }

@@ -20,7 +20,7 @@ namespace Bulletin.Areas.Newsroom.Pages.Stories;
 /// needed to type and nothing typed is dropped. A save based on an older version is refused and shows both texts.
 /// </summary>
 public sealed class EditModel(
-    BulletinDbContext db, NewsroomStories stories, EditingPresence presence, SiteClock clock, IOptions<SiteOptions> site,
+    BulletinDbContext db, NewsroomStories stories, EditingPresence presence, SiteClock clock, IOptions<ReadTimeOptions> readTime,
     NewsroomUi ui) : PageModel
 {
     [BindProperty] public StoryForm Form { get; set; } = new();
@@ -34,7 +34,7 @@ public sealed class EditModel(
     public string? Problem { get; private set; }
     public ConflictView? Conflict { get; private set; }
     public SiteClock Clock => clock;
-    public ReadTimeOptions ReadTimeOptions { get; } = new();
+    public ReadTimeOptions ReadTimeOptions => readTime.Value;
 
     public async Task<IActionResult> OnGetAsync(Guid? id, string? done, CancellationToken cancellationToken)
     {
@@ -90,17 +90,19 @@ public sealed class EditModel(
             return Page();
         }
 
-        StoryAction? action = op != "save" && StoryActions.TryParse(op, out var parsed) && parsed != StoryAction.Edit ? parsed : null;
+        StoryAction? action = op != "save" && StoryActions.TryParse(op, out var parsed) && StoryActions.OnTheActionRoute.Contains(parsed)
+            ? parsed : null;
         if (Story is null)
         {
-            if (!actor.Roles.Any(StaffRoles.Writers.Contains))
+            var created = await stories.CreateAsync(content, Form.SectionId, actor, cancellationToken);
+            if (created.Current is null)
             {
                 return Forbid();
             }
 
-            Story = await stories.CreateAsync(content, Form.SectionId, actor, cancellationToken);
+            Story = created.Current;
         }
-        else if (StoryWorkflow.Allows(actor.Roles, Story.Status, StoryAction.Edit))
+        else if (StoryWorkflow.Table.Allows(actor.Roles, Story.Status, StoryAction.Edit))
         {
             var saved = await stories.SaveAsync(Story.Id, Form.Version, content, Form.SectionId, actor, cancellationToken);
             if (!await HandledAsync(saved, content, cancellationToken))
@@ -119,7 +121,7 @@ public sealed class EditModel(
 
         if (action is { } take)
         {
-            var at = take == StoryAction.Schedule ? Form.ScheduleInstant(TimeZoneInfo.FindSystemTimeZoneById(site.Value.TimeZone)) : null;
+            var at = take == StoryAction.Schedule ? Form.ScheduleInstant(clock) : null;
             if (take == StoryAction.Schedule && at is null)
             {
                 Problem = ui.T(EditorText.GiveTheTimeToPublishAt);
@@ -163,8 +165,8 @@ public sealed class EditModel(
         var result = await stories.SaveAsync(id, Form.Version, content, Form.SectionId, actor, cancellationToken, what: "autosave");
         return result.Outcome switch
         {
-            StoryChangeOutcome.Done => new JsonResult(new { saved = true, version = result.Current!.Version }),
-            StoryChangeOutcome.Stale => new JsonResult(new { saved = false, conflict = true, version = result.Current!.Version, message = result.Message })
+            WorkflowOutcome.Done or WorkflowOutcome.Unchanged => new JsonResult(new { saved = true, version = result.Current!.Version }),
+            WorkflowOutcome.Stale => new JsonResult(new { saved = false, conflict = true, version = result.Current!.Version, message = result.Message })
             {
                 StatusCode = StatusCodes.Status409Conflict,
             },
@@ -179,7 +181,7 @@ public sealed class EditModel(
             return true;
         }
 
-        if (result.Outcome == StoryChangeOutcome.Stale && result.Current is { } current)
+        if (result.Outcome == WorkflowOutcome.Stale && result.Current is { } current)
         {
             var lastBy = await db.StoryRevisions.AsNoTracking().Where(r => r.StoryId == current.Id)
                 .OrderByDescending(r => r.Version).ThenByDescending(r => r.At).Select(r => r.AuthorName).FirstOrDefaultAsync(cancellationToken);
@@ -238,14 +240,15 @@ public sealed class EditModel(
         Sections = await db.Sections.AsNoTracking().OrderBy(s => s.Position).ToListAsync(cancellationToken);
         if (Story is not null)
         {
-            Actions = [.. StoryWorkflow.ActionsFor(actor.Roles, Story.Status).Where(a => a != StoryAction.Edit)];
-            CanEdit = StoryWorkflow.Allows(actor.Roles, Story.Status, StoryAction.Edit);
+            Actions = [.. StoryWorkflow.Table.ActionsFor(actor.Roles, Story.Status).Where(StoryActions.OnTheActionRoute.Contains)];
+            CanEdit = StoryWorkflow.Table.Allows(actor.Roles, Story.Status, StoryAction.Edit);
             OthersEditing = presence.Others(Story.Id, actor.Name);
         }
         else
         {
-            Actions = actor.Roles.Any(StaffRoles.Writers.Contains) ? [StoryAction.Submit] : [];
-            CanEdit = actor.Roles.Any(StaffRoles.Writers.Contains);
+            // A new story: whoever may start one may write it and, once it is saved, submit it.
+            CanEdit = StoryWorkflow.Table.Allows(actor.Roles, null, StoryAction.Create);
+            Actions = CanEdit ? [StoryAction.Submit] : [];
         }
     }
 

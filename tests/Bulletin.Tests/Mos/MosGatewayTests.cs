@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using Bulletin.Broadcast.Mos;
 using Bulletin.Core.Rundowns;
 using Bulletin.Core.Stories;
+using Bulletin.Core.Workflow;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,8 @@ namespace Bulletin.Tests.Mos;
 /// </summary>
 public sealed class MosGatewayTests : IAsyncLifetime
 {
+    private static readonly Actor Producer = new(Guid.CreateVersion7(), "producer", [StaffRoles.Producer]);
+
     private const string NcsId = "bulletin.ncs.test";
     private static readonly DateTimeOffset Start = new(2026, 12, 1, 18, 0, 0, TimeSpan.Zero);
 
@@ -53,10 +56,10 @@ public sealed class MosGatewayTests : IAsyncLifetime
             },
             [null, TimeSpan.FromSeconds(90)]);
         _rundown = Rundown.Create(Guid.CreateVersion7(), "저녁 뉴스", new DateOnly(2026, 12, 1), Language.Korean, Start, Start.AddMinutes(5));
-        _rundown.AddStory(_korean, _koreanStory, "북한군 파병");
-        _rundown.AddLine(_break, RundownItemKind.Break, "BREAK", TimeSpan.FromMinutes(2));
-        _rundown.AddStory(_english, _englishStory, "TROOPS");
-        _rundown.AddLine(_live, RundownItemKind.Live, "LIVE SEOUL", TimeSpan.FromSeconds(45));
+        _rundown.AddStory(Producer, _korean, _koreanStory, "북한군 파병");
+        _rundown.AddLine(Producer, _break, RundownItemKind.Break, "BREAK", TimeSpan.FromMinutes(2));
+        _rundown.AddStory(Producer, _english, _englishStory, "TROOPS");
+        _rundown.AddLine(Producer, _live, RundownItemKind.Live, "LIVE SEOUL", TimeSpan.FromSeconds(45));
         _source.Put(RunningOrder());
 
         var options = new MosOptions
@@ -164,7 +167,7 @@ public sealed class MosGatewayTests : IAsyncLifetime
         await device.WaitForMessageAsync("roStorySend", s => s.Element("storyID")!.Value == Id(_english));
         var before = RunningOrder();
 
-        Assert.True(_rundown.MoveItem(_live, 1).Succeeded);
+        Assert.True(_rundown.MoveItem(Producer, _live, 1).Succeeded);
         var after = RunningOrder();
         _source.Put(after);
         foreach (var command in MosRunningOrderChanges.Between(before, after))
@@ -221,8 +224,8 @@ public sealed class MosGatewayTests : IAsyncLifetime
 
         // While the device is away the producer floats the break and moves the live shot up.
         var before = RunningOrder();
-        _rundown.FloatItem(_break);
-        _rundown.MoveItem(_live, 1);
+        _rundown.FloatItem(Producer, _break);
+        _rundown.MoveItem(Producer, _live, 1);
         var after = RunningOrder();
         _source.Put(after);
         foreach (var command in MosRunningOrderChanges.Between(before, after))

@@ -72,7 +72,7 @@ internal sealed class BulletinProcess : IAsyncDisposable
                 {
                     return false; // Not answering yet.
                 }
-            }, TimeSpan.FromSeconds(30));
+            }, TimeSpan.FromMinutes(2)); // a cold start on a loaded machine can take most of a minute
         }
         catch
         {

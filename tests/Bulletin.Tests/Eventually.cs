@@ -10,7 +10,7 @@ namespace Bulletin.Tests;
 /// </summary>
 internal static class Eventually
 {
-    public static readonly TimeSpan DefaultLimit = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan DefaultLimit = TimeSpan.FromSeconds(30);
 
     private static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(100);
 

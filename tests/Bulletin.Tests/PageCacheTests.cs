@@ -35,7 +35,7 @@ public sealed class PageCacheTests
         Assert.NotNull(etag);
         Assert.False(etag.IsWeak);
         Assert.Contains("Accept-Encoding", first.Headers.Vary);
-        Assert.Equal("public, max-age=30, s-maxage=300, stale-while-revalidate=60", first.Headers.CacheControl?.ToString());
+        Assert.Equal("public, max-age=0, s-maxage=300, stale-while-revalidate=60", first.Headers.CacheControl?.ToString());
         Assert.Equal("text/html; charset=utf-8", first.Content.Headers.ContentType?.ToString());
 
         // The copy kept answers exactly as the page did when it was rendered.

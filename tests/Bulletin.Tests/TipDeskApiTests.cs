@@ -17,6 +17,79 @@ public sealed class TipDeskApiTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TipAction_WhenAnotherDeskMemberActedFirst_AnswersConflict_AndLosesNothing(DatabaseProvider provider)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var database = await BulletinServer.NewDatabaseAsync(provider);
+        await using var server = await BulletinServer.StartAsync(database);
+        using var lee = (await StaffAccount.CreateAsync(server, "lee@test.example", StaffRoles.TipDesk)).Api(server);
+        using var park = (await StaffAccount.CreateAsync(server, "park@test.example", StaffRoles.Editor)).Api(server);
+        Guid id;
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            id = (await scope.ServiceProvider.GetRequiredService<TipIntake>()
+                .ReceiveAsync(new TipSubmission(TipChannel.Web, "다리 난간이 흔들립니다"), cancellationToken)).TipId;
+        }
+
+        // Both open the tip and see the same version.
+        var seenByLee = await VersionAsync(lee, id);
+        var seenByPark = await VersionAsync(park, id);
+        Assert.Equal(seenByLee, seenByPark);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await ActAsync(lee, id, "notes", new { text = "LEE-NOTE 현장 확인함" }, seenByLee)).StatusCode);
+        var declined = await ActAsync(park, id, "decline", null, seenByPark);
+        var noted = await ActAsync(park, id, "notes", new { text = "PARK-NOTE 보류 의견" }, seenByPark);
+
+        Assert.Equal(HttpStatusCode.Conflict, declined.StatusCode);
+        Assert.Equal("application/problem+json", declined.Content.Headers.ContentType?.MediaType);
+        var problem = await declined.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        Assert.Equal("Changed by someone else", problem.GetProperty("title").GetString());
+        Assert.Contains("Nothing of yours was saved", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, noted.StatusCode);
+        var tip = await lee.GetFromJsonAsync<JsonElement>($"/api/newsroom/tips/{id}", cancellationToken);
+        Assert.Equal("new", tip.GetProperty("status").GetString());
+        var bodies = tip.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("body").GetString()).ToList();
+        Assert.Equal(["LEE-NOTE 현장 확인함"], bodies);
+
+        // Looking again and repeating the action works.
+        var current = await VersionAsync(park, id);
+        Assert.Equal(HttpStatusCode.NoContent, (await ActAsync(park, id, "decline", null, current)).StatusCode);
+
+        // Without a version, desk members racing on one tip get 204 or 409, never a 500, and every note answered 204 is kept.
+        var racing = Enumerable.Range(0, 12).Select(async n =>
+        {
+            var text = $"RACE-{n}";
+            var response = await ActAsync(n % 2 == 0 ? lee : park, id, "notes", new { text }, null);
+            return (text, response.StatusCode);
+        }).ToList();
+        var answers = await Task.WhenAll(racing);
+        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.NoContent or HttpStatusCode.Conflict, $"{a.text}: {(int)a.StatusCode}"));
+        var after = await lee.GetFromJsonAsync<JsonElement>($"/api/newsroom/tips/{id}", cancellationToken);
+        var kept = after.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("body").GetString()).Where(b => b!.StartsWith("RACE-", StringComparison.Ordinal)).Order().ToList();
+        Assert.Equal(answers.Where(a => a.StatusCode == HttpStatusCode.NoContent).Select(a => a.text).Order(), kept);
+        Assert.Equal("declined", after.GetProperty("status").GetString());
+    }
+
+    private static async Task<string> VersionAsync(HttpClient client, Guid id) =>
+        $"\"{(await client.GetFromJsonAsync<JsonElement>($"/api/newsroom/tips/{id}", TestContext.Current.CancellationToken)).GetProperty("version").GetInt32()}\"";
+
+    /// <summary>An action with the version the caller saw as If-Match, as a client that read the tip sends it.</summary>
+    private static Task<HttpResponseMessage> ActAsync(HttpClient client, Guid id, string action, object? body, string? ifMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/newsroom/tips/{id}/{action}", UriKind.Relative))
+        {
+            Content = body is null ? null : JsonContent.Create(body),
+        };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task TipsApi_ListsNewestFirst_ShowsOneTip_AndServesOnlyTheScrubbedFile(DatabaseProvider provider)
     {
         var photo = Samples.Require(GpsPhoto);

@@ -1,6 +1,7 @@
 using Bulletin.Core.Workflow;
 using Bulletin.Data;
 using Bulletin.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Bulletin.Tests;
@@ -60,5 +61,44 @@ public sealed class TipDeskBrowserTests
         await Assertions.Expect(tipster.Locator(".tip-status .status")).ToHaveTextAsync("검토 중");
         await Assertions.Expect(tipster.Locator(".tip-conversation .from-desk .body")).ToHaveTextAsync(Reply);
         await tipsterContext.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task TwoDeskMembers_OnOneTip_TheLaterOneIsToldItChanged_AndKeepsTheNoteTheyTyped()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var server = await BulletinServer.StartAsync(database);
+        await using var browser = await Browser.LaunchAsync();
+        var leeAccount = await StaffAccount.CreateAsync(server, "lee@test.example", StaffRoles.TipDesk);
+        var parkAccount = await StaffAccount.CreateAsync(server, "park@test.example", StaffRoles.Editor);
+        Guid id;
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            id = (await scope.ServiceProvider.GetRequiredService<Bulletin.Tips.TipIntake>()
+                .ReceiveAsync(new Bulletin.Tips.TipSubmission(Core.Tips.TipChannel.Web, "다리 난간이 흔들립니다"), TestContext.Current.CancellationToken)).TipId;
+        }
+
+        var lee = await browser.SignedInAsync(server, leeAccount.Email, leeAccount.Password);
+        var park = await browser.SignedInAsync(server, parkAccount.Email, parkAccount.Password);
+        await lee.GotoAsync($"/newsroom/tips/tip/{id}");
+        await park.GotoAsync($"/newsroom/tips/tip/{id}");
+
+        await lee.ClickAsync("#action-review");
+        await Assertions.Expect(lee.Locator("#tip-status")).ToHaveAttributeAsync("data-status", "reviewing");
+        const string note = "PARK-NOTE 구청에 다시 확인할 것";
+        await park.FillAsync("#note-text", note);
+        var answer = await park.RunAndWaitForResponseAsync(() => park.ClickAsync("#action-note"),
+            r => r.Request.Method == "POST" && r.Url.Contains("handler=note", StringComparison.Ordinal));
+
+        Assert.Equal(409, answer.Status);
+        await Assertions.Expect(park.Locator("#problem")).ToContainTextAsync("Someone else on the desk changed this tip");
+        await Assertions.Expect(park.Locator("#note-text")).ToHaveValueAsync(note);
+        await Assertions.Expect(park.Locator("#tip-status")).ToHaveAttributeAsync("data-status", "reviewing");
+        await Assertions.Expect(park.Locator("#tip-messages")).Not.ToContainTextAsync(note);
+
+        // The page now shows the tip as it stands; sending the note again is based on that and is kept.
+        await park.ClickAsync("#action-note");
+        await Assertions.Expect(park.Locator("#tip-messages")).ToContainTextAsync(note);
+        await Assertions.Expect(park.Locator("#problem")).ToHaveCountAsync(0);
     }
 }

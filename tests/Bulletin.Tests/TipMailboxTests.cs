@@ -87,7 +87,7 @@ public sealed class TipMailboxTests
 
         await using (var last = await BulletinProcess.StartAsync(database, settings))
         {
-            await Eventually.UntilAsync("the mailbox to have no unread e-mail", () => UnreadAsync(folder), n => n == 0, TimeSpan.FromSeconds(30));
+            await Eventually.UntilAsync("the mailbox to have no unread e-mail", () => UnreadAsync(folder), n => n == 0, TimeSpan.FromMinutes(2));
         }
 
         TestContext.Current.TestOutputHelper?.WriteLine($"{kills} kill -9 rounds while {emails} e-mails were taken in");

@@ -273,7 +273,7 @@ public sealed class Story
     private bool Revise(StoryContent content, DateTimeOffset now)
     {
         var before = Content with { UpdatedAt = null, PublishedAt = null };
-        var after = content with { UpdatedAt = null, PublishedAt = null };
+        var after = StoryText.Normalise(content) with { UpdatedAt = null, PublishedAt = null };
         var newPublishedAt = content.PublishedAt?.ToUniversalTime() ?? PublishedAt;
         if (before.Equals(after) && newPublishedAt == PublishedAt)
         {
@@ -307,6 +307,7 @@ public sealed class Story
 
     private void Apply(StoryContent content)
     {
+        content = StoryText.Normalise(content);
         ArgumentException.ThrowIfNullOrWhiteSpace(content.Headline);
         Headline = content.Headline.Trim();
         _subheadlines = [.. content.Subheadlines];

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -13,6 +14,9 @@ internal sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache,
     EndpointDataSource endpoints)
 {
     private static readonly StringValues VaryAcceptEncoding = new("Accept-Encoding");
+
+    /// <summary>Bodies up to this size are handed to the server whole; bigger ones are written with back-pressure.</summary>
+    private const int CopyWithoutFlush = 256 * 1024;
     private IReadOnlyList<string>? _varyByQuery;
 
     public Task InvokeAsync(HttpContext context)
@@ -25,11 +29,17 @@ internal sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache,
         }
 
         var varyByQuery = _varyByQuery ??= VaryByQuery(endpoints);
-        Span<char> buffer = stackalloc char[PageKey.MaxLength];
+        // Most addresses fit on the stack; stackalloc clears what it takes, so it takes little.
+        Span<char> buffer = stackalloc char[256];
         var length = PageKey.Write(buffer, request, varyByQuery);
         if (length < 0)
         {
-            return next(context);
+            buffer = new char[PageKey.MaxLength];
+            length = PageKey.Write(buffer, request, varyByQuery);
+            if (length < 0)
+            {
+                return next(context);
+            }
         }
 
         var key = buffer[..length];
@@ -136,7 +146,19 @@ internal sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache,
         }
 
         headers.ContentLength = variant.Body.Length;
-        return isHead ? Task.CompletedTask : response.Body.WriteAsync(variant.Body, 0, variant.Body.Length);
+        if (isHead)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (variant.Body.Length <= CopyWithoutFlush)
+        {
+            // Copied into the server's buffer and sent, headers and all, when the request ends: one write, no await.
+            response.BodyWriter.Write(variant.Body);
+            return Task.CompletedTask;
+        }
+
+        return response.Body.WriteAsync(variant.Body, 0, variant.Body.Length);
     }
 
     /// <summary>Every query parameter some cached page varies by; the key carries only these.</summary>

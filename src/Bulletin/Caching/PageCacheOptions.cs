@@ -12,8 +12,11 @@ public sealed class PageCacheOptions
     /// <summary>Longest this node keeps a page no change has evicted (picks and banners also expire by the clock).</summary>
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>The browser's <c>max-age</c>: short, so a reader who reloads soon sees a kill or a correction.</summary>
-    public TimeSpan BrowserMaxAge { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// The browser's <c>max-age</c>. None by default: a browser asks again each time with the page's ETag and gets a
+    /// 304 while nothing changed, so an editor who corrects a story, and any reader after, sees the note at once.
+    /// </summary>
+    public TimeSpan BrowserMaxAge { get; set; } = TimeSpan.Zero;
 
     /// <summary>A CDN's <c>s-maxage</c>.</summary>
     public TimeSpan SharedMaxAge { get; set; } = TimeSpan.FromMinutes(2);

@@ -49,6 +49,11 @@ public sealed class StoryFeeds(BulletinDbContext db, IOptions<SiteOptions> site,
                 .Take(ItemCount)
                 .Select(t => t.StoryId)
                 .ToListAsync(cancellationToken);
+            if (ids.Count == 0)
+            {
+                return [];
+            }
+
             published = db.PublishedStories.AsNoTracking().Where(s => ids.Contains(s.Id));
         }
 

@@ -87,7 +87,7 @@ public sealed class SiteSnapshots(IServiceScopeFactory scopes, TimeProvider time
                 .Select(s => new StoryTeaser(s.Id, s.Language, s.Slug, s.Headline, s.PublishedAt))
                 .ToListAsync(cancellationToken);
             var pickIds = picks.Select(p => p.StoryId).ToList();
-            var picked = await db.PublishedStories.AsNoTracking()
+            var picked = pickIds.Count == 0 ? [] : await db.PublishedStories.AsNoTracking()
                 .Where(s => pickIds.Contains(s.Id) && s.Language == edition)
                 .Select(s => new StoryTeaser(s.Id, s.Language, s.Slug, s.Headline, s.PublishedAt))
                 .ToListAsync(cancellationToken);

@@ -1,8 +1,8 @@
 using Bulletin.Core.Text;
 using Bulletin.Core.Tips;
 using Bulletin.Data;
-using Bulletin.Tips.Privacy;
 using Bulletin.Site;
+using Bulletin.Tips.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -24,9 +24,13 @@ public static class TipsApi
     public sealed record TipListItem(Guid Id, string Channel, string Status, string ReceivedOn, string Opening, int Files,
         string? AssignedTo, Guid? DuplicateOf);
 
+    /// <summary>
+    /// <c>version</c> goes back with an action (in its body, or as If-Match), so an action based on what another desk
+    /// member has since changed is refused as stale. Not an ETag: the tip routes send none, so nothing can track a reader.
+    /// </summary>
     public sealed record TipResponse(Guid Id, string Channel, string Status, string ReceivedOn, string Text, string? Contact,
         bool MayContact, bool MayCredit, string? AssignedTo, Guid? StoryId, Guid? DuplicateOf,
-        IReadOnlyList<TipAttachmentResponse> Attachments, IReadOnlyList<TipMessageResponse> Messages);
+        IReadOnlyList<TipAttachmentResponse> Attachments, IReadOnlyList<TipMessageResponse> Messages, int Version);
 
     /// <summary><c>url</c> is null when the file has no scrubbed copy (see <c>label</c>): the original is never served here.</summary>
     public sealed record TipAttachmentResponse(Guid Id, string Name, string ContentType, long Length, string Label, string? Url);
@@ -93,13 +97,12 @@ public static class TipsApi
             return NoSuchTip(id);
         }
 
-        // The version goes back with an action (If-Match or "version"), so a stale one is refused rather than applied.
-        context.Response.Headers.ETag = $"\"{tip.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"";
         return TypedResults.Ok(new TipResponse(tip.Id, tip.Channel.ToCode(), tip.Status.ToCode(), TipText.Day(tip.ReceivedOn),
             tip.Text, tip.Contact, tip.MayContact, tip.MayCredit, tip.AssignedTo, tip.StoryId, tip.DuplicateOfId,
             tip.Files.Select(f => new TipAttachmentResponse(f.Id, f.Name, f.ContentType, f.Length, f.Label,
                 f.State == TipAttachmentState.Scrubbed ? $"/api/newsroom/tips/{tip.Id}/attachments/{f.Id}" : null)).ToList(),
-            tip.Messages.Select(m => new TipMessageResponse(m.Author.ToCode(), m.Staff, m.Body, TipText.Day(m.SentOn))).ToList()));
+            tip.Messages.Select(m => new TipMessageResponse(m.Author.ToCode(), m.Staff, m.Body, TipText.Day(m.SentOn))).ToList(),
+            tip.Version));
     }
 
     /// <summary>The scrubbed copy of a file (audited); 404 where there is none.</summary>
@@ -134,7 +137,8 @@ public static class TipsApi
         // "receive" is a row of the table too, but tips arrive through their channels, never through this route.
         if (!TipActions.TryParse(action, out var parsed) || parsed == TipAction.Receive)
         {
-            return Problem(StatusCodes.Status404NotFound, "No such action", "Actions are: review, assign, decline, spam, used, link, notes, replies, merge.");
+            return Problem(StatusCodes.Status404NotFound, "No such action",
+                "Actions are: " + string.Join(", ", TipActions.Codes.All.Where(c => c != TipAction.Receive.ToCode())) + ".");
         }
 
         var input = new TipActionInput(body?.Assignee, body?.StoryId, body?.Text, body?.DuplicateId);
@@ -143,7 +147,7 @@ public static class TipsApi
         return result.Outcome switch
         {
             WorkflowOutcome.Done or WorkflowOutcome.Unchanged => TypedResults.NoContent(),
-            WorkflowOutcome.NotFound => NoSuchTip(id),
+            WorkflowOutcome.NotFound => Problem(StatusCodes.Status404NotFound, "No such tip", result.Reason),
             WorkflowOutcome.Forbidden => Problem(StatusCodes.Status403Forbidden, "Not allowed", result.Reason),
             WorkflowOutcome.NotAllowedNow => Problem(StatusCodes.Status409Conflict, "Not in this state", result.Reason),
             WorkflowOutcome.Stale => Problem(StatusCodes.Status409Conflict, "Changed by someone else", result.Reason),

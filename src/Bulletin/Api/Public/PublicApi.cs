@@ -136,7 +136,7 @@ public static class PublicApi
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(s => s.Id)
             .ToListAsync(cancellationToken);
-        var rows = await db.PublishedStories.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken);
+        var rows = ids.Count == 0 ? [] : await db.PublishedStories.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken);
         var list = rows.OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id).ToList();
         string? next = null;
         if (page * pageSize < total)

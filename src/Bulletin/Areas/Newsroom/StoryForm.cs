@@ -42,7 +42,8 @@ public sealed class StoryForm
     /// <summary>The content the form describes, or why it cannot be one.</summary>
     public (StoryContent? Content, string? Problem) ToContent(Story? existing)
     {
-        if (string.IsNullOrWhiteSpace(Headline))
+        // A headline of nothing but invisible characters is no headline: the story would keep none of it.
+        if (Headline is null || Core.Text.InputText.CleanLine(Headline).Length == 0)
         {
             return (null, "headline");
         }

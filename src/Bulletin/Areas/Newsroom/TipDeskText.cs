@@ -80,6 +80,13 @@ public static class TipDeskText
     public static readonly Phrase DeskNote = new("데스크 메모", "Desk note");
     public static readonly Phrase AddTheNote = new("메모 남기기", "Add the note");
 
+    // Pages/Tips/Tip.cshtml.cs
+    public static readonly Phrase ChooseAReporter = new("기자를 고르세요.", "Choose a reporter.");
+    public static readonly Phrase StoryIdNeeded = new("기사 ID가 필요합니다.", "A story id is needed.");
+    public static readonly Phrase NoteEmpty = new("메모가 비어 있습니다.", "The note is empty.");
+    public static readonly Phrase ReplyEmpty = new("답장이 비어 있습니다.", "The reply is empty.");
+    public static readonly Phrase OtherTipIdNeeded = new("다른 제보의 ID를 입력하세요.", "Give the id of another tip.");
+
     // TipText.cs
     public static readonly Phrase StatusNewTip = new("새 제보", "New");
     public static readonly Phrase StatusReviewing = new("검토 중", "Reviewing");

@@ -1,9 +1,9 @@
 using Bulletin.Core.Tips;
 using Bulletin.Core.Workflow;
 using Bulletin.Data;
+using Bulletin.Site;
 using Bulletin.Tips.Channels.Email;
 using Bulletin.Tips.Privacy;
-using Bulletin.Site;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bulletin.Tips.Desk;

@@ -21,7 +21,7 @@ public sealed class TipMailer(IOptions<TipsOptions> options)
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(smtp.From!));
         message.To.Add(MailboxAddress.Parse(address));
-        message.Subject = "Re: your tip / 제보에 대한 답장";
+        message.Subject = MailText.Both(MailText.ReplySubject);
         message.Body = new TextPart("plain") { Text = reply };
 
         using var client = new SmtpClient();

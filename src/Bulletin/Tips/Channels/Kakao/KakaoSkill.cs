@@ -43,7 +43,7 @@ public static partial class KakaoSkill
         var body = await ReadBodyAsync(context.Request.Body, cancellationToken);
         if (body is null)
         {
-            return BadRequest("메시지가 너무 깁니다. 나누어 보내 주세요. (The message is too long.)");
+            return BadRequest(KakaoText.Both(KakaoText.TooLong));
         }
 
         string? userKey;
@@ -65,17 +65,17 @@ public static partial class KakaoSkill
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or FormatException)
         {
-            return BadRequest("메시지를 처리할 수 없습니다. (The message could not be processed.)");
+            return BadRequest(KakaoText.Both(KakaoText.Unprocessable));
         }
 
         if (string.IsNullOrEmpty(userKey) || (utterance.Length == 0 && pictures.Count == 0))
         {
-            return BadRequest("메시지를 처리할 수 없습니다. (The message could not be processed.)");
+            return BadRequest(KakaoText.Both(KakaoText.Unprocessable));
         }
 
         if (utterance.Length > options.Value.MaxTextLength)
         {
-            return BadRequest("메시지가 너무 깁니다. 나누어 보내 주세요. (The message is too long.)");
+            return BadRequest(KakaoText.Both(KakaoText.TooLong));
         }
 
         var sender = keys.Pseudonym("kakao-draft", userKey);
@@ -86,14 +86,14 @@ public static partial class KakaoSkill
             if (CancelWords.Contains(utterance, StringComparer.OrdinalIgnoreCase))
             {
                 drafts.Forget(sender);
-                return Answer("제보를 취소했습니다. 언제든 다시 보내 주세요.");
+                return Answer(KakaoText.Cancelled[KakaoText.Speaks]);
             }
 
             if (SendWords.Contains(utterance, StringComparer.OrdinalIgnoreCase))
             {
                 if (draft.Lines.Count == 0 && draft.Pictures.Count == 0)
                 {
-                    return Answer("먼저 제보 내용을 적어 주세요. 사진도 함께 보낼 수 있습니다.");
+                    return Answer(KakaoText.NothingToSend[KakaoText.Speaks]);
                 }
 
                 await using var upload = intake.Begin();
@@ -108,9 +108,7 @@ public static partial class KakaoSkill
                     SenderId = userKey,
                 }, cancellationToken);
                 drafts.Forget(sender);
-                return Answer("제보가 접수되었습니다. 감사합니다.\n\n영수증 번호: " + receipt.Phrase +
-                    "\n\n이 번호는 다시 보여 드릴 수 없습니다. 적어 두었다가 누리집의 제보 확인 페이지(" + TipRoutes.Receipt +
-                    ")에서 처리 상황과 답장을 확인하세요.");
+                return Answer(KakaoText.Received.Format(KakaoText.Speaks, receipt.Phrase, TipRoutes.Receipt));
             }
 
             if (utterance.Length > 0)
@@ -140,9 +138,9 @@ public static partial class KakaoSkill
             }
 
             var note = pictures.Count == 0 ? "" : fetched == pictures.Count
-                ? $"사진 {fetched}장을 받았습니다. "
-                : $"사진 {pictures.Count}장 중 {fetched}장만 받았습니다. 나머지는 다시 보내 주세요. ";
-            return Answer(note + "내용을 더 적거나 사진을 보낼 수 있습니다. 다 되었으면 '보내기'를 눌러 주세요.", withChoices: true);
+                ? KakaoText.PhotosReceived.Format(KakaoText.Speaks, fetched)
+                : KakaoText.SomePhotosReceived.Format(KakaoText.Speaks, pictures.Count, fetched);
+            return Answer(note + KakaoText.WriteMoreOrSend[KakaoText.Speaks], withChoices: true);
         }
         finally
         {
@@ -218,8 +216,8 @@ public static partial class KakaoSkill
         if (withChoices)
         {
             template["quickReplies"] = new JsonArray(
-                new JsonObject { ["label"] = "보내기", ["action"] = "message", ["messageText"] = "보내기" },
-                new JsonObject { ["label"] = "취소", ["action"] = "message", ["messageText"] = "취소" });
+                new JsonObject { ["label"] = KakaoText.Send[KakaoText.Speaks], ["action"] = "message", ["messageText"] = KakaoText.Send[KakaoText.Speaks] },
+                new JsonObject { ["label"] = KakaoText.Cancel[KakaoText.Speaks], ["action"] = "message", ["messageText"] = KakaoText.Cancel[KakaoText.Speaks] });
         }
 
         return TypedResults.Json(new JsonObject { ["version"] = "2.0", ["template"] = template }, statusCode: status);

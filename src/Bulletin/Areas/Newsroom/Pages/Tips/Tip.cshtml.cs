@@ -13,7 +13,7 @@ namespace Bulletin.Areas.Newsroom.Pages.Tips;
 /// One tip for the desk: its text (always encoded), contact and consent, files, conversation, and every desk action.
 /// Opening it is audited by <see cref="TipDesk.ReadAsync"/>.
 /// </summary>
-public sealed class TipModel(TipDesk desk, UserManager<StaffUser> users) : PageModel
+public sealed class TipModel(TipDesk desk, UserManager<StaffUser> users, NewsroomUi ui) : PageModel
 {
     public TipView? Tip { get; private set; }
 
@@ -55,7 +55,7 @@ public sealed class TipModel(TipDesk desk, UserManager<StaffUser> users) : PageM
         var reporters = await ReportersAsync();
         if (string.IsNullOrWhiteSpace(assignee) || !reporters.Contains(assignee, StringComparer.Ordinal))
         {
-            Problem = "Choose a reporter.";
+            Problem = ui.T(TipDeskText.ChooseAReporter);
             return await ShowAsync(id, cancellationToken);
         }
 
@@ -69,23 +69,23 @@ public sealed class TipModel(TipDesk desk, UserManager<StaffUser> users) : PageM
         ActAsync(id, () => desk.MarkSpamAsync(id, Me, cancellationToken, version), cancellationToken);
 
     public Task<IActionResult> OnPostUsedAsync(Guid id, Guid? storyId, int? version, CancellationToken cancellationToken) =>
-        storyId is { } story ? ActAsync(id, () => desk.MarkUsedAsync(id, story, Me, cancellationToken, version), cancellationToken) : FailAsync(id, "A story id is needed.", cancellationToken);
+        storyId is { } story ? ActAsync(id, () => desk.MarkUsedAsync(id, story, Me, cancellationToken, version), cancellationToken) : FailAsync(id, ui.T(TipDeskText.StoryIdNeeded), cancellationToken);
 
     public Task<IActionResult> OnPostLinkAsync(Guid id, Guid? storyId, int? version, CancellationToken cancellationToken) =>
-        storyId is { } story ? ActAsync(id, () => desk.LinkStoryAsync(id, story, Me, cancellationToken, version), cancellationToken) : FailAsync(id, "A story id is needed.", cancellationToken);
+        storyId is { } story ? ActAsync(id, () => desk.LinkStoryAsync(id, story, Me, cancellationToken, version), cancellationToken) : FailAsync(id, ui.T(TipDeskText.StoryIdNeeded), cancellationToken);
 
     public Task<IActionResult> OnPostNoteAsync(Guid id, string? text, int? version, CancellationToken cancellationToken)
     {
         // Kept for the form if the note is refused (stale, say), so nothing typed is lost.
         NoteText = text;
-        return string.IsNullOrWhiteSpace(text) ? FailAsync(id, "The note is empty.", cancellationToken)
+        return string.IsNullOrWhiteSpace(text) ? FailAsync(id, ui.T(TipDeskText.NoteEmpty), cancellationToken)
             : ActAsync(id, () => desk.AddNoteAsync(id, Me, text, cancellationToken, version), cancellationToken);
     }
 
     public Task<IActionResult> OnPostReplyAsync(Guid id, string? text, int? version, CancellationToken cancellationToken)
     {
         ReplyText = text;
-        return string.IsNullOrWhiteSpace(text) ? FailAsync(id, "The reply is empty.", cancellationToken)
+        return string.IsNullOrWhiteSpace(text) ? FailAsync(id, ui.T(TipDeskText.ReplyEmpty), cancellationToken)
             : ActAsync(id, () => desk.ReplyAsync(id, Me, text, cancellationToken, version), cancellationToken);
     }
 
@@ -93,7 +93,7 @@ public sealed class TipModel(TipDesk desk, UserManager<StaffUser> users) : PageM
     public Task<IActionResult> OnPostMergeAsync(Guid id, Guid? duplicateId, int? version, CancellationToken cancellationToken) =>
         duplicateId is { } duplicate && duplicate != id
             ? ActAsync(id, () => desk.MergeAsync(duplicate, id, Me, cancellationToken, version), cancellationToken)
-            : FailAsync(id, "Give the id of another tip.", cancellationToken);
+            : FailAsync(id, ui.T(TipDeskText.OtherTipIdNeeded), cancellationToken);
 
     private StaffActor Me => StaffActor.From(User);
 

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Text;
+using Bulletin.Core.Stories;
+using Bulletin.Data;
+using Bulletin.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bulletin.Tests;
+
+/// <summary>
+/// Every query behind the public surfaces is answered from an index: a full table scan would grow with the
+/// archive. The server's own queries are recorded while every surface is fetched, and each is explained.
+/// </summary>
+public sealed class QueryPlanTests
+{
+    /// <summary>Read whole on purpose, into the in-memory snapshot: a newsroom has a handful of sections.</summary>
+    private static readonly string[] SmallTables = ["Sections", "__EFMigrationsHistory"];
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task PublicSurfaces_EveryQuery_UsesAnIndex(DatabaseProvider provider)
+    {
+        var now = TimeProvider.System.GetUtcNow().ToOffset(TestStories.SiteOffset);
+        var stories = Enumerable.Range(0, 30)
+            .Select(i => i % 2 == 0
+                ? TestStories.English($"Ports shut for storm number {i}", now.AddHours(-i), "ports")
+                : TestStories.Korean($"폭우로 도로 통제 {i}", now.AddHours(-i), "폭우"))
+            .ToList();
+        await using var database = await BulletinServer.NewDatabaseAsync(provider);
+        await TestStories.ImportAsync(database, stories, section: "world");
+        var plans = new QueryPlanRecorder();
+        await using var server = await BulletinServer.StartAsync(database, configure: builder =>
+        {
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                builder.Services.ConfigureDbContext<SqliteBulletinDbContext>(o => o.AddInterceptors(plans));
+            }
+            else
+            {
+                builder.Services.ConfigureDbContext<PostgresBulletinDbContext>(o => o.AddInterceptors(plans));
+            }
+        });
+        await server.WaitForSearchAsync();
+        Guid id;
+        await using (var db = database.NewContext())
+        {
+            id = await db.PublishedStories.Where(s => s.Language == Language.English).Select(s => s.Id).FirstAsync(TestContext.Current.CancellationToken);
+        }
+
+        plans.Recording = true;
+        string[] paths =
+        [
+            "/", "/en", TestStories.PathOf(stories[0]), TestStories.PathOf(stories[1]), "/en/news/no-such-story",
+            "/en/section/world", "/en/section/world?page=2", "/section/world",
+            "/en/rss.xml", "/atom.xml", "/en/section/world/feed.json", "/en/tag/ports/rss.xml", "/tag/폭우/rss.xml",
+            "/sitemap.xml", "/sitemaps/stories-1.xml", "/news-sitemap.xml",
+            "/api/public/stories", "/api/public/stories?language=en&page=2", "/api/public/sections/world/stories?language=ko",
+            $"/api/public/stories/{id}", $"/api/public/stories/{id}/ninjs", "/api/public/search?q=storm", "/en/search?q=storm",
+        ];
+        foreach (var path in paths)
+        {
+            var response = await server.Client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{path}: {(int)response.StatusCode}");
+        }
+
+        plans.Recording = false;
+        Assert.NotEmpty(plans.Plans);
+        var scans = new StringBuilder();
+        foreach (var plan in plans.Plans)
+        {
+            foreach (var line in plan.Lines.Where(line => ScansTable(provider, line, plan.Sql)))
+            {
+                scans.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"{line.Trim()}\n    in: {plan.Sql.ReplaceLineEndings(" ")}");
+            }
+        }
+
+        Assert.True(scans.Length == 0, "Full table scans:\n" + scans);
+        Assert.Contains(plans.Plans, p => p.Sql.Contains("PublishedStoryTags", StringComparison.Ordinal));
+    }
+
+    /// <summary>A plan line that reads a whole table, not an index (a virtual table of parameters is not a table).</summary>
+    private static bool ScansTable(DatabaseProvider provider, string line, string sql)
+    {
+        var text = line.Trim();
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            if (!text.StartsWith("SCAN ", StringComparison.Ordinal) || text.Contains("USING", StringComparison.Ordinal)
+                || text.Contains("VIRTUAL TABLE", StringComparison.Ordinal) || text == "SCAN CONSTANT ROW")
+            {
+                return false;
+            }
+
+            // SQLite names the table by its alias in the query ("Sections" AS "s").
+            var alias = text["SCAN ".Length..].Split(' ')[0].Trim('"');
+            var table = System.Text.RegularExpressions.Regex.Match(sql, $"\"(\\w+)\" AS \"{alias}\"") is { Success: true } match
+                ? match.Groups[1].Value
+                : alias;
+            return !SmallTables.Contains(table) && !table.StartsWith("json_each", StringComparison.Ordinal);
+        }
+
+        var at = text.IndexOf("Seq Scan on ", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var name = text[(at + "Seq Scan on ".Length)..].Split(' ')[0].Trim('"');
+        return !SmallTables.Contains(name);
+    }
+}

@@ -33,6 +33,8 @@ command -v /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ls /usr/lib/postg
 python3 -c 'import feedparser' >/dev/null 2>&1 || [ -f /usr/lib/python3/dist-packages/feedparser/__init__.py ] || need+=(python3-feedparser)
 [ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd)
 [ -x /usr/bin/aiosmtpd ] || need+=(python3-aiosmtpd)
+command -v node >/dev/null 2>&1 || need+=(nodejs)
+command -v npm >/dev/null 2>&1 || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "installing ${need[*]}"
@@ -140,6 +142,18 @@ elif [ -x /usr/bin/aiosmtpd ]; then
   fi
 else
   say "SMTP: no aiosmtpd; the reply-by-e-mail test will be skipped"
+fi
+
+# --- a real MOS device (NRK's mos-connection on Node) for the MOS gateway's tests -----------------
+if command -v npm >/dev/null 2>&1; then
+  if (cd "$repo/tests/mos-device" && npm ci --no-audit --no-fund --loglevel=error >"$work/npm-ci.log" 2>&1); then
+    say "MOS device: installed from tests/mos-device/package-lock.json"
+  else
+    say "MOS device: npm ci failed; the MOS device tests will be skipped (and fail under CI)"
+    tail -n 20 "$work/npm-ci.log"
+  fi
+else
+  say "MOS device: no Node/npm; the MOS device tests will be skipped (and fail under CI)"
 fi
 
 # --- the tests ----------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 using Bulletin.Core.Rundowns;
 using Bulletin.Core.Stories;
+using Bulletin.Core.Workflow;
 
 namespace Bulletin.Core.Tests;
 
@@ -11,6 +12,8 @@ namespace Bulletin.Core.Tests;
 /// </summary>
 public sealed class RundownTimingTests
 {
+    private static readonly Actor Producer = new(Guid.CreateVersion7(), "producer", [StaffRoles.Producer]);
+
     private static readonly DateTimeOffset Start = new(2026, 12, 1, 18, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset HardOut = Start.AddMinutes(5);
 
@@ -62,12 +65,12 @@ public sealed class RundownTimingTests
     private Rundown Show()
     {
         var rundown = Rundown.Create(Guid.CreateVersion7(), "저녁 뉴스", new DateOnly(2026, 12, 1), Language.Korean, Start, HardOut);
-        Assert.True(rundown.AddBlock(Guid.CreateVersion7(), "Top", TimeSpan.FromMinutes(3)).Succeeded);
-        Assert.True(rundown.AddStory(_korean, KoreanStory, "북한군 파병").Succeeded);
-        Assert.True(rundown.AddLine(_break, RundownItemKind.Break, "BREAK", TimeSpan.FromMinutes(2)).Succeeded);
-        Assert.True(rundown.AddBlock(Guid.CreateVersion7(), "Second", TimeSpan.FromMinutes(2)).Succeeded);
-        Assert.True(rundown.AddStory(_english, EnglishStory, "TROOPS").Succeeded);
-        Assert.True(rundown.AddLine(_live, RundownItemKind.Live, "LIVE SEOUL", TimeSpan.FromSeconds(45)).Succeeded);
+        Assert.True(rundown.AddBlock(Producer, Guid.CreateVersion7(), "Top", TimeSpan.FromMinutes(3)).Succeeded);
+        Assert.True(rundown.AddStory(Producer, _korean, KoreanStory, "북한군 파병").Succeeded);
+        Assert.True(rundown.AddLine(Producer, _break, RundownItemKind.Break, "BREAK", TimeSpan.FromMinutes(2)).Succeeded);
+        Assert.True(rundown.AddBlock(Producer, Guid.CreateVersion7(), "Second", TimeSpan.FromMinutes(2)).Succeeded);
+        Assert.True(rundown.AddStory(Producer, _english, EnglishStory, "TROOPS").Succeeded);
+        Assert.True(rundown.AddLine(Producer, _live, RundownItemKind.Live, "LIVE SEOUL", TimeSpan.FromSeconds(45)).Succeeded);
         return rundown;
     }
 
@@ -114,7 +117,7 @@ public sealed class RundownTimingTests
     {
         var rundown = Show();
         // The live shot moves up to second place: before the break, into block A.
-        Assert.True(rundown.MoveItem(_live, 1).Succeeded);
+        Assert.True(rundown.MoveItem(Producer, _live, 1).Succeeded);
 
         var timing = rundown.Timing(_scripts);
 
@@ -124,7 +127,7 @@ public sealed class RundownTimingTests
         Assert.Equal(TimeSpan.FromSeconds(23), timing.OverUnder);
         // The page number stays with the item until the producer renumbers.
         Assert.Equal("B2", timing.Items[1].Page);
-        Assert.True(rundown.Renumber().Succeeded);
+        Assert.True(rundown.Renumber(Producer).Succeeded);
         Assert.Equal(["A1", "A2", "A3", "B1"], rundown.Items.Select(i => i.Page));
         Assert.Equal([203, 120], rundown.Timing(_scripts).Blocks.Select(b => (int)b.Total.TotalSeconds));
     }
@@ -133,7 +136,7 @@ public sealed class RundownTimingTests
     public void Timing_WithAFloatedBreak_LeavesItOut()
     {
         var rundown = Show();
-        Assert.True(rundown.FloatItem(_break).Succeeded);
+        Assert.True(rundown.FloatItem(Producer, _break).Succeeded);
 
         var timing = rundown.Timing(_scripts);
 
@@ -146,7 +149,7 @@ public sealed class RundownTimingTests
         Assert.Equal([At(0, 0), At(0, 38), At(2, 38)], timing.Items.Where(i => !i.Floated).Select(i => i.FrontTime!.Value));
         Assert.Equal([At(1, 37), At(2, 15), At(4, 15)], timing.Items.Where(i => !i.Floated).Select(i => i.BackTime!.Value));
 
-        Assert.True(rundown.UnfloatItem(_break).Succeeded);
+        Assert.True(rundown.UnfloatItem(Producer, _break).Succeeded);
         Assert.Equal(TimeSpan.FromSeconds(23), rundown.Timing(_scripts).OverUnder);
     }
 
@@ -154,7 +157,7 @@ public sealed class RundownTimingTests
     public void Timing_WithTheProducersDuration_OverridesTextAndMedia()
     {
         var rundown = Show();
-        Assert.True(rundown.SetDuration(_english, TimeSpan.FromSeconds(100)).Succeeded);
+        Assert.True(rundown.SetDuration(Producer, _english, TimeSpan.FromSeconds(100)).Succeeded);
 
         var timing = rundown.Timing(_scripts);
 
@@ -168,7 +171,7 @@ public sealed class RundownTimingTests
     {
         var rundown = Show();
         // A slower presenter: 175 syllables a minute doubles the 18 s of text to 36 s.
-        Assert.True(rundown.SetReadRate(_korean, new() { KoreanSyllablesPerMinute = 175 }).Succeeded);
+        Assert.True(rundown.SetReadRate(Producer, _korean, new() { KoreanSyllablesPerMinute = 175 }).Succeeded);
 
         Assert.Equal(TimeSpan.FromSeconds(36), rundown.Timing(_scripts).Items[0].TextTime);
         Assert.Equal(TimeSpan.FromSeconds(41), rundown.Timing(_scripts).OverUnder);
@@ -179,7 +182,7 @@ public sealed class RundownTimingTests
     {
         var rundown = Rundown.Create(Guid.CreateVersion7(), "Late", new DateOnly(2026, 12, 1), Language.English, Start, HardOut);
         var story = Guid.CreateVersion7();
-        rundown.AddStory(Guid.CreateVersion7(), story, "SHORT");
+        rundown.AddStory(Producer, Guid.CreateVersion7(), story, "SHORT");
         // Two words at 160 a minute: 0.75 s, read as 1 s; one word (0.375 s) would be 0 s.
         var scripts = new Dictionary<Guid, TimedScript>
         {
@@ -194,12 +197,12 @@ public sealed class RundownTimingTests
     public void Timing_OnAir_CountsElapsedTimeForWhatHasAired()
     {
         var rundown = Show();
-        Assert.True(rundown.Activate().Succeeded);
+        Assert.True(rundown.Activate(Producer).Succeeded);
         Assert.Equal(_korean, rundown.NextItemId);
 
         // Five seconds late on air; the Korean story runs 45 s instead of 38 s.
-        Assert.True(rundown.Take(At(0, 5)).Succeeded);
-        Assert.True(rundown.Take(At(0, 50)).Succeeded);
+        Assert.True(rundown.Take(Producer, At(0, 5)).Succeeded);
+        Assert.True(rundown.Take(Producer, At(0, 50)).Succeeded);
         Assert.Equal(_break, rundown.OnAirItemId);
         Assert.Equal(_english, rundown.NextItemId);
 
@@ -214,7 +217,7 @@ public sealed class RundownTimingTests
         // The break runs long: at 3:00 it has run 2:10, which replaces its estimate; over/under keeps counting.
         Assert.Equal(TimeSpan.FromSeconds(45), rundown.Timing(_scripts, At(3, 0)).OverUnder);
 
-        Assert.True(rundown.Finish(At(3, 30)).Succeeded);
+        Assert.True(rundown.Finish(Producer, At(3, 30)).Succeeded);
         Assert.Equal(RundownStatus.Done, rundown.Status);
         Assert.Equal(TimeSpan.FromSeconds(160), rundown.Find(_break)!.AiredDuration);
     }
@@ -223,9 +226,9 @@ public sealed class RundownTimingTests
     public void Take_SkipsFloatedItems()
     {
         var rundown = Show();
-        rundown.FloatItem(_break);
-        rundown.Activate();
-        rundown.Take(At(0, 0));
+        rundown.FloatItem(Producer, _break);
+        rundown.Activate(Producer);
+        rundown.Take(Producer, At(0, 0));
 
         Assert.Equal(_english, rundown.NextItemId);
     }

@@ -6,6 +6,8 @@ namespace Bulletin.Core.Tests;
 
 public sealed class RundownWorkflowTests
 {
+    private static readonly Actor Producer = new(Guid.CreateVersion7(), "producer", [StaffRoles.Producer]);
+
     private static readonly DateTimeOffset Start = new(2026, 12, 1, 18, 0, 0, TimeSpan.Zero);
 
     private static Rundown Show() =>
@@ -15,12 +17,13 @@ public sealed class RundownWorkflowTests
     public void Take_BeforeTheShowIsOnAir_IsRefusedWithAReason()
     {
         var rundown = Show();
-        rundown.AddLine(Guid.CreateVersion7(), RundownItemKind.Other, "OPEN", TimeSpan.FromSeconds(10));
+        rundown.AddLine(Producer, Guid.CreateVersion7(), RundownItemKind.Other, "OPEN", TimeSpan.FromSeconds(10));
 
-        var result = rundown.Take(Start);
+        var result = rundown.Take(Producer, Start);
 
         Assert.False(result.Succeeded);
-        Assert.Contains("on air", result.Refusal, StringComparison.Ordinal);
+        Assert.Equal(WorkflowOutcome.NotAllowedNow, result.Outcome);
+        Assert.Contains("on-air", result.Reason, StringComparison.Ordinal);
         Assert.Null(rundown.OnAirItemId);
     }
 
@@ -29,13 +32,13 @@ public sealed class RundownWorkflowTests
     {
         var rundown = Show();
         var open = Guid.CreateVersion7();
-        rundown.AddLine(open, RundownItemKind.Other, "OPEN", TimeSpan.FromSeconds(10));
-        rundown.Activate();
-        rundown.Take(Start);
-        rundown.Finish(Start.AddSeconds(12));
+        rundown.AddLine(Producer, open, RundownItemKind.Other, "OPEN", TimeSpan.FromSeconds(10));
+        rundown.Activate(Producer);
+        rundown.Take(Producer, Start);
+        rundown.Finish(Producer, Start.AddSeconds(12));
         var version = rundown.Version;
 
-        var result = rundown.AddLine(Guid.CreateVersion7(), RundownItemKind.Break, "BREAK", TimeSpan.FromMinutes(2));
+        var result = rundown.AddLine(Producer, Guid.CreateVersion7(), RundownItemKind.Break, "BREAK", TimeSpan.FromMinutes(2));
 
         Assert.False(result.Succeeded);
         Assert.Single(rundown.Items);
@@ -47,13 +50,18 @@ public sealed class RundownWorkflowTests
     public void Lock_LeavesEditingToProducers()
     {
         var rundown = Show();
-        Assert.True(rundown.Lock().Succeeded);
+        Assert.True(rundown.Lock(Producer).Succeeded);
 
         Assert.Equal(RundownStatus.Locked, rundown.Status);
-        Assert.False(RundownWorkflow.Allows([StaffRoles.Editor], rundown.Status, RundownAction.Edit));
-        Assert.True(RundownWorkflow.Allows([StaffRoles.Producer], rundown.Status, RundownAction.Edit));
-        Assert.True(RundownWorkflow.Allows([StaffRoles.Editor], RundownStatus.Planning, RundownAction.Edit));
-        Assert.False(RundownWorkflow.RoleMayEver([StaffRoles.Reporter], RundownAction.Take));
+        Assert.False(RundownWorkflow.Table.Allows([StaffRoles.Editor], rundown.Status, RundownAction.Edit));
+        Assert.True(RundownWorkflow.Table.Allows([StaffRoles.Producer], rundown.Status, RundownAction.Edit));
+        Assert.True(RundownWorkflow.Table.Allows([StaffRoles.Editor], RundownStatus.Planning, RundownAction.Edit));
+        Assert.False(RundownWorkflow.Table.RoleMayEver([StaffRoles.Reporter], RundownAction.Take));
+
+        var editor = new Actor(Guid.CreateVersion7(), "editor", [StaffRoles.Editor]);
+        var refused = rundown.AddLine(editor, Guid.CreateVersion7(), RundownItemKind.Break, "BREAK", TimeSpan.FromMinutes(2));
+        Assert.Equal(WorkflowOutcome.Forbidden, refused.Outcome);
+        Assert.Empty(rundown.Items);
     }
 
     [Fact]
@@ -61,14 +69,14 @@ public sealed class RundownWorkflowTests
     {
         var rundown = Show();
         var open = Guid.CreateVersion7();
-        rundown.AddLine(open, RundownItemKind.Other, "OPEN", TimeSpan.FromSeconds(10));
-        rundown.AddLine(Guid.CreateVersion7(), RundownItemKind.Break, "BREAK", TimeSpan.FromMinutes(2));
-        rundown.Activate();
-        rundown.Take(Start);
+        rundown.AddLine(Producer, open, RundownItemKind.Other, "OPEN", TimeSpan.FromSeconds(10));
+        rundown.AddLine(Producer, Guid.CreateVersion7(), RundownItemKind.Break, "BREAK", TimeSpan.FromMinutes(2));
+        rundown.Activate(Producer);
+        rundown.Take(Producer, Start);
 
-        Assert.False(rundown.MoveItem(open, 1).Succeeded);
-        Assert.False(rundown.FloatItem(open).Succeeded);
-        Assert.False(rundown.RemoveItem(open).Succeeded);
+        Assert.False(rundown.MoveItem(Producer, open, 1).Succeeded);
+        Assert.False(rundown.FloatItem(Producer, open).Succeeded);
+        Assert.False(rundown.RemoveItem(Producer, open).Succeeded);
     }
 
     [Fact]
@@ -76,12 +84,12 @@ public sealed class RundownWorkflowTests
     {
         var rundown = Show();
         var item = Guid.CreateVersion7();
-        rundown.AddStory(item, Guid.CreateVersion7(), "STORY");
+        rundown.AddStory(Producer, item, Guid.CreateVersion7(), "STORY");
         Assert.Equal(RundownItemState.NotReady, rundown.Find(item)!.State);
 
-        rundown.SetState(item, RundownItemState.Approved);
+        rundown.SetState(Producer, item, RundownItemState.Approved);
 
         Assert.Equal(RundownItemState.Approved, rundown.Find(item)!.State);
-        Assert.False(rundown.SetState(Guid.CreateVersion7(), RundownItemState.Ready).Succeeded);
+        Assert.False(rundown.SetState(Producer, Guid.CreateVersion7(), RundownItemState.Ready).Succeeded);
     }
 }

@@ -21,7 +21,15 @@ const ncsHost = args['ncs-host'] ?? '127.0.0.1'
 const ports = { lower: Number(args.lower), upper: Number(args.upper), query: Number(args.query ?? Number(args.upper) + 1) }
 const ncsPorts = { lower: Number(args['ncs-lower']), upper: Number(args['ncs-upper']), query: Number(args['ncs-upper']) + 1 }
 
-const write = (line) => process.stdout.write(JSON.stringify(line) + '\n')
+// mos-connection wraps values ({ _mosString128: 'x' }, { _mosTime: ... }); the tests read them plain.
+const plain = (_key, value) => {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const keys = Object.keys(value)
+    if (keys.length === 1 && keys[0].startsWith('_mos')) return value[keys[0]]
+  }
+  return value
+}
+const write = (line) => process.stdout.write(JSON.stringify(line, plain) + '\n')
 
 // Every whole message any socket of ours parses, as it came: the parser knows which socket it belongs to.
 const emit = MosMessageParser.prototype.emit

@@ -1,11 +1,12 @@
 using Bulletin.Core.Stories;
 using Bulletin.Core.Timing;
+using Bulletin.Core.Workflow;
 
 namespace Bulletin.Core.Rundowns;
 
 /// <summary>
 /// A show on an air date: a planned start, a hard out it must not run past, blocks with budgets and items in
-/// running order. Every change goes through the workflow table and answers with a <see cref="RundownResult"/>;
+/// running order. Every change goes through the workflow table and answers with a <see cref="WorkflowResult"/>;
 /// roles are the caller's business, the state is the rundown's. Times are kept in UTC.
 /// </summary>
 public sealed class Rundown
@@ -71,27 +72,27 @@ public sealed class Rundown
 
     // --- editing -------------------------------------------------------------------------------------------
 
-    public RundownResult AddBlock(Guid id, string name, TimeSpan budget) => Move(RundownAction.Edit, () =>
+    public WorkflowResult AddBlock(Actor actor, Guid id, string name, TimeSpan budget) => Move(RundownAction.Edit, actor, () =>
     {
         var letter = BlockLetter(_blocks.Count);
         _blocks.Add(new RundownBlock(id, letter, string.IsNullOrWhiteSpace(name) ? letter : name.Trim(), budget));
-        return RundownResult.Ok;
+        return WorkflowResult.Done;
     });
 
-    public RundownResult AddStory(Guid id, Guid storyId, string slug, Guid? blockId = null) =>
-        AddItem(id, RundownItemKind.Story, storyId, slug, null, blockId);
+    public WorkflowResult AddStory(Actor actor, Guid id, Guid storyId, string slug, Guid? blockId = null) =>
+        AddItem(actor, id, RundownItemKind.Story, storyId, slug, null, blockId);
 
     /// <summary>A break, live or other line: only its planned duration times it.</summary>
-    public RundownResult AddLine(Guid id, RundownItemKind kind, string slug, TimeSpan duration, Guid? blockId = null) =>
+    public WorkflowResult AddLine(Actor actor, Guid id, RundownItemKind kind, string slug, TimeSpan duration, Guid? blockId = null) =>
         kind == RundownItemKind.Story
-            ? RundownResult.Refused("A story line needs a story; use AddStory.")
-            : AddItem(id, kind, null, slug, duration, blockId);
+            ? WorkflowResult.Invalid("A story line needs a story; use AddStory.")
+            : AddItem(actor, id, kind, null, slug, duration, blockId);
 
     /// <summary>
     /// Moves an item to a place in the running order (0 is the top, counting floated items): it goes before the
     /// item now at that place and joins its block, or to the end of the last block.
     /// </summary>
-    public RundownResult MoveItem(Guid itemId, int position) => Move(RundownAction.Edit, () =>
+    public WorkflowResult MoveItem(Actor actor, Guid itemId, int position) => Move(RundownAction.Edit, actor, () =>
     {
         if (Find(itemId) is not { } item)
         {
@@ -100,19 +101,19 @@ public sealed class Rundown
 
         if (item.TakenAt is not null)
         {
-            return RundownResult.Refused("An item that has been on air keeps its place.");
+            return WorkflowResult.Invalid("An item that has been on air keeps its place.");
         }
 
         var order = Order();
         if (position < 0 || position >= order.Count)
         {
-            return RundownResult.Refused($"Position {position} is outside the rundown (0 to {order.Count - 1}).");
+            return WorkflowResult.Invalid($"Position {position} is outside the rundown (0 to {order.Count - 1}).");
         }
 
         var index = order.IndexOf(item);
         if (index == position)
         {
-            return RundownResult.Ok;
+            return WorkflowResult.Done;
         }
 
         // Removing the item first shifts everything after it up by one.
@@ -129,14 +130,14 @@ public sealed class Rundown
             block.ItemList.Insert(block.ItemList.IndexOf(before), item);
         }
 
-        return RundownResult.Ok;
+        return WorkflowResult.Done;
     });
 
-    public RundownResult FloatItem(Guid itemId) => SetFloated(itemId, true);
+    public WorkflowResult FloatItem(Actor actor, Guid itemId) => SetFloated(actor, itemId, true);
 
-    public RundownResult UnfloatItem(Guid itemId) => SetFloated(itemId, false);
+    public WorkflowResult UnfloatItem(Actor actor, Guid itemId) => SetFloated(actor, itemId, false);
 
-    public RundownResult RemoveItem(Guid itemId) => Move(RundownAction.Edit, () =>
+    public WorkflowResult RemoveItem(Actor actor, Guid itemId) => Move(RundownAction.Edit, actor, () =>
     {
         if (Find(itemId) is not { } item)
         {
@@ -145,7 +146,7 @@ public sealed class Rundown
 
         if (item.TakenAt is not null)
         {
-            return RundownResult.Refused("An item that has been on air stays on record.");
+            return WorkflowResult.Invalid("An item that has been on air stays on record.");
         }
 
         BlockOf(item).ItemList.Remove(item);
@@ -154,58 +155,58 @@ public sealed class Rundown
             NextItemId = FollowingPlayable(OnAirItemId)?.Id;
         }
 
-        return RundownResult.Ok;
+        return WorkflowResult.Done;
     });
 
     /// <summary>The producer's duration for an item; null gives the story back its text and media time.</summary>
-    public RundownResult SetDuration(Guid itemId, TimeSpan? duration) => EditItem(itemId, item =>
+    public WorkflowResult SetDuration(Actor actor, Guid itemId, TimeSpan? duration) => EditItem(actor, itemId, item =>
     {
         if (duration is { } d && d < TimeSpan.Zero)
         {
-            return RundownResult.Refused("A duration cannot be negative.");
+            return WorkflowResult.Invalid("A duration cannot be negative.");
         }
 
         if (duration is null && item.Kind != RundownItemKind.Story)
         {
-            return RundownResult.Refused("A break or live line is timed only by its duration.");
+            return WorkflowResult.Invalid("A break or live line is timed only by its duration.");
         }
 
         item.PlannedDuration = duration;
-        return RundownResult.Ok;
+        return WorkflowResult.Done;
     });
 
-    public RundownResult SetHardStart(Guid itemId, DateTimeOffset? hardStart) => EditItem(itemId, item =>
+    public WorkflowResult SetHardStart(Actor actor, Guid itemId, DateTimeOffset? hardStart) => EditItem(actor, itemId, item =>
     {
         item.HardStart = hardStart?.ToUniversalTime();
-        return RundownResult.Ok;
+        return WorkflowResult.Done;
     });
 
-    public RundownResult SetSlug(Guid itemId, string slug) => EditItem(itemId, item =>
+    public WorkflowResult SetSlug(Actor actor, Guid itemId, string slug) => EditItem(actor, itemId, item =>
     {
         if (string.IsNullOrWhiteSpace(slug))
         {
-            return RundownResult.Refused("A slug cannot be empty.");
+            return WorkflowResult.Invalid("A slug cannot be empty.");
         }
 
         item.Slug = slug.Trim();
-        return RundownResult.Ok;
+        return WorkflowResult.Done;
     });
 
-    public RundownResult SetState(Guid itemId, RundownItemState state) => EditItem(itemId, item =>
+    public WorkflowResult SetState(Actor actor, Guid itemId, RundownItemState state) => EditItem(actor, itemId, item =>
     {
         item.State = state;
-        return RundownResult.Ok;
+        return WorkflowResult.Done;
     });
 
     /// <summary>The presenter's read rate for one item; null reads it at the show's rate.</summary>
-    public RundownResult SetReadRate(Guid itemId, ReadTimeOptions? readRate) => EditItem(itemId, item =>
+    public WorkflowResult SetReadRate(Actor actor, Guid itemId, ReadTimeOptions? readRate) => EditItem(actor, itemId, item =>
     {
         item.ReadRate = readRate;
-        return RundownResult.Ok;
+        return WorkflowResult.Done;
     });
 
     /// <summary>Numbers every item again in running order: A1, A2, ... then B1, ...</summary>
-    public RundownResult Renumber() => Move(RundownAction.Edit, () =>
+    public WorkflowResult Renumber(Actor actor) => Move(RundownAction.Edit, actor, () =>
     {
         foreach (var block in _blocks)
         {
@@ -215,24 +216,24 @@ public sealed class Rundown
             }
         }
 
-        return RundownResult.Ok;
+        return WorkflowResult.Done;
     });
 
     // --- the workflow --------------------------------------------------------------------------------------
 
-    public RundownResult Lock() => Move(RundownAction.Lock, () => RundownResult.Ok);
+    public WorkflowResult Lock(Actor actor) => Move(RundownAction.Lock, actor, () => WorkflowResult.Done);
 
-    public RundownResult Unlock() => Move(RundownAction.Unlock, () => RundownResult.Ok);
+    public WorkflowResult Unlock(Actor actor) => Move(RundownAction.Unlock, actor, () => WorkflowResult.Done);
 
     /// <summary>Goes on air: nothing is taken yet, and the first item that is not floated is next.</summary>
-    public RundownResult Activate() => Move(RundownAction.Activate, () =>
+    public WorkflowResult Activate(Actor actor) => Move(RundownAction.Activate, actor, () =>
     {
         NextItemId = FollowingPlayable(null)?.Id;
-        return RundownResult.Ok;
+        return WorkflowResult.Done;
     });
 
     /// <summary>Chooses the item the next Take puts on air.</summary>
-    public RundownResult Next(Guid itemId) => Move(RundownAction.Next, () =>
+    public WorkflowResult Next(Actor actor, Guid itemId) => Move(RundownAction.Next, actor, () =>
     {
         if (Find(itemId) is not { } item)
         {
@@ -241,22 +242,22 @@ public sealed class Rundown
 
         if (item.Floated || item.TakenAt is not null)
         {
-            return RundownResult.Refused("Only an item that is not floated and has not been on air can be next.");
+            return WorkflowResult.Invalid("Only an item that is not floated and has not been on air can be next.");
         }
 
         NextItemId = itemId;
-        return RundownResult.Ok;
+        return WorkflowResult.Done;
     });
 
     /// <summary>
     /// The next item goes on air at <paramref name="now"/>; the one on air has aired, and its real running time
     /// (to the whole second) replaces its estimate.
     /// </summary>
-    public RundownResult Take(DateTimeOffset now) => Move(RundownAction.Take, () =>
+    public WorkflowResult Take(Actor actor, DateTimeOffset now) => Move(RundownAction.Take, actor, () =>
     {
         if (NextItemId is not { } nextId || Find(nextId) is not { } next)
         {
-            return RundownResult.Refused("Nothing is next: choose an item with Next.");
+            return WorkflowResult.Invalid("Nothing is next: choose an item with Next.");
         }
 
         now = Seconds(now.ToUniversalTime());
@@ -264,16 +265,16 @@ public sealed class Rundown
         next.TakenAt = now;
         OnAirItemId = next.Id;
         NextItemId = FollowingPlayable(next.Id)?.Id;
-        return RundownResult.Ok;
+        return WorkflowResult.Done;
     });
 
     /// <summary>The show is over: the item on air has aired.</summary>
-    public RundownResult Finish(DateTimeOffset now) => Move(RundownAction.Finish, () =>
+    public WorkflowResult Finish(Actor actor, DateTimeOffset now) => Move(RundownAction.Finish, actor, () =>
     {
         EndOnAir(Seconds(now.ToUniversalTime()));
         OnAirItemId = null;
         NextItemId = null;
-        return RundownResult.Ok;
+        return WorkflowResult.Done;
     });
 
     internal static DateTimeOffset Seconds(DateTimeOffset t) => new(t.UtcTicks - (t.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
@@ -286,22 +287,22 @@ public sealed class Rundown
         }
     }
 
-    private RundownResult AddItem(Guid id, RundownItemKind kind, Guid? storyId, string slug, TimeSpan? duration, Guid? blockId) =>
-        Move(RundownAction.Edit, () =>
+    private WorkflowResult AddItem(Actor actor, Guid id, RundownItemKind kind, Guid? storyId, string slug, TimeSpan? duration, Guid? blockId) =>
+        Move(RundownAction.Edit, actor, () =>
         {
             if (string.IsNullOrWhiteSpace(slug))
             {
-                return RundownResult.Refused("A slug cannot be empty.");
+                return WorkflowResult.Invalid("A slug cannot be empty.");
             }
 
             if (duration is { } d && d < TimeSpan.Zero)
             {
-                return RundownResult.Refused("A duration cannot be negative.");
+                return WorkflowResult.Invalid("A duration cannot be negative.");
             }
 
             if (Find(id) is not null)
             {
-                return RundownResult.Refused("The rundown already has an item with this id.");
+                return WorkflowResult.Invalid("The rundown already has an item with this id.");
             }
 
             if (_blocks.Count == 0)
@@ -312,7 +313,7 @@ public sealed class Rundown
             var block = blockId is { } b ? _blocks.FirstOrDefault(x => x.Id == b) : _blocks[^1];
             if (block is null)
             {
-                return RundownResult.Refused("The rundown has no such block.");
+                return WorkflowResult.Invalid("The rundown has no such block.");
             }
 
             block.ItemList.Add(new RundownItem(id, kind, storyId, slug.Trim(), NextPage(block), duration));
@@ -321,14 +322,14 @@ public sealed class Rundown
                 NextItemId = FollowingPlayable(OnAirItemId)?.Id;
             }
 
-            return RundownResult.Ok;
+            return WorkflowResult.Done;
         });
 
-    private RundownResult SetFloated(Guid itemId, bool floated) => EditItem(itemId, item =>
+    private WorkflowResult SetFloated(Actor actor, Guid itemId, bool floated) => EditItem(actor, itemId, item =>
     {
         if (item.TakenAt is not null)
         {
-            return RundownResult.Refused("An item that has been on air cannot be floated.");
+            return WorkflowResult.Invalid("An item that has been on air cannot be floated.");
         }
 
         item.Floated = floated;
@@ -341,27 +342,30 @@ public sealed class Rundown
             NextItemId = FollowingPlayable(OnAirItemId)?.Id;
         }
 
-        return RundownResult.Ok;
+        return WorkflowResult.Done;
     });
 
-    private RundownResult EditItem(Guid itemId, Func<RundownItem, RundownResult> change) =>
-        Move(RundownAction.Edit, () => Find(itemId) is { } item ? change(item) : NoSuchItem(itemId));
+    private WorkflowResult EditItem(Actor actor, Guid itemId, Func<RundownItem, WorkflowResult> change) =>
+        Move(RundownAction.Edit, actor, () => Find(itemId) is { } item ? change(item) : NoSuchItem(itemId));
 
     /// <summary>
-    /// The one way the rundown changes: the table must have a row for the action from the current state, the
+    /// The one way the rundown changes: the table must allow the action to the actor from the current state, the
     /// change itself may still refuse, and only a change that went through moves the state and the version.
     /// </summary>
-    private RundownResult Move(RundownAction action, Func<RundownResult> change)
+    private WorkflowResult Move(RundownAction action, Actor actor, Func<WorkflowResult> change)
     {
-        if (RundownWorkflow.Find(Status, action) is not { } step)
+        ArgumentNullException.ThrowIfNull(actor);
+        var allowed = RundownWorkflow.Table.Check(actor.Roles, Status, action);
+        if (!allowed.Succeeded)
         {
-            return RundownResult.Refused(RundownWorkflow.WhyNot(Status, action));
+            return allowed;
         }
 
+        var to = RundownWorkflow.Table.Find(Status, action)!.To;
         var result = change();
-        if (result.Succeeded)
+        if (result.Outcome == WorkflowOutcome.Done)
         {
-            Status = step.To;
+            Status = to;
             Version++;
         }
 
@@ -395,7 +399,7 @@ public sealed class Rundown
         return $"{block.Letter}{highest + 1}";
     }
 
-    private static RundownResult NoSuchItem(Guid itemId) => RundownResult.Refused($"The rundown has no item {itemId}.");
+    private static WorkflowResult NoSuchItem(Guid itemId) => WorkflowResult.NotFound($"The rundown has no item {itemId}.");
 
     /// <summary>A, B, ... Z, then AA, AB, ... for very long shows.</summary>
     private static string BlockLetter(int index) =>

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Bulletin.Api.Newsroom;
 using Bulletin.Api.Public;
+using Bulletin.Broadcast.Mos;
 using Bulletin.Core.Timing;
 using Bulletin.Data;
 using Bulletin.Feeds;
@@ -89,6 +90,7 @@ public static class BulletinWebApp
         builder.Services.AddStaffAccounts(builder.Configuration);
         builder.Services.AddNewsroom();
         builder.Services.AddTips(builder.Configuration);
+        builder.Services.AddMos(builder.Configuration);
         builder.Services.AddSingleton<Backup.DataBackup>();
         return builder;
     }

@@ -1,0 +1,8 @@
+namespace Bulletin.Broadcast.Mos;
+
+public enum MosParagraphKind
+{
+    Read,
+    Instruction,
+    Package,
+}

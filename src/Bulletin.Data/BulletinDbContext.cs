@@ -4,6 +4,7 @@ using Bulletin.Core.Stories;
 using Bulletin.Data.Audit;
 using Bulletin.Core.Tips;
 using Bulletin.Data.Outbox;
+using Bulletin.Data.Publication;
 using Bulletin.Data.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -19,6 +20,10 @@ public abstract class BulletinDbContext(DbContextOptions options) : IdentityDbCo
 {
     public DbSet<Story> Stories => Set<Story>();
     public DbSet<StoryRevision> StoryRevisions => Set<StoryRevision>();
+
+    /// <summary>What readers see: one row per live story, written in the same transaction as the workflow change.</summary>
+    public DbSet<PublishedStory> PublishedStories => Set<PublishedStory>();
+    public DbSet<PublishedStoryTag> PublishedStoryTags => Set<PublishedStoryTag>();
     public DbSet<Section> Sections => Set<Section>();
     public DbSet<EditorsPick> EditorsPicks => Set<EditorsPick>();
     public DbSet<BreakingNews> BreakingNews => Set<BreakingNews>();

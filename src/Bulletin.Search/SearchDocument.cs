@@ -25,9 +25,22 @@ public sealed record SearchDocument
     public DateTimeOffset? PublishedAt { get; init; }
     public bool IsPublished { get; init; }
 
+    /// <summary>A story as it is being written, for staff search only: never public, whatever its state.</summary>
     public static SearchDocument From(Story story, string? sectionSlug)
     {
         ArgumentNullException.ThrowIfNull(story);
+        return Of(story.Id, story.Content, sectionSlug, story.PublishedAt, isPublished: false);
+    }
+
+    /// <summary>A story as readers see it: the only kind public search finds.</summary>
+    public static SearchDocument From(PublishedStory story, string? sectionSlug)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        return Of(story.Id, story.Content, sectionSlug, story.PublishedAt, isPublished: true);
+    }
+
+    private static SearchDocument Of(Guid id, StoryContent story, string? sectionSlug, DateTimeOffset? publishedAt, bool isPublished)
+    {
         var speakers = story.Segments
             .SelectMany(segment => new[] { segment.Speaker, segment.Title })
             .Where(text => !string.IsNullOrWhiteSpace(text))
@@ -37,7 +50,7 @@ public sealed record SearchDocument
 
         return new SearchDocument
         {
-            Id = story.Id,
+            Id = id,
             Language = story.Language,
             Headline = story.Headline,
             Subheadlines = [.. story.Subheadlines],
@@ -46,8 +59,8 @@ public sealed record SearchDocument
             Tags = [.. story.Tags],
             Bylines = [.. story.Bylines],
             SectionSlug = sectionSlug,
-            PublishedAt = story.PublishedAt,
-            IsPublished = story.IsLive,
+            PublishedAt = publishedAt,
+            IsPublished = isPublished,
         };
     }
 }

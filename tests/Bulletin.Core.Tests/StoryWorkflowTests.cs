@@ -14,26 +14,28 @@ public sealed class StoryWorkflowTests
         Segments = [new ScriptSegment(SegmentKind.Anchor, anchor)],
     };
 
-    private static Story Draft() => Story.Create(Guid.CreateVersion7(), "20241016-snow", Content("첫 문장"), null, Now);
+    private static readonly Actor Editor = new(null, "editor", [StaffRoles.Editor]);
+
+    private static Story Draft() => Story.Create(Guid.CreateVersion7(), "20241016-snow", Content("첫 문장"), null, Editor, Now).Value!;
 
     [Fact]
     public void Table_HasOneRowPerStateAndAction_AndKilledLeadsNowhere()
     {
-        var keys = StoryWorkflow.Steps.Select(s => (s.From, s.Action)).ToList();
+        var keys = StoryWorkflow.Table.Steps.Select(s => (s.From, s.Action)).ToList();
         Assert.Equal(keys.Count, keys.Distinct().Count());
-        Assert.DoesNotContain(StoryWorkflow.Steps, s => s.From == StoryStatus.Killed);
-        Assert.DoesNotContain(StoryWorkflow.Steps, s => s.Roles.Contains(StaffRoles.Admin));
+        Assert.DoesNotContain(StoryWorkflow.Table.Steps, s => s.From == StoryStatus.Killed);
+        Assert.DoesNotContain(StoryWorkflow.Table.Steps, s => s.Roles.Contains(StaffRoles.Admin));
     }
 
     [Fact]
     public void Reporter_MayWriteAndSubmit_ButNotApproveOrPublish()
     {
         string[] reporter = [StaffRoles.Reporter];
-        Assert.True(StoryWorkflow.Allows(reporter, StoryStatus.Draft, StoryAction.Edit));
-        Assert.True(StoryWorkflow.Allows(reporter, StoryStatus.Draft, StoryAction.Submit));
-        Assert.False(StoryWorkflow.Allows(reporter, StoryStatus.Submitted, StoryAction.Approve));
-        Assert.False(StoryWorkflow.Allows(reporter, StoryStatus.Approved, StoryAction.Publish));
-        Assert.False(StoryWorkflow.RoleMayEver(reporter, StoryAction.Publish));
+        Assert.True(StoryWorkflow.Table.Allows(reporter, StoryStatus.Draft, StoryAction.Edit));
+        Assert.True(StoryWorkflow.Table.Allows(reporter, StoryStatus.Draft, StoryAction.Submit));
+        Assert.False(StoryWorkflow.Table.Allows(reporter, StoryStatus.Submitted, StoryAction.Approve));
+        Assert.False(StoryWorkflow.Table.Allows(reporter, StoryStatus.Approved, StoryAction.Publish));
+        Assert.False(StoryWorkflow.Table.RoleMayEver(reporter, StoryAction.Publish));
     }
 
     [Fact]
@@ -41,9 +43,10 @@ public sealed class StoryWorkflowTests
     {
         var story = Draft();
 
-        var refused = Assert.Throws<StoryWorkflowException>(() => story.Perform(StoryAction.Approve, Now));
+        var refused = story.Approve(Editor, Now);
 
-        Assert.Contains("submitted", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(WorkflowOutcome.NotAllowedNow, refused.Outcome);
+        Assert.Contains("submitted", refused.Reason, StringComparison.Ordinal);
         Assert.Equal(StoryStatus.Draft, story.Status);
         Assert.Equal(1, story.Version);
     }
@@ -52,15 +55,15 @@ public sealed class StoryWorkflowTests
     public void Edit_OfAPublishedStory_ChangesTheLivePageOnlyWhenPublishedAgain()
     {
         var story = Draft();
-        story.Perform(StoryAction.Submit, Now);
-        story.Perform(StoryAction.Approve, Now);
-        story.Perform(StoryAction.Publish, Now);
+        story.Submit(Editor, Now);
+        story.Approve(Editor, Now);
+        story.Publish(Editor, Now);
 
-        story.Revise(Content("고친 문장"), Now.AddMinutes(5));
+        story.Edit(Content("고친 문장"), null, Editor, Now.AddMinutes(5));
 
         Assert.True(story.HasUnpublishedChanges);
         Assert.Equal("첫 문장", story.LiveView().Segments[0].Text);
-        story.Perform(StoryAction.Publish, Now.AddMinutes(6));
+        story.Publish(Editor, Now.AddMinutes(6));
         Assert.False(story.HasUnpublishedChanges);
         Assert.Equal("고친 문장", story.LiveView().Segments[0].Text);
         Assert.Equal(Now, story.PublishedAt);
@@ -70,12 +73,12 @@ public sealed class StoryWorkflowTests
     public void Correct_WithoutANote_IsRefused_AndWithOneKeepsItForThePage()
     {
         var story = Draft();
-        story.Perform(StoryAction.Submit, Now);
-        story.Perform(StoryAction.Approve, Now);
-        story.Perform(StoryAction.Publish, Now);
+        story.Submit(Editor, Now);
+        story.Approve(Editor, Now);
+        story.Publish(Editor, Now);
 
-        Assert.Throws<StoryWorkflowException>(() => story.Perform(StoryAction.Correct, Now, note: " "));
-        story.Perform(StoryAction.Correct, Now.AddHours(1), note: "이름을 바로잡았습니다.");
+        Assert.Equal(WorkflowOutcome.Invalid, story.Correct(" ", Editor, Now).Outcome);
+        story.Correct("이름을 바로잡았습니다.", Editor, Now.AddHours(1));
 
         Assert.Equal("이름을 바로잡았습니다.", story.CorrectionNote);
         Assert.Equal(Now.AddHours(1), story.CorrectedAt);
@@ -86,14 +89,14 @@ public sealed class StoryWorkflowTests
     public void Schedule_IsDueOnlyWhenItsTimeHasCome()
     {
         var story = Draft();
-        story.Perform(StoryAction.Submit, Now);
-        story.Perform(StoryAction.Approve, Now);
+        story.Submit(Editor, Now);
+        story.Approve(Editor, Now);
 
-        story.Perform(StoryAction.Schedule, Now, at: Now.AddMinutes(10));
+        story.Schedule(Now.AddMinutes(10), Editor, Now);
 
         Assert.False(story.IsDue(Now.AddMinutes(9)));
         Assert.True(story.IsDue(Now.AddMinutes(10)));
-        story.Perform(StoryAction.Publish, Now.AddMinutes(10));
+        story.Publish(Editor, Now.AddMinutes(10));
         Assert.Null(story.ScheduledAt);
         Assert.True(story.IsLive);
     }

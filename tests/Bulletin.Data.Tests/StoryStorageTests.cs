@@ -1,5 +1,6 @@
 using Bulletin.Core.Sections;
 using Bulletin.Core.Stories;
+using Bulletin.Core.Workflow;
 using Bulletin.Data;
 using Bulletin.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ public sealed class StoryStorageTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var section = new Section(Guid.CreateVersion7(), "politics", "정치", "Politics", 1);
         var content = TalkShow("러시아, 북한 군사 지원까지 언급", new DateTimeOffset(2024, 10, 16, 9, 8, 0, TimeSpan.FromHours(9)));
-        var story = Story.Create(Guid.CreateVersion7(), "20241016-russia", content, section.Id, Now, "page", "abc");
+        var story = Story.Import(Guid.CreateVersion7(), "20241016-russia", content, section.Id, "page", "abc", Actor.Importer, Now).Value!;
         await using (var context = database.NewContext())
         {
             context.Sections.Add(section);
@@ -61,7 +62,8 @@ public sealed class StoryStorageTests
     public async Task Save_BasedOnAStaleVersion_IsRefused(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var story = Story.Create(Guid.CreateVersion7(), "s", TalkShow("첫 제목", Now), null, Now);
+        var reporter = new Actor(null, "reporter", [StaffRoles.Reporter]);
+        var story = Story.Create(Guid.CreateVersion7(), "s", TalkShow("첫 제목", Now), null, reporter, Now).Value!;
         await using (var context = database.NewContext())
         {
             context.Stories.Add(story);
@@ -72,8 +74,8 @@ public sealed class StoryStorageTests
         await using var second = database.NewContext();
         var mine = await first.Stories.SingleAsync(Cancel);
         var theirs = await second.Stories.SingleAsync(Cancel);
-        mine.Revise(mine.Content with { Headline = "편집자 A의 제목" }, Now);
-        theirs.Revise(theirs.Content with { Headline = "편집자 B의 제목" }, Now);
+        mine.Edit(mine.Content with { Headline = "편집자 A의 제목" }, null, reporter, Now);
+        theirs.Edit(theirs.Content with { Headline = "편집자 B의 제목" }, null, reporter, Now);
         await first.SaveChangesAsync(Cancel);
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync(Cancel));
@@ -87,9 +89,9 @@ public sealed class StoryStorageTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var context = database.NewContext();
-        context.Stories.Add(Story.Create(Guid.CreateVersion7(), "a", TalkShow("하나", Now), null, Now, "page", "same"));
+        context.Stories.Add(Story.Import(Guid.CreateVersion7(), "a", TalkShow("하나", Now), null, "page", "same", Actor.Importer, Now).Value!);
         await context.SaveChangesAsync(Cancel);
-        context.Stories.Add(Story.Create(Guid.CreateVersion7(), "b", TalkShow("둘", Now), null, Now, "page", "same"));
+        context.Stories.Add(Story.Import(Guid.CreateVersion7(), "b", TalkShow("둘", Now), null, "page", "same", Actor.Importer, Now).Value!);
 
         await Assert.ThrowsAsync<DbUpdateException>(() => context.SaveChangesAsync(Cancel));
     }
@@ -106,8 +108,8 @@ public sealed class StoryStorageTests
             var utc = new DateTimeOffset(2024, 10, 16, 1, 0, 0, TimeSpan.Zero);
             foreach (var (slug, at) in new[] { ("seoul", seoul), ("utc", utc) })
             {
-                var story = Story.Create(Guid.CreateVersion7(), slug, TalkShow(slug, at), null, Now);
-                story.Publish(Now);
+                var story = Story.Import(Guid.CreateVersion7(), slug, TalkShow(slug, at), null, "test", slug, Actor.Importer, Now).Value!;
+                story.ImportLive(Actor.Importer, Now);
                 context.Stories.Add(story);
             }
 

@@ -1,4 +1,5 @@
 using Bulletin.Core.Stories;
+using Bulletin.Core.Workflow;
 
 namespace Bulletin.Search.Tests;
 
@@ -8,7 +9,7 @@ public sealed class SearchDocumentTests
     public void From_StoryWithScript_TakesEverySegmentAndEverySpeaker()
     {
         var now = new DateTimeOffset(2024, 10, 16, 0, 8, 0, TimeSpan.Zero);
-        var story = Story.Create(Guid.CreateVersion7(), "port-strike", new StoryContent
+        var story = Story.Import(Guid.CreateVersion7(), "port-strike", new StoryContent
         {
             Headline = "Port strike ends",
             Language = Language.English,
@@ -21,11 +22,11 @@ public sealed class SearchDocumentTests
                 new ScriptSegment(SegmentKind.Soundbite, "We got what we asked for.", "Jane Holloway", "union spokeswoman"),
                 new ScriptSegment(SegmentKind.Reporter, "Ships queue outside the port."),
             ],
-        }, sectionId: null, now);
+        }, sectionId: null, "test", "port-strike", Actor.Importer, now).Value!;
 
         var draft = SearchDocument.From(story, "business");
-        story.Publish(now);
-        var published = SearchDocument.From(story, "business");
+        story.ImportLive(Actor.Importer, now);
+        var published = SearchDocument.From(PublishedStory.Of(story), "business");
 
         Assert.False(draft.IsPublished);
         Assert.True(published.IsPublished);

@@ -54,31 +54,33 @@ internal sealed class BulletinProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         var address = new Uri($"http://127.0.0.1:{port}");
         using var probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
-        for (var i = 0; i < 300; i++)
+        try
         {
-            Assert.False(process.HasExited, $"bulletin exited with {(process.HasExited ? process.ExitCode : 0)} before serving.");
-            try
+            await Eventually.UntilAsync("bulletin to serve its sign-in page", async () =>
             {
-                var response = await probe.GetAsync(new Uri("/newsroom/signin", UriKind.Relative), TestContext.Current.CancellationToken);
-                if (response.StatusCode == HttpStatusCode.OK)
+                Assert.False(process.HasExited, $"bulletin exited with {(process.HasExited ? process.ExitCode : 0)} before serving.");
+                try
                 {
-                    return new BulletinProcess(process, address, output);
+                    var response = await probe.GetAsync(new Uri("/newsroom/signin", UriKind.Relative), TestContext.Current.CancellationToken);
+                    return response.StatusCode == HttpStatusCode.OK;
                 }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Not answering yet.
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken);
+                catch (HttpRequestException)
+                {
+                    return false; // Not listening yet.
+                }
+                catch (TaskCanceledException)
+                {
+                    return false; // Not answering yet.
+                }
+            }, TimeSpan.FromSeconds(30));
+        }
+        catch
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
         }
 
-        process.Kill(entireProcessTree: true);
-        throw new TimeoutException("bulletin did not start serving within 30 seconds.");
+        return new BulletinProcess(process, address, output);
     }
 
     /// <summary>SIGKILL: no shutdown, no flushing, no goodbye.</summary>

@@ -76,24 +76,11 @@ internal sealed class BulletinServer : IAsyncDisposable
 
     /// <summary>
     /// Fetches a page until it shows what <paramref name="done"/> looks for (a change that reaches the public site
-    /// through the outbox), for up to five seconds; returns the last page fetched either way.
+    /// through the outbox); fails, saying which page, when it never does.
     /// </summary>
-    public async Task<IHtmlDocument> GetPageWhenAsync(string path, Func<IHtmlDocument, bool> done)
-    {
-        IHtmlDocument document = null!;
-        for (var i = 0; i < 50; i++)
-        {
-            (_, document) = await GetPageAsync(path);
-            if (done(document))
-            {
-                break;
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-
-        return document;
-    }
+    public Task<IHtmlDocument> GetPageWhenAsync(string path, Func<IHtmlDocument, bool> done) =>
+        Eventually.UntilAsync($"{path} to show the change", async () => (await GetPageAsync(path)).Document, done,
+            describe: d => d.Body?.TextContent.Trim() ?? "");
 
     /// <summary>Waits until a rebuild of the search index that started with the server is done.</summary>
     public Task WaitForSearchAsync() =>

@@ -39,4 +39,30 @@ public sealed class CurationPagesTests
         await reporterSession.GetAsync("/newsroom/desk/banner");
         Assert.Equal(System.Net.HttpStatusCode.Redirect, reporterSession.LastStatus);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task BreakingBanner_WithAScriptLink_IsRefusedWithAMessageAndNeverReachesReaders(DatabaseProvider provider)
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(provider);
+        await using var server = await BulletinServer.StartAsync(database);
+        var editor = await StaffAccount.CreateAsync(server, "editor@test.example", StaffRoles.Editor);
+        using var session = new FormClient(server);
+        await session.PostAsync("/newsroom/signin", "/newsroom/signin", new() { ["Email"] = editor.Email, ["Password"] = editor.Password });
+
+        var refused = new HtmlParser().ParseDocument(await session.PostAsync("/newsroom/desk/banner", "/newsroom/desk/banner",
+            new() { ["language"] = "ko", ["text"] = "[속보] 클릭하세요", ["link"] = "javascript:alert(document.cookie)" }));
+
+        Assert.Contains("http", refused.QuerySelector("#banner-refusal")?.TextContent ?? "", StringComparison.Ordinal);
+        Assert.Equal("[속보] 클릭하세요", refused.QuerySelector("#banner-text")?.GetAttribute("value"));
+        Assert.Empty(refused.QuerySelectorAll("#banners tr"));
+
+        // A banner with a web address goes up, and the refused one never did.
+        await session.PostAsync("/newsroom/desk/banner", "/newsroom/desk/banner",
+            new() { ["language"] = "ko", ["text"] = "[속보] 생중계", ["link"] = "https://live.example/now" });
+        var shown = await server.GetPageWhenAsync("/", d => d.QuerySelector(".breaking-news") is not null);
+        var links = shown.QuerySelectorAll(".breaking-news a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["https://live.example/now"], links);
+        Assert.DoesNotContain("javascript:", shown.DocumentElement.OuterHtml, StringComparison.OrdinalIgnoreCase);
+    }
 }

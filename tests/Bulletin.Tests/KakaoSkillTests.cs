@@ -5,7 +5,7 @@ using System.Text.Json;
 using Bulletin.Core.Tips;
 using Bulletin.Data;
 using Bulletin.Testing;
-using Bulletin.Tips;
+using Bulletin.Tips.Channels.Kakao;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bulletin.Tests;

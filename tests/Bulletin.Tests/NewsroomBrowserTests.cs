@@ -170,17 +170,10 @@ public sealed class NewsroomBrowserTests
     }
 
     /// <summary>The public page is cached until the outbox processor evicts it, a moment after the commit.</summary>
-    private static async Task ReloadUntilAsync(IPage page, string url, string selector)
-    {
-        for (var i = 0; i < 50; i++)
+    private static Task ReloadUntilAsync(IPage page, string url, string selector) =>
+        Eventually.UntilAsync($"{url} to show {selector}", async () =>
         {
             await page.GotoAsync(url);
-            if (await page.Locator(selector).CountAsync() > 0)
-            {
-                return;
-            }
-
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        }
-    }
+            return await page.Locator(selector).CountAsync() > 0;
+        });
 }

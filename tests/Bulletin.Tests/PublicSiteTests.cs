@@ -40,6 +40,42 @@ public sealed class PublicSiteTests
         }
     }
 
+    [Fact]
+    public async Task StoryPage_WithAConfiguredReadingRate_ShowsTheReadTimeAtThatRate()
+    {
+        var story = TestStories.English("Ferries run late after the storm", TimeProvider.System.GetUtcNow().AddMinutes(-5));
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await TestStories.ImportAsync(database, [story]);
+        var slow = new Core.Timing.ReadTimeOptions { EnglishWordsPerMinute = 60 };
+        var expected = Core.Timing.ReadTime.Of(story, slow);
+
+        string shown;
+        await using (var server = await BulletinServer.StartAsync(database, settings: ["--ReadTime:EnglishWordsPerMinute=60"]))
+        {
+            shown = (await server.GetPageAsync(TestStories.PathOf(story))).Document.QuerySelector(".read-time")!.TextContent;
+        }
+
+        string atDefault;
+        await using (var server = await BulletinServer.StartAsync(database))
+        {
+            atDefault = (await server.GetPageAsync(TestStories.PathOf(story))).Document.QuerySelector(".read-time")!.TextContent;
+        }
+
+        Assert.Equal($"Read time {(int)expected.TotalMinutes}:{expected.Seconds:00}", shown);
+        Assert.NotEqual(shown, atDefault);
+    }
+
+    [Fact]
+    public async Task Start_WithAReadingRateOfZero_IsRefused()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+
+        var refused = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(async () =>
+            await (await BulletinServer.StartAsync(database, settings: ["--ReadTime:KoreanSyllablesPerMinute=0"])).DisposeAsync());
+
+        Assert.Contains("ReadTime:KoreanSyllablesPerMinute", refused.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task SamplePage_ImportedAndPublished_ReadsAsTheChannelShowsIt(DatabaseProvider provider)
@@ -163,14 +199,8 @@ public sealed class PublicSiteTests
         var again = await BulletinCli.RunAsync(database, "import", "--publish", corrected);
         Assert.Contains("updated", again.Output, StringComparison.Ordinal);
 
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(10);
-        string script;
-        do
-        {
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-            script = (await server.GetPageAsync(SamplePath)).Document.QuerySelector(".script")!.TextContent;
-        }
-        while (!script.Contains("Moscow denies the report", StringComparison.Ordinal) && TimeProvider.System.GetUtcNow() < deadline);
+        var script = (await server.GetPageWhenAsync(SamplePath,
+            d => d.QuerySelector(".script")!.TextContent.Contains("Moscow denies the report", StringComparison.Ordinal))).QuerySelector(".script")!.TextContent;
 
         Assert.Contains("Moscow denies the report", script, StringComparison.Ordinal);
         Assert.DoesNotContain("Russia denies the rumor", script, StringComparison.Ordinal);

@@ -18,28 +18,27 @@ public sealed class SchedulerTests
         Guid id;
         await using (var db = database.NewContext())
         {
+            var editor = new Actor(null, "editor", [StaffRoles.Editor]);
             var story = Story.Create(Guid.CreateVersion7(), "20241016-missed", new StoryContent
             {
                 Headline = "서버가 꺼진 사이 예약 시각이 지난 기사",
                 Language = Language.Korean,
                 Segments = [new ScriptSegment(SegmentKind.Anchor, "예약 출고 기사입니다.")],
-            }, null, now.AddHours(-2));
-            story.Perform(StoryAction.Submit, now.AddHours(-2));
-            story.Perform(StoryAction.Approve, now.AddHours(-2));
-            story.Perform(StoryAction.Schedule, now.AddHours(-2), at: now.AddMinutes(-30));
+            }, null, editor, now.AddHours(-2)).Value!;
+            story.Submit(editor, now.AddHours(-2));
+            story.Approve(editor, now.AddHours(-2));
+            story.Schedule(now.AddMinutes(-30), editor, now.AddHours(-2));
             db.Stories.Add(story);
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
             id = story.Id;
         }
 
         await using var server = await BulletinProcess.StartAsync(database);
-        var status = StoryStatus.Scheduled;
-        for (var i = 0; i < 50 && status != StoryStatus.Published; i++)
+        var status = await Eventually.UntilAsync("the missed story to be published at start", async () =>
         {
             await using var db = database.NewContext();
-            status = (await db.Stories.AsNoTracking().FirstAsync(s => s.Id == id, TestContext.Current.CancellationToken)).Status;
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
+            return (await db.Stories.AsNoTracking().FirstAsync(s => s.Id == id, TestContext.Current.CancellationToken)).Status;
+        }, s => s == StoryStatus.Published);
 
         Assert.Equal(StoryStatus.Published, status);
         using var client = new HttpClient { BaseAddress = server.Address };

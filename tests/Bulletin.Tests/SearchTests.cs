@@ -39,20 +39,8 @@ public sealed class SearchTests
         return JsonDocument.Parse(json).RootElement.Clone();
     }
 
-    private static async Task<JsonElement> SearchUntilAsync(BulletinServer server, string query, Func<JsonElement, bool> done, TimeSpan limit)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var result = await SearchAsync(server, query);
-            if (done(result) || clock.Elapsed > limit)
-            {
-                return result;
-            }
-
-            await Task.Delay(50, Cancel);
-        }
-    }
+    private static Task<JsonElement> SearchUntilAsync(BulletinServer server, string query, Func<JsonElement, bool> done, TimeSpan? limit = null) =>
+        Eventually.UntilAsync($"public search for \"{query}\" to answer as awaited", () => SearchAsync(server, query), done, limit, r => r.ToString());
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
@@ -67,7 +55,7 @@ public sealed class SearchTests
 
         var import = await BulletinCli.RunAsync(database, "import", "--publish", folder);
         var clock = Stopwatch.StartNew();
-        var north = await SearchUntilAsync(server, "북한", r => r.GetProperty("total").GetInt32() > 0, TimeSpan.FromSeconds(10));
+        var north = await SearchUntilAsync(server, "북한", r => r.GetProperty("total").GetInt32() > 0);
         TestContext.Current.SendDiagnosticMessage($"a story published by another process was found after {clock.ElapsedMilliseconds} ms");
 
         Assert.Equal(0, import.ExitCode);
@@ -110,9 +98,8 @@ public sealed class SearchTests
         var editor = await StaffAccount.CreateAsync(server, "editor@test.example", StaffRoles.Editor);
         using var api = editor.Api(server);
         var (id, _) = await NewsroomApi.CreateAsync(api, NewsroomApi.KoreanStory(headline: "북한이 동해상으로 미사일 발사"));
-        var limit = TimeSpan.FromSeconds(10);
 
-        var staffDraft = await StaffSearchUntilAsync(api, "북한", r => r.GetProperty("total").GetInt32() > 0, limit);
+        var staffDraft = await StaffSearchUntilAsync(api, "북한", r => r.GetProperty("total").GetInt32() > 0);
         var publicDraft = await SearchAsync(server, "북한");
         Assert.Equal(1, staffDraft.GetProperty("total").GetInt32());
         Assert.Equal("draft", staffDraft.GetProperty("hits")[0].GetProperty("status").GetString());
@@ -123,32 +110,21 @@ public sealed class SearchTests
             Assert.Equal(HttpStatusCode.OK, (await NewsroomApi.ActAsync(api, id, step)).StatusCode);
         }
 
-        var clock = Stopwatch.StartNew();
-        var published = await SearchUntilAsync(server, "북한", r => r.GetProperty("total").GetInt32() > 0, limit);
-        var foundAfter = clock.Elapsed;
+        // How soon is measured by bench/Bulletin.Freshness.Benchmark; here only that it is found.
+        var published = await SearchUntilAsync(server, "북한", r => r.GetProperty("total").GetInt32() > 0);
         Assert.Equal(1, published.GetProperty("total").GetInt32());
-        Assert.True(foundAfter < TimeSpan.FromSeconds(1), $"found {foundAfter.TotalMilliseconds:N0} ms after publishing");
 
         Assert.Equal(HttpStatusCode.OK, (await NewsroomApi.ActAsync(api, id, "kill")).StatusCode);
-        var killed = await SearchUntilAsync(server, "북한", r => r.GetProperty("total").GetInt32() == 0, limit);
+        var killed = await SearchUntilAsync(server, "북한", r => r.GetProperty("total").GetInt32() == 0);
         Assert.Equal(0, killed.GetProperty("total").GetInt32());
     }
 
-    private static async Task<JsonElement> StaffSearchUntilAsync(HttpClient api, string query, Func<JsonElement, bool> done, TimeSpan limit)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
+    private static Task<JsonElement> StaffSearchUntilAsync(HttpClient api, string query, Func<JsonElement, bool> done) =>
+        Eventually.UntilAsync($"staff search for \"{query}\" to answer as awaited", async () =>
         {
             var json = await api.GetStringAsync(new Uri($"/api/newsroom/search?q={Uri.EscapeDataString(query)}", UriKind.Relative), Cancel);
-            var result = JsonDocument.Parse(json).RootElement.Clone();
-            if (done(result) || clock.Elapsed > limit)
-            {
-                return result;
-            }
-
-            await Task.Delay(50, Cancel);
-        }
-    }
+            return JsonDocument.Parse(json).RootElement.Clone();
+        }, done, describe: r => r.ToString());
 
     [Fact]
     public async Task DamagedIndex_IsRebuiltAtStartWhileTheSiteServes()

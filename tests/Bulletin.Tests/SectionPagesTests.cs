@@ -24,13 +24,11 @@ public sealed class SectionPagesTests
         await session.PostAsync("/newsroom/admin/sections", rename, new() { ["nameKorean"] = "날씨·재난", ["nameEnglish"] = "Weather" });
         await session.PostAsync("/newsroom/admin/sections", moveUp, []);
 
-        string[] nav = [];
-        for (var i = 0; i < 50 && !nav.Contains("날씨·재난"); i++)
+        var nav = await Eventually.UntilAsync("the home page's sections to show the renamed section", async () =>
         {
             var (_, home) = await server.GetPageAsync("/");
-            nav = [.. home.QuerySelectorAll("nav.sections li a").Select(a => a.TextContent)];
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
+            return home.QuerySelectorAll("nav.sections li a").Select(a => a.TextContent).ToArray();
+        }, n => n.Contains("날씨·재난"), describe: n => string.Join(", ", n));
 
         Assert.Equal(["홈", "정치", "경제", "사회", "국제", "문화", "날씨·재난", "스포츠"], nav);
     }

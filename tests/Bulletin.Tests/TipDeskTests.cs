@@ -1,7 +1,10 @@
 using Bulletin.Core.Tips;
+using Bulletin.Core.Workflow;
 using Bulletin.Data;
 using Bulletin.Testing;
 using Bulletin.Tips;
+using Bulletin.Tips.Desk;
+using Bulletin.Tips.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,10 +28,10 @@ public sealed class TipDeskTests
         var call = await intake.LogCallAsync("Caller says the bridge on Route 3 is cracked", "010-1234-5678", mayContact: true, mayCredit: false, ct);
         var storyId = Guid.CreateVersion7();
 
-        await desk.StartReviewAsync(first.TipId, "editor-lee", ct);
-        await desk.AssignAsync(first.TipId, "reporter-kim", "editor-lee", ct);
-        await desk.MergeAsync(call.TipId, first.TipId, "editor-lee", ct);
-        await desk.MarkUsedAsync(first.TipId, storyId, "reporter-kim", ct);
+        await desk.StartReviewAsync(first.TipId, TipTestKit.Desk("editor-lee"), ct);
+        await desk.AssignAsync(first.TipId, "reporter-kim", TipTestKit.Desk("editor-lee"), ct);
+        await desk.MergeAsync(call.TipId, first.TipId, TipTestKit.Desk("editor-lee"), ct);
+        await desk.MarkUsedAsync(first.TipId, storyId, TipTestKit.Desk("reporter-kim"), ct);
 
         var used = (await desk.ReadAsync(first.TipId, "reporter-kim", ct))!;
         Assert.Equal(TipStatus.Used, used.Status);
@@ -41,7 +44,7 @@ public sealed class TipDeskTests
         Assert.Equal(first.TipId, logged.DuplicateOfId);
         // The caller's receipt shows the primary tip's progress.
         Assert.Equal(TipStatus.Used, (await desk.FindByReceiptAsync(call.Phrase, ct))!.Status);
-        await Assert.ThrowsAsync<TipWorkflowException>(() => desk.DeclineAsync(first.TipId, "editor-lee", ct));
+        Assert.Equal(WorkflowOutcome.NotAllowedNow, (await desk.DeclineAsync(first.TipId, TipTestKit.Desk("editor-lee"), ct)).Outcome);
         Assert.Equal([first.TipId, call.TipId], (await desk.SearchAsync("route 3", null, ct)).Select(t => t.Id).Order().ToArray().OrderBy(i => i != first.TipId).ToArray());
         Assert.Empty(await desk.SearchAsync("nothing like this", null, ct));
 
@@ -76,8 +79,8 @@ public sealed class TipDeskTests
 
         var spam = await intake.ReceiveAsync(new TipSubmission(TipChannel.Web, "cheap watches"), ct);
         var kept = await intake.ReceiveAsync(new TipSubmission(TipChannel.Web, "a tip still being worked on"), ct);
-        await desk.DeclineAsync(declined.TipId, "editor-lee", ct);
-        await desk.MarkSpamAsync(spam.TipId, "editor-lee", ct);
+        await desk.DeclineAsync(declined.TipId, TipTestKit.Desk("editor-lee"), ct);
+        await desk.MarkSpamAsync(spam.TipId, TipTestKit.Desk("editor-lee"), ct);
         Assert.True(Directory.Exists(Path.Combine(database.DataDirectory, "media", "tips", declined.TipId.ToString("N"))));
 
         // Advancing the clock also wakes the daily job; either pass may be the one that deletes.
@@ -93,6 +96,30 @@ public sealed class TipDeskTests
         Assert.False(Directory.Exists(Path.Combine(database.DataDirectory, "media", "tips", declined.TipId.ToString("N"))));
         Assert.Contains("deleted by retention", await db.TipAudit.Where(a => a.TipId == declined.TipId).Select(a => a.Action).ToListAsync(ct));
         Assert.Null(await desk.FindByReceiptAsync(declined.Phrase, ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Tip_SentAtEightInTheMorningInSeoul_IsDatedThatSeoulDay(DatabaseProvider provider)
+    {
+        // 08:00 in Seoul is 23:00 the day before in UTC: a tip dated by the UTC day would say 28 February.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.FromHours(9)));
+        await using var database = await BulletinServer.NewDatabaseAsync(provider);
+        await using var server = await BulletinServer.StartAsync(database, configure: builder =>
+            builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+        var ct = TestContext.Current.CancellationToken;
+        await using var scope = server.Services.CreateAsyncScope();
+        var intake = scope.ServiceProvider.GetRequiredService<TipIntake>();
+        var desk = scope.ServiceProvider.GetRequiredService<TipDesk>();
+
+        var tip = await intake.ReceiveAsync(new TipSubmission(TipChannel.Web, "Water main burst on the high street"), ct);
+        await desk.DeclineAsync(tip.TipId, TipTestKit.Desk("editor-lee"), ct);
+
+        var seen = (await desk.ReadAsync(tip.TipId, "editor-lee", ct))!;
+        Assert.Equal(new DateOnly(2026, 3, 1), seen.ReceivedOn);
+        Assert.Equal(new DateOnly(2026, 3, 1), (await desk.FindByReceiptAsync(tip.Phrase, ct))!.ReceivedOn);
+        await using var db = database.NewContext();
+        Assert.Equal(new DateOnly(2026, 3, 1), await db.ReaderTips.Where(t => t.Id == tip.TipId).Select(t => t.SettledOn).SingleAsync(ct));
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using System.Net;
 using Bulletin.Core.Tips;
 using Bulletin.Data;
 using Bulletin.Testing;
-using Bulletin.Tips;
+using Bulletin.Tips.Desk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -120,9 +120,9 @@ public sealed class TipFormTests
         await using var scope = server.Services.CreateAsyncScope();
         var desk = scope.ServiceProvider.GetRequiredService<TipDesk>();
         var id = (await desk.ListAsync(null, TestContext.Current.CancellationToken)).Single().Id;
-        await desk.AssignAsync(id, "reporter-kim", "editor-lee", TestContext.Current.CancellationToken);
-        await desk.ReplyAsync(id, "reporter-kim", "<b>Thanks</b> - can you send a photo?", TestContext.Current.CancellationToken);
-        await desk.AddNoteAsync(id, "reporter-kim", "INTERNAL-NOTE call the district office", TestContext.Current.CancellationToken);
+        await desk.AssignAsync(id, "reporter-kim", TipTestKit.Desk("editor-lee"), TestContext.Current.CancellationToken);
+        await desk.ReplyAsync(id, TipTestKit.Desk("reporter-kim"), "<b>Thanks</b> - can you send a photo?", TestContext.Current.CancellationToken);
+        await desk.AddNoteAsync(id, TipTestKit.Desk("reporter-kim"), "INTERNAL-NOTE call the district office", TestContext.Current.CancellationToken);
 
         var (_, status) = await TipTestKit.CheckReceiptAsync(server.Client, receipt.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal), path: "/en/tips/receipt");
         Assert.Equal("A reporter is on it", status.QuerySelector(".status")!.TextContent);

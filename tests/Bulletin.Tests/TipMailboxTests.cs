@@ -1,7 +1,8 @@
 using Bulletin.Core.Tips;
 using Bulletin.Data;
 using Bulletin.Testing;
-using Bulletin.Tips;
+using Bulletin.Tips.Channels.Email;
+using Bulletin.Tips.Desk;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Search;
@@ -86,10 +87,7 @@ public sealed class TipMailboxTests
 
         await using (var last = await BulletinProcess.StartAsync(database, settings))
         {
-            for (var i = 0; i < 300 && await UnreadAsync(folder) > 0; i++)
-            {
-                await Task.Delay(100, ct);
-            }
+            await Eventually.UntilAsync("the mailbox to have no unread e-mail", () => UnreadAsync(folder), n => n == 0, TimeSpan.FromSeconds(30));
         }
 
         TestContext.Current.TestOutputHelper?.WriteLine($"{kills} kill -9 rounds while {emails} e-mails were taken in");
@@ -144,7 +142,7 @@ public sealed class TipMailboxTests
         var id = (await desk.ListAsync(null, ct)).Single().Id;
         var marker = "REPLY-" + Guid.NewGuid().ToString("N");
 
-        await desk.ReplyAsync(id, "reporter-kim", "Thank you. Could you tell us when it was taken? " + marker, ct);
+        await desk.ReplyAsync(id, TipTestKit.Desk("reporter-kim"), "Thank you. Could you tell us when it was taken? " + marker, ct);
 
         var delivered = Directory.GetFiles(Path.Combine(maildir, "new")).Select(File.ReadAllText).Where(m => m.Contains(marker, StringComparison.Ordinal)).ToList();
         var message = Assert.Single(delivered);

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using Bulletin.Data;
 using Bulletin.Testing;
-using Bulletin.Tips;
+using Bulletin.Tips.Channels.Kakao;
 
 namespace Bulletin.Tests;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Bulletin.Core.Tips;
 using Bulletin.Data;
 using Bulletin.Testing;
-using Bulletin.Tips;
+using Bulletin.Tips.Desk;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bulletin.Tests;

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Bulletin.Core.Workflow;
 using Bulletin.Testing;
 using Microsoft.Extensions.Logging;
 
@@ -12,6 +13,9 @@ namespace Bulletin.Tests;
 /// <summary>What the tip tests share: clients from a chosen loopback address, form posts, a log capture, a byte search.</summary>
 internal static class TipTestKit
 {
+    /// <summary>A member of the tip desk, by name, as the desk's pages and API pass them on.</summary>
+    public static Actor Desk(string name) => new(null, name, [StaffRoles.TipDesk]);
+
     /// <summary>An HTTP client whose connections come from <paramref name="localAddress"/> (127.0.0.2 is a different client to the server).</summary>
     public static HttpClient ClientFrom(Uri server, string localAddress, string? userAgent = null)
     {

@@ -55,11 +55,12 @@ public sealed class WorkflowRouteTests
             var roles = caller == "anonymous" ? Array.Empty<string>() : [caller];
             var create = await client.PostAsync("/api/newsroom/stories",
                 new StringContent(JsonText(KoreanStory()), Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
-            Check(caller, "POST /stories", Expected(roles, roles.Any(StaffRoles.Writers.Contains) ? HttpStatusCode.Created : HttpStatusCode.Forbidden), create.StatusCode);
+            Check(caller, "POST /stories", Expected(roles, StoryWorkflow.Table.Allows(roles, null, StoryAction.Create) ? HttpStatusCode.Created : HttpStatusCode.Forbidden), create.StatusCode);
 
             foreach (var (state, path) in PathTo)
             {
-                foreach (var action in Enum.GetValues<StoryAction>())
+                // Every action staff take on a story; creating has its own route above, imports none.
+                foreach (var action in StoryActions.OnTheActionRoute.Prepend(StoryAction.Edit))
                 {
                     var (id, version) = await StoryInAsync(setup, path);
                     HttpResponseMessage response;
@@ -97,12 +98,12 @@ public sealed class WorkflowRouteTests
     /// <summary>200 where the table has a row the roles hold; 409 where the state has no such row but the role could do it elsewhere; 403 otherwise.</summary>
     private static HttpStatusCode ExpectedFor(string[] roles, StoryStatus state, StoryAction action)
     {
-        if (StoryWorkflow.Allows(roles, state, action))
+        if (StoryWorkflow.Table.Allows(roles, state, action))
         {
             return HttpStatusCode.OK;
         }
 
-        return StoryWorkflow.Find(state, action) is null && StoryWorkflow.RoleMayEver(roles, action)
+        return StoryWorkflow.Table.Find(state, action) is null && StoryWorkflow.Table.RoleMayEver(roles, action)
             ? HttpStatusCode.Conflict
             : HttpStatusCode.Forbidden;
     }

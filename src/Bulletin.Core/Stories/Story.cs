@@ -86,11 +86,39 @@ public sealed class Story
     /// <summary>True when the working version says something the live page does not yet.</summary>
     public bool HasUnpublishedChanges => Live is not null && !SaysTheSame(Live, Content);
 
-    public static Story Create(Guid id, string slug, StoryContent content, Guid? sectionId, DateTimeOffset now,
-        string? source = null, string? externalId = null)
+    /// <summary>Starts a story in the newsroom, as the actor's draft. Its times are the newsroom's, not a source's.</summary>
+    public static WorkflowResult<Story> Create(Guid id, string slug, StoryContent content, Guid? sectionId, Actor actor, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(slug);
-        return new Story(id, slug, content, sectionId, source, externalId, now);
+        ArgumentNullException.ThrowIfNull(actor);
+        var allowed = StoryWorkflow.Table.Check(actor.Roles, null, StoryAction.Create);
+        if (!allowed.Succeeded)
+        {
+            return new(allowed, null);
+        }
+
+        var story = new Story(id, slug, content with { PublishedAt = null, UpdatedAt = null }, sectionId, null, null, now)
+        {
+            CreatedBy = actor.Id,
+        };
+        return new(WorkflowResult.Done, story);
+    }
+
+    /// <summary>
+    /// A story from a source (an import, a wire, the demo newsroom), as a draft with the source's own times; the
+    /// source and its id make a second import of the same story update this one.
+    /// </summary>
+    public static WorkflowResult<Story> Import(Guid id, string slug, StoryContent content, Guid? sectionId, string source, string externalId,
+        Actor actor, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(slug);
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        ArgumentException.ThrowIfNullOrWhiteSpace(externalId);
+        ArgumentNullException.ThrowIfNull(actor);
+        var allowed = StoryWorkflow.Table.Check(actor.Roles, null, StoryAction.Import);
+        return allowed.Succeeded
+            ? new(WorkflowResult.Done, new Story(id, slug, content, sectionId, source, externalId, now))
+            : new(allowed, null);
     }
 
     public StoryContent Content => new()
@@ -108,99 +136,83 @@ public sealed class Story
         UpdatedAt = UpdatedAt,
     };
 
-    /// <summary>Replaces what the story says. Returns false, and changes nothing, when the content is the same.</summary>
-    public bool Revise(StoryContent content, DateTimeOffset now)
+    /// <summary>
+    /// Saves a new working version and section. The story keeps its own first-publication time; a live page changes
+    /// only when the story is published again. Unchanged, and nothing saved, when it says the same.
+    /// </summary>
+    public WorkflowResult Edit(StoryContent content, Guid? sectionId, Actor actor, DateTimeOffset now)
     {
-        var before = Content with { UpdatedAt = null, PublishedAt = null };
-        var after = content with { UpdatedAt = null, PublishedAt = null };
-        var newPublishedAt = content.PublishedAt?.ToUniversalTime() ?? PublishedAt;
-        if (before.Equals(after) && newPublishedAt == PublishedAt)
+        ArgumentNullException.ThrowIfNull(content);
+        return Move(StoryAction.Edit, actor, now, () =>
         {
-            return false;
-        }
-
-        Apply(content);
-        UpdatedAt = content.UpdatedAt?.ToUniversalTime() ?? now.ToUniversalTime();
-        Version++;
-        return true;
+            var revised = Revise(content with { PublishedAt = PublishedAt, UpdatedAt = null }, now);
+            var moved = MoveToSection(sectionId);
+            return revised || moved;
+        }, touch: false);
     }
 
-    public void MoveToSection(Guid? sectionId)
+    public WorkflowResult Submit(Actor actor, DateTimeOffset now) => Move(StoryAction.Submit, actor, now);
+
+    public WorkflowResult Approve(Actor actor, DateTimeOffset now) => Move(StoryAction.Approve, actor, now);
+
+    public WorkflowResult Schedule(DateTimeOffset at, Actor actor, DateTimeOffset now) =>
+        Move(StoryAction.Schedule, actor, now, () => ScheduledAt = at.ToUniversalTime());
+
+    /// <summary>Puts the working version live; a story without a time of its own goes out now.</summary>
+    public WorkflowResult Publish(Actor actor, DateTimeOffset now) => Move(StoryAction.Publish, actor, now, () =>
     {
-        if (SectionId == sectionId)
+        ScheduledAt = null;
+        TakeLive(now);
+    });
+
+    /// <summary>Puts the working version live with a public note saying what was corrected.</summary>
+    public WorkflowResult Correct(string? note, Actor actor, DateTimeOffset now)
+    {
+        var allowed = StoryWorkflow.Table.Check(actor.Roles, Status, StoryAction.Correct);
+        if (allowed.Succeeded && string.IsNullOrWhiteSpace(note))
         {
-            return;
+            return WorkflowResult.Invalid("A correction needs a public note saying what was corrected.");
         }
 
-        SectionId = sectionId;
-        Version++;
+        return Move(StoryAction.Correct, actor, now, () =>
+        {
+            CorrectionNote = note!.Trim();
+            CorrectedAt = now.ToUniversalTime();
+            TakeLive(now);
+        });
     }
+
+    public WorkflowResult Unpublish(Actor actor, DateTimeOffset now) => Move(StoryAction.Unpublish, actor, now, () => ScheduledAt = null);
+
+    public WorkflowResult Kill(Actor actor, DateTimeOffset now) => Move(StoryAction.Kill, actor, now, () => ScheduledAt = null);
 
     /// <summary>
-    /// Puts the story, as it stands, on the public site, outside the workflow (imports, the demo newsroom).
-    /// A story without a time of its own goes out now.
+    /// Applies a source's new version of the story, and its section when it names one. A live story's page follows
+    /// at once: the source has already published the change. Unchanged when the source says the same as before.
     /// </summary>
-    public void Publish(DateTimeOffset now)
+    public WorkflowResult Import(StoryContent content, Guid? sectionId, Actor actor, DateTimeOffset now)
     {
-        if (Status == StoryStatus.Killed)
+        ArgumentNullException.ThrowIfNull(content);
+        return Move(StoryAction.Import, actor, now, () =>
         {
-            throw new InvalidOperationException("A killed story cannot be published again.");
-        }
+            var revised = Revise(content, now);
+            var moved = sectionId is not null && MoveToSection(sectionId);
+            if (revised && IsLive)
+            {
+                Live = Content with { PublishedAt = PublishedAt, UpdatedAt = UpdatedAt };
+            }
 
-        if (Status == StoryStatus.Published && Live is not null && SaysTheSame(Live, Content))
-        {
-            return;
-        }
+            return revised || moved;
+        }, touch: false);
+    }
 
-        Status = StoryStatus.Published;
+    /// <summary>Puts an imported story live as it stands, keeping the source's times; now when it gives none.</summary>
+    public WorkflowResult ImportLive(Actor actor, DateTimeOffset now) => Move(StoryAction.ImportLive, actor, now, () =>
+    {
+        ScheduledAt = null;
         PublishedAt ??= now.ToUniversalTime();
         Live = Content with { PublishedAt = PublishedAt, UpdatedAt = UpdatedAt };
-        Version++;
-    }
-
-    /// <summary>Records who started a story written in the newsroom.</summary>
-    public void WrittenBy(Guid staffId) => CreatedBy ??= staffId;
-
-    /// <summary>
-    /// Takes a workflow action other than editing, as the workflow table allows it from the story's state.
-    /// Roles are the caller's business; the state is the story's.
-    /// </summary>
-    public void Perform(StoryAction action, DateTimeOffset now, DateTimeOffset? at = null, string? note = null)
-    {
-        var step = StoryWorkflow.Find(Status, action)
-            ?? throw new StoryWorkflowException(StoryWorkflow.WhyNot(Status, action));
-        switch (action)
-        {
-            case StoryAction.Edit:
-                throw new ArgumentException("Editing is Revise, not an action.", nameof(action));
-            case StoryAction.Schedule:
-                ScheduledAt = (at ?? throw new StoryWorkflowException("Scheduling needs a time ('at')."))
-                    .ToUniversalTime();
-                break;
-            case StoryAction.Publish:
-                ScheduledAt = null;
-                TakeLive(now);
-                break;
-            case StoryAction.Correct:
-                if (string.IsNullOrWhiteSpace(note))
-                {
-                    throw new StoryWorkflowException("A correction needs a public note saying what was corrected.");
-                }
-
-                CorrectionNote = note.Trim();
-                CorrectedAt = now.ToUniversalTime();
-                TakeLive(now);
-                break;
-            case StoryAction.Unpublish:
-            case StoryAction.Kill:
-                ScheduledAt = null;
-                break;
-        }
-
-        Status = step.To;
-        UpdatedAt = now.ToUniversalTime();
-        Version++;
-    }
+    }, touch: false);
 
     /// <summary>Whether a scheduled story's time has come.</summary>
     public bool IsDue(DateTimeOffset now) => Status == StoryStatus.Scheduled && ScheduledAt <= now;
@@ -219,6 +231,71 @@ public sealed class Story
         return copy;
     }
 
+    /// <summary>
+    /// The one way the story's state changes: the table must allow the action to the actor from the current state;
+    /// then the change is applied, the state becomes the row's, and the version rises by one.
+    /// </summary>
+    /// <param name="change">Applies the action; returns false when it changed nothing (then nothing moves).</param>
+    /// <param name="touch">Whether the story counts as updated now (imports keep their source's time).</param>
+    private WorkflowResult Move(StoryAction action, Actor actor, DateTimeOffset now, Func<bool> change, bool touch = true)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var allowed = StoryWorkflow.Table.Check(actor.Roles, Status, action);
+        if (!allowed.Succeeded)
+        {
+            return allowed;
+        }
+
+        var step = StoryWorkflow.Table.Find(Status, action)!;
+        if (!change() && step.To == Status)
+        {
+            return WorkflowResult.Unchanged;
+        }
+
+        Status = step.To;
+        if (touch)
+        {
+            UpdatedAt = now.ToUniversalTime();
+        }
+
+        Version++;
+        return WorkflowResult.Done;
+    }
+
+    private WorkflowResult Move(StoryAction action, Actor actor, DateTimeOffset now, Action? change = null, bool touch = true) =>
+        Move(action, actor, now, () =>
+        {
+            change?.Invoke();
+            return true;
+        }, touch);
+
+    /// <summary>Replaces what the story says; false, changing nothing, when the content is the same.</summary>
+    private bool Revise(StoryContent content, DateTimeOffset now)
+    {
+        var before = Content with { UpdatedAt = null, PublishedAt = null };
+        var after = StoryText.Normalise(content) with { UpdatedAt = null, PublishedAt = null };
+        var newPublishedAt = content.PublishedAt?.ToUniversalTime() ?? PublishedAt;
+        if (before.Equals(after) && newPublishedAt == PublishedAt)
+        {
+            return false;
+        }
+
+        Apply(content);
+        UpdatedAt = content.UpdatedAt?.ToUniversalTime() ?? now.ToUniversalTime();
+        return true;
+    }
+
+    private bool MoveToSection(Guid? sectionId)
+    {
+        if (SectionId == sectionId)
+        {
+            return false;
+        }
+
+        SectionId = sectionId;
+        return true;
+    }
+
     private static bool SaysTheSame(StoryContent a, StoryContent b) =>
         (a with { PublishedAt = null, UpdatedAt = null }).Equals(b with { PublishedAt = null, UpdatedAt = null });
 
@@ -230,6 +307,7 @@ public sealed class Story
 
     private void Apply(StoryContent content)
     {
+        content = StoryText.Normalise(content);
         ArgumentException.ThrowIfNullOrWhiteSpace(content.Headline);
         Headline = content.Headline.Trim();
         _subheadlines = [.. content.Subheadlines];

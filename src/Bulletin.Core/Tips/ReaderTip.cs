@@ -1,3 +1,5 @@
+using Bulletin.Core.Workflow;
+
 namespace Bulletin.Core.Tips;
 
 /// <summary>
@@ -68,12 +70,18 @@ public sealed class ReaderTip
     public IReadOnlyList<TipAttachment> Attachments => _attachments;
     public IReadOnlyList<TipMessage> Messages => _messages;
 
+    /// <summary>A reader's tip as a channel hands it over; anyone may send one (the table's receiving row).</summary>
     public static ReaderTip Receive(Guid id, TipChannel channel, string receiptHash, byte[] sealedText, DateOnly today,
         byte[]? sealedContact = null, bool mayContact = false, bool mayCredit = false,
         string? sourceReference = null, string? senderReference = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(receiptHash);
         ArgumentNullException.ThrowIfNull(sealedText);
+        if (!TipWorkflow.Table.Allows(Actor.Reader.Roles, null, TipAction.Receive))
+        {
+            throw new InvalidOperationException("The tip table has no row for receiving a tip from a reader.");
+        }
+
         return new ReaderTip(id, channel, receiptHash, sealedText, today)
         {
             SealedContact = sealedContact,
@@ -85,12 +93,13 @@ public sealed class ReaderTip
         };
     }
 
+    /// <summary>A file that came with the tip. The upload refuses more than the limit first, so more here is a defect.</summary>
     public void AddAttachment(TipAttachment attachment, int maxAttachments)
     {
         ArgumentNullException.ThrowIfNull(attachment);
         if (_attachments.Count >= maxAttachments)
         {
-            throw new TipWorkflowException($"A tip can carry at most {maxAttachments} files.");
+            throw new InvalidOperationException($"A tip can carry at most {maxAttachments} files.");
         }
 
         _attachments.Add(attachment);
@@ -109,46 +118,27 @@ public sealed class ReaderTip
         Touch(today);
     }
 
-    public void StartReview(DateOnly today) => MoveTo(TipStatus.Reviewing, today);
+    public WorkflowResult StartReview(Actor actor, DateOnly today) => Move(TipAction.Review, actor, today);
 
-    public void AssignTo(string staff, DateOnly today)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(staff);
-        if (Status != TipStatus.Assigned)
-        {
-            MoveTo(TipStatus.Assigned, today);
-        }
+    /// <summary>Gives the tip to a reporter; an assigned tip can be given to another.</summary>
+    public WorkflowResult AssignTo(string assignee, Actor actor, DateOnly today) =>
+        string.IsNullOrWhiteSpace(assignee)
+            ? WorkflowResult.Invalid("Choose a reporter.")
+            : Move(TipAction.Assign, actor, today, () => AssignedTo = assignee.Trim());
 
-        AssignedTo = staff;
-        Touch(today);
-    }
+    public WorkflowResult MarkUsed(Guid storyId, Actor actor, DateOnly today) =>
+        Move(TipAction.Use, actor, today, () => StoryId = storyId);
 
-    public void MarkUsed(Guid storyId, DateOnly today)
-    {
-        MoveTo(TipStatus.Used, today);
-        StoryId = storyId;
-    }
+    public WorkflowResult Decline(Actor actor, DateOnly today) => Move(TipAction.Decline, actor, today, () => SettledOn = today);
 
-    public void Decline(DateOnly today)
-    {
-        MoveTo(TipStatus.Declined, today);
-        SettledOn = today;
-    }
-
-    public void MarkSpam(DateOnly today)
-    {
-        MoveTo(TipStatus.Spam, today);
-        SettledOn = today;
-    }
+    public WorkflowResult MarkSpam(Actor actor, DateOnly today) => Move(TipAction.Spam, actor, today, () => SettledOn = today);
 
     /// <summary>Links the story the tip led to, before or after it is marked used.</summary>
-    public void LinkStory(Guid storyId, DateOnly today)
-    {
-        StoryId = storyId;
-        Touch(today);
-    }
+    public WorkflowResult LinkStory(Guid storyId, Actor actor, DateOnly today) =>
+        Move(TipAction.Link, actor, today, () => StoryId = storyId);
 
-    public void AddDeskMessage(TipMessage message, DateOnly today)
+    /// <summary>A desk note (never shown to the tipster) or a reply (shown with the receipt).</summary>
+    public WorkflowResult AddDeskMessage(TipMessage message, Actor actor, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (message.Author == TipMessageAuthor.Tipster)
@@ -156,57 +146,58 @@ public sealed class ReaderTip
             throw new ArgumentException("A tipster's words come through the receipt.", nameof(message));
         }
 
-        if (message.Author == TipMessageAuthor.DeskReply && Status == TipStatus.Spam)
-        {
-            throw new TipWorkflowException("Spam is not answered.");
-        }
-
-        _messages.Add(message);
-        Touch(today);
+        var action = message.Author == TipMessageAuthor.DeskReply ? TipAction.Reply : TipAction.Note;
+        return Move(action, actor, today, () => _messages.Add(message));
     }
 
     /// <summary>Marks this tip as a duplicate of <paramref name="primary"/>: the desk works on the primary from now on.</summary>
-    public void MergeInto(ReaderTip primary, DateOnly today)
+    public WorkflowResult MergeInto(ReaderTip primary, Actor actor, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(primary);
-        if (primary.Id == Id)
+        var invalid = primary.Id == Id ? "A tip cannot be merged into itself."
+            : primary.DuplicateOfId is not null ? "Merge into the tip the other one was merged into."
+            : DuplicateOfId is not null ? "This tip has already been merged."
+            : null;
+        if (invalid is not null && TipWorkflow.Table.Check(actor.Roles, Status, TipAction.Merge).Succeeded)
         {
-            throw new TipWorkflowException("A tip cannot be merged into itself.");
+            return WorkflowResult.Invalid(invalid);
         }
 
-        if (primary.DuplicateOfId is not null)
+        return Move(TipAction.Merge, actor, today, () =>
         {
-            throw new TipWorkflowException("Merge into the tip the other one was merged into.");
-        }
-
-        if (DuplicateOfId is not null)
-        {
-            throw new TipWorkflowException("This tip has already been merged.");
-        }
-
-        DuplicateOfId = primary.Id;
-        Touch(today);
-        primary.Touch(today);
+            DuplicateOfId = primary.Id;
+            primary.Touch(today);
+        });
     }
 
     /// <summary>Declined and spam tips are deleted, files and all, once this many days have passed since.</summary>
     public bool IsDueForDeletion(DateOnly today, int retentionDays) =>
         TipWorkflow.IsDeletedAfterRetention(Status) && SettledOn is { } settled && settled.AddDays(retentionDays) <= today;
 
-    private void MoveTo(TipStatus to, DateOnly today)
+    /// <summary>
+    /// The one way a tip changes on the desk: the table must allow the action to the actor from the current status;
+    /// then the change is applied, the status becomes the row's, and the version rises by one.
+    /// </summary>
+    private WorkflowResult Move(TipAction action, Actor actor, DateOnly today, Action? change = null)
     {
-        if (!TipWorkflow.CanMove(Status, to))
+        ArgumentNullException.ThrowIfNull(actor);
+        var allowed = TipWorkflow.Table.Check(actor.Roles, Status, action);
+        if (!allowed.Succeeded)
         {
-            throw new TipWorkflowException($"A tip that is {Status} cannot become {to}.");
+            return allowed;
         }
 
-        Status = to;
-        if (to is not (TipStatus.Declined or TipStatus.Spam))
+        var to = TipWorkflow.Table.Find(Status, action)!.To;
+        change?.Invoke();
+        if (to != Status && !TipWorkflow.IsDeletedAfterRetention(to))
         {
+            // Retention counts from the day a tip was settled; a tip taken up again is no longer counting down.
             SettledOn = null;
         }
 
+        Status = to;
         Touch(today);
+        return WorkflowResult.Done;
     }
 
     private void Touch(DateOnly today)

@@ -1,12 +1,18 @@
 namespace Bulletin.Core.Workflow;
 
-/// <summary>The lower-case names of actions used in URLs and JSON.</summary>
+/// <summary>The lower-case codes of story actions, as URLs, JSON and revisions write them.</summary>
 public static class StoryActions
 {
-    public static string ToCode(this StoryAction action) => action.ToString().ToLowerInvariant();
+    public static readonly EnumCodes<StoryAction> Codes = new(a => a == StoryAction.ImportLive ? "import-live" : null);
 
-    public static bool TryParse(string? code, out StoryAction action) =>
-        Enum.TryParse(code, ignoreCase: true, out action) && Enum.IsDefined(action) && !int.TryParse(code, out _);
+    /// <summary>The actions staff take through the action routes (editing and creating have routes of their own).</summary>
+    public static readonly IReadOnlyList<StoryAction> OnTheActionRoute =
+        [StoryAction.Submit, StoryAction.Approve, StoryAction.Schedule, StoryAction.Publish, StoryAction.Correct,
+         StoryAction.Unpublish, StoryAction.Kill];
+
+    public static string ToCode(this StoryAction action) => Codes.Of(action);
+
+    public static bool TryParse(string? code, out StoryAction action) => Codes.TryParse(code, out action);
 
     public static string PastTense(this StoryAction action) => action switch
     {
@@ -18,6 +24,9 @@ public static class StoryActions
         StoryAction.Correct => "corrected",
         StoryAction.Unpublish => "unpublished",
         StoryAction.Kill => "killed",
-        _ => action.ToString().ToLowerInvariant(),
+        StoryAction.Create => "created",
+        StoryAction.Import => "imported",
+        StoryAction.ImportLive => "imported live",
+        _ => action.ToCode(),
     };
 }

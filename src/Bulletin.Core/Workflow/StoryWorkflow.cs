@@ -1,81 +1,70 @@
 using Bulletin.Core.Stories;
 
+using static Bulletin.Core.Stories.StoryStatus;
+using static Bulletin.Core.Workflow.StoryAction;
+
 namespace Bulletin.Core.Workflow;
 
 /// <summary>
 /// The editorial workflow as one table. Reporters write and submit; editors edit, approve, schedule, publish,
 /// correct, unpublish and kill. Admins manage people and sections, not stories, so they appear in no row.
+/// Imports apply what their source says, and the scheduler publishes what an editor scheduled; neither is a person.
 /// Anything not in the table is refused.
 /// </summary>
 public static class StoryWorkflow
 {
-    private static readonly IReadOnlySet<string> Writers = Roles(StaffRoles.Reporter, StaffRoles.Editor);
-    private static readonly IReadOnlySet<string> Editors = Roles(StaffRoles.Editor);
+    private static readonly IReadOnlySet<string> Writers = StaffRoles.Set(StaffRoles.Reporter, StaffRoles.Editor);
+    private static readonly IReadOnlySet<string> Editors = StaffRoles.Set(StaffRoles.Editor);
+    private static readonly IReadOnlySet<string> EditorsAndScheduler = StaffRoles.Set(StaffRoles.Editor, StaffRoles.Scheduler);
+    private static readonly IReadOnlySet<string> Importer = StaffRoles.Set(StaffRoles.Importer);
 
-    public static readonly IReadOnlyList<WorkflowStep> Steps =
-    [
-        new(StoryStatus.Draft, StoryAction.Edit, StoryStatus.Draft, Writers),
-        new(StoryStatus.Draft, StoryAction.Submit, StoryStatus.Submitted, Writers),
-        new(StoryStatus.Draft, StoryAction.Kill, StoryStatus.Killed, Editors),
+    public static readonly WorkflowTable<StoryStatus, StoryAction> Table = new("story", "stories", StoryStatuses.Codes, StoryActions.Codes,
+        StoryActions.PastTense,
+        [
+            new(null, Create, Draft, Writers),
+            new(null, Import, Draft, Importer),
 
-        new(StoryStatus.Submitted, StoryAction.Edit, StoryStatus.Submitted, Editors),
-        new(StoryStatus.Submitted, StoryAction.Approve, StoryStatus.Approved, Editors),
-        new(StoryStatus.Submitted, StoryAction.Kill, StoryStatus.Killed, Editors),
+            new(Draft, Edit, Draft, Writers),
+            new(Draft, Submit, Submitted, Writers),
+            new(Draft, Kill, Killed, Editors),
 
-        new(StoryStatus.Approved, StoryAction.Edit, StoryStatus.Approved, Editors),
-        new(StoryStatus.Approved, StoryAction.Schedule, StoryStatus.Scheduled, Editors),
-        new(StoryStatus.Approved, StoryAction.Publish, StoryStatus.Published, Editors),
-        new(StoryStatus.Approved, StoryAction.Kill, StoryStatus.Killed, Editors),
+            new(Submitted, Edit, Submitted, Editors),
+            new(Submitted, Approve, Approved, Editors),
+            new(Submitted, Kill, Killed, Editors),
 
-        new(StoryStatus.Scheduled, StoryAction.Edit, StoryStatus.Scheduled, Editors),
-        new(StoryStatus.Scheduled, StoryAction.Schedule, StoryStatus.Scheduled, Editors),
-        new(StoryStatus.Scheduled, StoryAction.Publish, StoryStatus.Published, Editors),
-        new(StoryStatus.Scheduled, StoryAction.Kill, StoryStatus.Killed, Editors),
+            new(Approved, Edit, Approved, Editors),
+            new(Approved, Schedule, Scheduled, Editors),
+            new(Approved, Publish, Published, Editors),
+            new(Approved, Kill, Killed, Editors),
 
-        // Editing a published story changes its working version only; publishing again puts it live.
-        new(StoryStatus.Published, StoryAction.Edit, StoryStatus.Published, Editors),
-        new(StoryStatus.Published, StoryAction.Publish, StoryStatus.Published, Editors),
-        new(StoryStatus.Published, StoryAction.Correct, StoryStatus.Published, Editors),
-        new(StoryStatus.Published, StoryAction.Unpublish, StoryStatus.Unpublished, Editors),
-        new(StoryStatus.Published, StoryAction.Kill, StoryStatus.Killed, Editors),
+            new(Scheduled, Edit, Scheduled, Editors),
+            new(Scheduled, Schedule, Scheduled, Editors),
+            new(Scheduled, Publish, Published, EditorsAndScheduler),
+            new(Scheduled, Kill, Killed, Editors),
 
-        new(StoryStatus.Unpublished, StoryAction.Edit, StoryStatus.Unpublished, Editors),
-        new(StoryStatus.Unpublished, StoryAction.Publish, StoryStatus.Published, Editors),
-        new(StoryStatus.Unpublished, StoryAction.Kill, StoryStatus.Killed, Editors),
-    ];
+            // Editing a published story changes its working version only; publishing again puts it live.
+            new(Published, Edit, Published, Editors),
+            new(Published, Publish, Published, Editors),
+            new(Published, Correct, Published, Editors),
+            new(Published, Unpublish, Unpublished, Editors),
+            new(Published, Kill, Killed, Editors),
 
-    public static WorkflowStep? Find(StoryStatus from, StoryAction action) =>
-        Steps.FirstOrDefault(s => s.From == from && s.Action == action);
+            new(Unpublished, Edit, Unpublished, Editors),
+            new(Unpublished, Publish, Published, Editors),
+            new(Unpublished, Kill, Killed, Editors),
 
-    /// <summary>Whether someone holding these roles may take this action on a story in this state.</summary>
-    public static bool Allows(IEnumerable<string> roles, StoryStatus from, StoryAction action) =>
-        Find(from, action) is { } step && roles.Any(step.Roles.Contains);
+            // A source's new version of a story it sent before; on a live story the page follows (the source published it).
+            new(Draft, Import, Draft, Importer),
+            new(Submitted, Import, Submitted, Importer),
+            new(Approved, Import, Approved, Importer),
+            new(Scheduled, Import, Scheduled, Importer),
+            new(Published, Import, Published, Importer),
+            new(Unpublished, Import, Unpublished, Importer),
 
-    /// <summary>Whether any state lets these roles take the action at all (403 versus 409).</summary>
-    public static bool RoleMayEver(IEnumerable<string> roles, StoryAction action)
-    {
-        var held = roles.ToList();
-        return Steps.Any(s => s.Action == action && held.Any(s.Roles.Contains));
-    }
-
-    /// <summary>The actions open to these roles on a story in this state, in table order.</summary>
-    public static IReadOnlyList<StoryAction> ActionsFor(IEnumerable<string> roles, StoryStatus from)
-    {
-        var held = roles.ToList();
-        return [.. Steps.Where(s => s.From == from && held.Any(s.Roles.Contains)).Select(s => s.Action).Distinct()];
-    }
-
-    /// <summary>Why the action is not open in this state, in words an editor understands.</summary>
-    public static string WhyNot(StoryStatus from, StoryAction action)
-    {
-        var open = Steps.Where(s => s.From == from).Select(s => s.Action.ToCode()).ToList();
-        var fromWhere = Steps.Where(s => s.Action == action).Select(s => s.From.ToString().ToLowerInvariant()).Distinct().ToList();
-        return from == StoryStatus.Killed
-            ? "The story was killed; nothing more can be done with it."
-            : $"A {from.ToString().ToLowerInvariant()} story cannot be {action.PastTense()}. " +
-              $"'{action.ToCode()}' is open to stories that are {string.Join(" or ", fromWhere)}; " +
-              $"this one can be: {string.Join(", ", open)}.";
-    }
-
-    private static HashSet<string> Roles(params string[] roles) => new HashSet<string>(roles, StringComparer.Ordinal);
+            new(Draft, ImportLive, Published, Importer),
+            new(Submitted, ImportLive, Published, Importer),
+            new(Approved, ImportLive, Published, Importer),
+            new(Scheduled, ImportLive, Published, Importer),
+            new(Unpublished, ImportLive, Published, Importer),
+        ]);
 }

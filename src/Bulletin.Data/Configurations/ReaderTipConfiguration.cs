@@ -30,5 +30,8 @@ internal sealed class ReaderTipConfiguration : IEntityTypeConfiguration<ReaderTi
         builder.HasIndex(t => t.SenderReference);
         builder.HasIndex(t => new { t.Status, t.SettledOn });
         builder.HasIndex(t => t.DuplicateOfId);
+        // The tip desk lists newest activity first, all tips or one status.
+        builder.HasIndex(t => t.LastActivityOn);
+        builder.HasIndex(t => new { t.Status, t.LastActivityOn });
     }
 }

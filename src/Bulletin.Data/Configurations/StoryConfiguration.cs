@@ -49,5 +49,8 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         builder.HasIndex(s => new { s.Status, s.Language, s.PublishedAt });
         builder.HasIndex(s => new { s.SectionId, s.Status, s.PublishedAt });
         builder.HasIndex(s => new { s.Status, s.ScheduledAt });
+        // The desk's lists: each is one status, newest (or oldest) change first, and "published today".
+        builder.HasIndex(s => new { s.Status, s.UpdatedAt });
+        builder.HasIndex(s => new { s.Status, s.PublishedAt });
     }
 }

@@ -12,14 +12,13 @@ public static class DbCommand
         var migrate = new Command("migrate", "Create the database or apply the migrations it lacks.");
         migrate.SetAction(async (result, cancellationToken) =>
         {
-            var dataDirectory = BulletinCommandLine.DataDirectoryOf(result);
-            if (dataDirectory is null)
+            await using var host = await CommandHost.OpenAsync(result, migrate: false, cancellationToken);
+            if (host is null)
             {
                 return 1;
             }
 
-            var configuration = BulletinConfiguration.Load();
-            await using var db = BulletinData.CreateContext(configuration.Database(), dataDirectory.Path);
+            var db = host.Get<BulletinDbContext>();
             var isNew = await DatabaseStartup.MigrateAsync(db, cancellationToken);
             Console.WriteLine(isNew ? "Created the database." : "The database is up to date.");
             return 0;

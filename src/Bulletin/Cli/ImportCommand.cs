@@ -75,22 +75,20 @@ public static class ImportCommand
         var verbose = result.GetValue(Verbose);
         var publish = result.GetValue(Publish);
         var source = result.GetValue(Source) ?? "page";
+        await using var host = await CommandHost.OpenAsync(result, migrate: !dryRun, cancellationToken, touchesData: !dryRun);
+        if (host is null)
+        {
+            return 2;
+        }
+
+        var clock = host.Get<SiteClock>();
         var paths = result.GetValue(Paths) ?? [];
-        var configuration = BulletinConfiguration.Load();
-        var clock = new SiteClock(configuration.Site());
 
         BulletinDbContext? db = null;
         Guid? sectionId = null;
         if (!dryRun)
         {
-            var dataDirectory = BulletinCommandLine.DataDirectoryOf(result);
-            if (dataDirectory is null)
-            {
-                return 2;
-            }
-
-            db = BulletinData.CreateContext(configuration.Database(), dataDirectory.Path);
-            await DatabaseStartup.MigrateAsync(db, cancellationToken);
+            db = host.Get<BulletinDbContext>();
             if (result.GetValue(SectionSlug) is { } slug)
             {
                 sectionId = await db.Sections.Where(s => s.Slug == slug).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken);
@@ -107,8 +105,7 @@ public static class ImportCommand
         }
 
         await using var _ = db;
-        using var signal = new OutboxSignal();
-        var importer = db is null ? null : new StoryImporter(db, new NewsroomStories(db, TimeProvider.System, signal, clock), TimeProvider.System);
+        var importer = db is null ? null : host.Get<StoryImporter>();
         using var report = new ImportReport(dryRun, json, verbose, clock);
 
         // Lines per file and a bar redrawn in place would scramble each other on one terminal.

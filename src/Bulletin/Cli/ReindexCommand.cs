@@ -20,31 +20,23 @@ public static class ReindexCommand
 
     private static async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
-        var dataDirectory = BulletinCommandLine.DataDirectoryOf(result);
-        if (dataDirectory is null)
+        var host = await CommandHost.OpenAsync(result, migrate: true, cancellationToken);
+        if (host is null)
         {
             return 1;
         }
 
-        var configuration = BulletinConfiguration.Load();
-        var services = new ServiceCollection()
-            .AddSingleton(dataDirectory)
-            .AddBulletinData(configuration.Database(), dataDirectory.Path)
-            .BuildServiceProvider();
-        await using (services)
+        await using (host)
         {
             long position;
             int total;
-            await using (var scope = services.CreateAsyncScope())
             {
-                var db = scope.ServiceProvider.GetRequiredService<BulletinDbContext>();
-                await DatabaseStartup.MigrateAsync(db, cancellationToken);
+                var db = host.Get<BulletinDbContext>();
                 position = await db.Outbox.MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0;
                 total = await db.Stories.CountAsync(cancellationToken);
             }
 
-            using var index = new SearchIndexService(dataDirectory, services.GetRequiredService<IServiceScopeFactory>(),
-                NullLogger<SearchIndexService>.Instance);
+            var index = host.Get<SearchIndexService>();
             try
             {
                 index.Open();

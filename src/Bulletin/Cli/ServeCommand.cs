@@ -26,7 +26,7 @@ public static class ServeCommand
 
         try
         {
-            var app = BulletinWebApp.Build([.. result.UnmatchedTokens], dataDirectory);
+            var app = BulletinWebApp.Build([.. BulletinCommandLine.SettingsOf(result), .. result.UnmatchedTokens], dataDirectory);
             await using (app)
             {
                 return await BulletinWebApp.RunAsync(app, cancellationToken);

@@ -52,29 +52,13 @@ public static class UsersCommand
 
     private static async Task<int> WithUsers(ParseResult result, Func<UserManager<StaffUser>, BulletinDbContext, Task<int>> action)
     {
-        var dataDirectory = BulletinCommandLine.DataDirectoryOf(result);
-        if (dataDirectory is null)
+        await using var host = await CommandHost.OpenAsync(result, migrate: true, CancellationToken.None);
+        if (host is null)
         {
             return 2;
         }
 
-        var configuration = BulletinConfiguration.Load();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
-        services.AddBulletinData(configuration.Database(), dataDirectory.Path);
-        services.AddIdentityCore<StaffUser>(o =>
-            {
-                o.User.RequireUniqueEmail = true;
-                o.Password.RequiredLength = 10;
-            })
-            .AddRoles<IdentityRole<Guid>>()
-            .AddEntityFrameworkStores<BulletinDbContext>();
-        await using var provider = services.BuildServiceProvider();
-        await using var scope = provider.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<BulletinDbContext>();
-        await DatabaseStartup.MigrateAsync(db, CancellationToken.None);
-        return await action(scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>(), db);
+        return await action(host.Get<UserManager<StaffUser>>(), host.Get<BulletinDbContext>());
     }
 
     private static async Task<int> AddAsync(ParseResult result, UserManager<StaffUser> users, BulletinDbContext db, CancellationToken cancellationToken)

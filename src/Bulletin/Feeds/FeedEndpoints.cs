@@ -1,6 +1,6 @@
+using Bulletin.Caching;
 using Bulletin.Core.Stories;
 using Bulletin.Data;
-using Bulletin.Publishing;
 using Bulletin.Site;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,11 +9,12 @@ namespace Bulletin.Feeds;
 
 /// <summary>
 /// RSS, Atom and JSON Feed for each edition, section and tag; the sitemap index, its sitemaps, the Google News
-/// sitemap and robots.txt. All are output-cached under the public tag, which the outbox evicts on every change.
+/// sitemap and robots.txt. All are kept by the page cache, which the outbox empties on every public change.
 /// </summary>
 public static class FeedEndpoints
 {
-    public const string CachePolicy = "feeds";
+    // Kept by the page cache under its all-pages tag, which the outbox evicts on every public change.
+    private static readonly CachedPageAttribute CachedPage = new();
 
     public static IServiceCollection AddFeeds(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,12 +22,8 @@ public static class FeedEndpoints
             .Bind(configuration.GetSection(FeedsOptions.SectionName))
             .Validate(o => o.ItemCount is > 0 and <= 500, "Feeds:ItemCount must be between 1 and 500.")
             .Validate(o => o.SitemapPageSize is > 0 and <= SitemapWriter.MaxUrls, "Feeds:SitemapPageSize must be between 1 and 50000.")
-            .Validate(o => o.TagWindow >= o.ItemCount, "Feeds:TagWindow must be at least Feeds:ItemCount.")
             .ValidateOnStart();
         services.AddScoped<StoryFeeds>();
-        services.AddOutputCache(options => options.AddPolicy(CachePolicy, policy => policy
-            .Expire(TimeSpan.FromMinutes(10))
-            .Tag(OutboxProcessor.PublicPagesTag)));
         return services;
     }
 
@@ -37,17 +34,17 @@ public static class FeedEndpoints
             var prefix = StoryPaths.EditionPrefix(edition);
             foreach (var format in FeedFormat.All)
             {
-                app.MapRead($"{prefix}/{format.FileName}", SiteFeedAsync).WithMetadata(format).CacheOutput(CachePolicy);
-                app.MapRead($"{prefix}/section/{{slug}}/{format.FileName}", SectionFeedAsync).WithMetadata(format).CacheOutput(CachePolicy);
-                app.MapRead($"{prefix}/tag/{{tag}}/{format.FileName}", TagFeedAsync).WithMetadata(format).CacheOutput(CachePolicy);
+                app.MapRead($"{prefix}/{format.FileName}", SiteFeedAsync).WithMetadata(format).WithMetadata(CachedPage);
+                app.MapRead($"{prefix}/section/{{slug}}/{format.FileName}", SectionFeedAsync).WithMetadata(format).WithMetadata(CachedPage);
+                app.MapRead($"{prefix}/tag/{{tag}}/{format.FileName}", TagFeedAsync).WithMetadata(format).WithMetadata(CachedPage);
             }
         }
 
-        app.MapRead(FeedPaths.SitemapIndex, SitemapIndexAsync).CacheOutput(CachePolicy);
-        app.MapRead(FeedPaths.PagesSitemap, PagesSitemapAsync).CacheOutput(CachePolicy);
-        app.MapRead("/sitemaps/stories-{number:int}.xml", StoriesSitemapAsync).CacheOutput(CachePolicy);
-        app.MapRead(FeedPaths.NewsSitemap, NewsSitemapAsync).CacheOutput(CachePolicy);
-        app.MapRead("/robots.txt", Robots).CacheOutput(CachePolicy);
+        app.MapRead(FeedPaths.SitemapIndex, SitemapIndexAsync).WithMetadata(CachedPage);
+        app.MapRead(FeedPaths.PagesSitemap, PagesSitemapAsync).WithMetadata(CachedPage);
+        app.MapRead("/sitemaps/stories-{number:int}.xml", StoriesSitemapAsync).WithMetadata(CachedPage);
+        app.MapRead(FeedPaths.NewsSitemap, NewsSitemapAsync).WithMetadata(CachedPage);
+        app.MapRead("/robots.txt", Robots).WithMetadata(CachedPage);
         return app;
     }
 
@@ -85,7 +82,7 @@ public static class FeedEndpoints
     private static async Task<IResult> SitemapIndexAsync(HttpContext context, BulletinDbContext db, IOptions<FeedsOptions> options,
         IOptions<SiteOptions> site, CancellationToken cancellationToken)
     {
-        var count = await db.Stories.CountAsync(s => s.Status == StoryStatus.Published, cancellationToken);
+        var count = await db.PublishedStories.CountAsync(cancellationToken);
         var pageSize = options.Value.SitemapPageSize;
         // An index may name 50,000 sitemaps: 2.5 billion stories, so no second index level is needed.
         var pages = Math.Min(SitemapWriter.MaxUrls - 1, Math.Max(1, (count + pageSize - 1) / pageSize));
@@ -120,8 +117,8 @@ public static class FeedEndpoints
 
         // Oldest first, so a story keeps its place in the same file as newer ones are added after it.
         var pageSize = options.Value.SitemapPageSize;
-        var stories = await db.Stories.AsNoTracking()
-            .Where(s => s.Status == StoryStatus.Published)
+        // lastmod is when readers' version last changed (a publish or a correction), never an unpublished save.
+        var stories = await db.PublishedStories.AsNoTracking()
             .OrderBy(s => s.PublishedAt).ThenBy(s => s.Id)
             .Skip((number - 1) * pageSize).Take(pageSize)
             .Select(s => new { s.Language, s.Slug, s.UpdatedAt, s.PublishedAt })
@@ -132,7 +129,7 @@ public static class FeedEndpoints
         }
 
         var root = Root(context, site.Value);
-        var modified = stories.Select(s => s.PublishedAt > s.UpdatedAt ? s.PublishedAt.Value : s.UpdatedAt).ToList();
+        var modified = stories.Select(s => s.PublishedAt > s.UpdatedAt ? s.PublishedAt : s.UpdatedAt).ToList();
         var urls = stories.Select((s, i) => (root + StoryPaths.Story(s.Language, s.Slug), (string?)clock.Iso(modified[i])));
         return ConditionalGet.Bytes(context, SitemapWriter.Urls(urls), "application/xml; charset=utf-8",
             modified.Count > 0 ? modified.Max() : null);
@@ -142,15 +139,16 @@ public static class FeedEndpoints
         SiteClock clock, TimeProvider time, CancellationToken cancellationToken)
     {
         // Google News reads stories of the last two days, at most 1,000 to a sitemap: the newest 1,000 are listed.
-        DateTimeOffset? since = time.GetUtcNow().AddDays(-2);
-        var stories = await db.Stories.AsNoTracking()
-            .Where(s => s.Status == StoryStatus.Published && s.PublishedAt >= since)
-            .OrderByDescending(s => s.PublishedAt)
+        var since = time.GetUtcNow().AddDays(-2);
+        var stories = await db.PublishedStories.AsNoTracking()
+            .Where(s => s.PublishedAt >= since)
+            .OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id)
             .Take(SitemapWriter.MaxNewsUrls)
+            .Select(s => new StoryTeaser(s.Id, s.Language, s.Slug, s.Headline, s.PublishedAt))
             .ToListAsync(cancellationToken);
         var root = Root(context, site.Value);
-        var entries = stories.Select(s => s.LiveView()).Select(s => new NewsSitemapEntry(root + StoryPaths.Story(s.Language, s.Slug), site.Value.NameIn(s.Language),
-            s.Language.ToCode(), clock.Iso(s.PublishedAt!.Value), s.Headline));
+        var entries = stories.Select(s => new NewsSitemapEntry(root + StoryPaths.Story(s), site.Value.NameIn(s.Language),
+            s.Language.ToCode(), clock.Iso(s.PublishedAt), s.Headline));
         return ConditionalGet.Bytes(context, SitemapWriter.News(entries), "application/xml; charset=utf-8", null);
     }
 

@@ -9,8 +9,8 @@ public sealed record FeedRendering(FeedScope Scope, string SiteName, string Root
     public string Absolute(string path) => Root + (path.Length == 0 ? "/" : path);
 
     /// <summary>A story's time of last change: never before it went out.</summary>
-    public static DateTimeOffset Modified(Story story) =>
-        story.PublishedAt is { } published && published > story.UpdatedAt ? published : story.UpdatedAt;
+    public static DateTimeOffset Modified(PublishedStory story) =>
+        story.PublishedAt > story.UpdatedAt ? story.PublishedAt : story.UpdatedAt;
 
-    public static DateTimeOffset Published(Story story) => story.PublishedAt ?? story.CreatedAt;
+    public static DateTimeOffset Published(PublishedStory story) => story.PublishedAt;
 }

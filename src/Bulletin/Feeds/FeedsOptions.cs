@@ -10,10 +10,4 @@ public sealed class FeedsOptions
 
     /// <summary>Story URLs per sitemap file; the sitemaps protocol allows at most 50,000.</summary>
     public int SitemapPageSize { get; set; } = 50_000;
-
-    /// <summary>
-    /// How many of an edition's newest stories a tag feed looks through. Tags are kept as JSON text, which neither
-    /// provider can search by element through EF, so the feed filters this window in memory (ids and tags only).
-    /// </summary>
-    public int TagWindow { get; set; } = 2_000;
 }

@@ -14,7 +14,7 @@ public static class JsonFeedWriter
     // The feed is read by programs, never put inside a script element: Hangul and quotes stay as they are.
     private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static byte[] Write(FeedRendering feed, IReadOnlyList<Story> stories)
+    public static byte[] Write(FeedRendering feed, IReadOnlyList<PublishedStory> stories)
     {
         ArgumentNullException.ThrowIfNull(feed);
         ArgumentNullException.ThrowIfNull(stories);

@@ -14,11 +14,12 @@ public static class NinjsDocument
 {
     public const string SchemaUri = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#";
 
-    public static JsonObject Build(Story story, Section? section, string storyUrl, string siteName, SiteClock clock)
+    /// <param name="status">Published, or Killed for a withdrawn story (as it last went out, without its text).</param>
+    public static JsonObject Build(PublishedStory story, StoryStatus status, Section? section, string storyUrl, string siteName, SiteClock clock)
     {
         ArgumentNullException.ThrowIfNull(story);
         ArgumentNullException.ThrowIfNull(clock);
-        var status = PubStatus(story.Status);
+        var pubStatus = PubStatus(status);
         var item = new JsonObject
         {
             // A URN, not the page's address: the item keeps its identity wherever the site is served from.
@@ -26,18 +27,15 @@ public static class NinjsDocument
             ["type"] = "text",
             ["version"] = story.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // An imported story may have gone out before it reached this database.
-            ["firstCreated"] = clock.Iso(story.PublishedAt is { } wentOut && wentOut < story.CreatedAt ? wentOut : story.CreatedAt),
+            ["firstCreated"] = clock.Iso(story.PublishedAt < story.CreatedAt ? story.PublishedAt : story.CreatedAt),
             ["versionCreated"] = clock.Iso(FeedRendering.Modified(story)),
-            ["pubStatus"] = status,
+            ["pubStatus"] = pubStatus,
             ["language"] = story.Language.ToCode(),
             ["slugline"] = story.Slug,
             ["copyrightHolder"] = siteName,
             ["headlines"] = Headlines(story),
         };
-        if (story.PublishedAt is { } published)
-        {
-            item["contentCreated"] = clock.Iso(published);
-        }
+        item["contentCreated"] = clock.Iso(story.PublishedAt);
 
         if (story.Bylines.Count > 0)
         {
@@ -45,7 +43,7 @@ public static class NinjsDocument
         }
 
         // A canceled item tells subscribers to withdraw it: its text goes no further.
-        if (status != Canceled)
+        if (pubStatus != Canceled)
         {
             if (NewsArticleJsonLd.Describe(story) is { } summary)
             {
@@ -95,7 +93,7 @@ public static class NinjsDocument
         _ => Withheld,
     };
 
-    private static JsonArray Headlines(Story story)
+    private static JsonArray Headlines(PublishedStory story)
     {
         var headlines = new JsonArray(Text("main", "text/plain", story.Headline));
         foreach (var subheadline in story.Subheadlines)
@@ -106,7 +104,7 @@ public static class NinjsDocument
         return headlines;
     }
 
-    private static JsonArray Bodies(Story story)
+    private static JsonArray Bodies(PublishedStory story)
     {
         var html = StoryHtml.Render(story);
         var bodies = new JsonArray(Text("main", "text/html", html));
@@ -127,7 +125,7 @@ public static class NinjsDocument
         return bodies;
     }
 
-    private static JsonArray People(Story story)
+    private static JsonArray People(PublishedStory story)
     {
         var people = new JsonArray();
         var seen = new HashSet<string>(StringComparer.Ordinal);

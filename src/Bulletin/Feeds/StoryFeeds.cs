@@ -28,10 +28,14 @@ public sealed class StoryFeeds(BulletinDbContext db, IOptions<SiteOptions> site,
             ? null
             : new FeedScope(edition, $"#{tag} | {site.Value.NameIn(edition)}", FeedPaths.Tag(edition, tag), StoryPaths.Home(edition), Tag: tag);
 
-    public async Task<List<Story>> StoriesAsync(FeedScope scope, CancellationToken cancellationToken)
+    /// <summary>
+    /// The feed's newest published stories, whole (a feed carries the script). Each is an index range of the read
+    /// model read newest first and stopped at the feed's length; a tag is its own indexed rows.
+    /// </summary>
+    public async Task<List<PublishedStory>> StoriesAsync(FeedScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var published = Published(scope.Edition);
+        var published = db.PublishedStories.AsNoTracking().Where(s => s.Language == scope.Edition);
         if (scope.SectionId is { } sectionId)
         {
             published = published.Where(s => s.SectionId == sectionId);
@@ -39,20 +43,15 @@ public sealed class StoryFeeds(BulletinDbContext db, IOptions<SiteOptions> site,
 
         if (scope.Tag is { } tag)
         {
-            // Tags are a JSON text column (with Hangul \u-escaped), so they are matched here, over the edition's
-            // newest stories: only ids and tags are read for the window, whole stories only for the matches.
-            var window = await published.OrderByDescending(s => s.PublishedAt).Take(options.Value.TagWindow)
-                .Select(s => new { s.Id, Tags = EF.Property<List<string>>(s, "_tags") })
+            var ids = await db.PublishedStoryTags.AsNoTracking()
+                .Where(t => t.Tag == tag && t.Language == scope.Edition)
+                .OrderByDescending(t => t.PublishedAt).ThenByDescending(t => t.StoryId)
+                .Take(ItemCount)
+                .Select(t => t.StoryId)
                 .ToListAsync(cancellationToken);
-            var ids = window.Where(s => s.Tags.Contains(tag, StringComparer.Ordinal)).Select(s => s.Id).Take(ItemCount).ToList();
-            published = published.Where(s => ids.Contains(s.Id));
+            published = db.PublishedStories.AsNoTracking().Where(s => ids.Contains(s.Id));
         }
 
-        // Feeds carry what the site shows: the last published version, not the one being edited.
-        var stories = await published.OrderByDescending(s => s.PublishedAt).Take(ItemCount).ToListAsync(cancellationToken);
-        return stories.ConvertAll(s => s.LiveView());
+        return await published.OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id).Take(ItemCount).ToListAsync(cancellationToken);
     }
-
-    private IQueryable<Story> Published(Language edition) =>
-        db.Stories.AsNoTracking().Where(s => s.Status == StoryStatus.Published && s.Language == edition);
 }

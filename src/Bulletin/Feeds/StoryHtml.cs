@@ -14,11 +14,10 @@ public static class StoryHtml
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public static string Render(Story story)
+    public static string Render(PublishedStory story)
     {
         ArgumentNullException.ThrowIfNull(story);
-        var text = UiText.For(story.Language);
-        var html = new StringBuilder(1024);
+                var html = new StringBuilder(1024);
         foreach (var subheadline in story.Subheadlines)
         {
             html.Append("<p><strong>").Append(Encode(subheadline)).Append("</strong></p>");
@@ -47,8 +46,8 @@ public static class StoryHtml
                 default:
                     var marker = segment.Kind switch
                     {
-                        SegmentKind.Anchor => text.Anchor,
-                        SegmentKind.Reporter => text.Reporter,
+                        SegmentKind.Anchor => SiteText.Anchor[story.Language],
+                        SegmentKind.Reporter => SiteText.Reporter[story.Language],
                         _ => segment.Speaker ?? "",
                     };
                     if (marker.Length > 0)

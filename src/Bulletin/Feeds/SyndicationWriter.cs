@@ -15,7 +15,7 @@ public static class SyndicationWriter
 {
     private const string DublinCore = "http://purl.org/dc/elements/1.1/";
 
-    public static byte[] Write(FeedRendering feed, IReadOnlyList<Story> stories, FeedFormat format)
+    public static byte[] Write(FeedRendering feed, IReadOnlyList<PublishedStory> stories, FeedFormat format)
     {
         ArgumentNullException.ThrowIfNull(feed);
         ArgumentNullException.ThrowIfNull(stories);
@@ -51,7 +51,7 @@ public static class SyndicationWriter
         return buffer.ToArray();
     }
 
-    private static SyndicationItem Item(FeedRendering feed, Story story, bool atom)
+    private static SyndicationItem Item(FeedRendering feed, PublishedStory story, bool atom)
     {
         var url = new Uri(feed.Absolute(StoryPaths.Story(story)));
         var html = StoryHtml.Render(story);

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Bulletin.Api.Newsroom;
 using Bulletin.Api.Public;
+using Bulletin.Core.Timing;
 using Bulletin.Data;
 using Bulletin.Feeds;
 using Bulletin.Newsroom;
@@ -22,6 +23,40 @@ public static class BulletinWebApp
     /// <param name="configure">A last word on the services before the app is built (tests use it for clocks and log capture).</param>
     public static WebApplication Build(string[] args, DataDirectory dataDirectory, Action<WebApplicationBuilder>? configure = null)
     {
+        var builder = CreateBuilder(args, dataDirectory);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+
+        app.UseProxyHeaders();
+        app.UsePageCache();
+        app.UseExceptionHandler("/error");
+        // The API answers errors as problem details; people get the site's pages.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), site => site.UseStatusCodePagesWithReExecute("/not-found"));
+        app.UseRouting();
+        // One of each: every feature's route groups name their own CORS and rate-limit policies.
+        app.UseCors();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapTips();
+        app.MapStylesheet();
+        app.MapRazorPages();
+        app.MapFeeds();
+        app.MapPublicApi();
+        app.MapNewsroomApi();
+        app.MapOpenApi(ApiReference.OpenApiPath).AllowAnonymous();
+        app.MapApiReference();
+        return app;
+    }
+
+    /// <summary>
+    /// Every service Bulletin has, registered once: the web host builds its pipeline on it, and each command-line verb
+    /// resolves what it needs from it (without starting the host), so both read the same settings the same way.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args, DataDirectory dataDirectory)
+    {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
@@ -35,38 +70,20 @@ public static class BulletinWebApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddBulletinData(builder.Configuration.Database(), dataDirectory.Path);
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(dataDirectory.Combine("keys")));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddBulletinRateLimiting();
+        builder.Services.AddProxyHeaders(builder.Configuration);
         builder.Services.AddSiteOptions(builder.Configuration);
         builder.Services.AddPublicSite();
+        builder.Services.AddPageCache(builder.Configuration);
         builder.Services.AddPublishing();
         builder.Services.AddFeeds(builder.Configuration);
         builder.Services.AddPublicApi(builder.Configuration);
         builder.Services.AddStaffAccounts(builder.Configuration);
         builder.Services.AddNewsroom();
         builder.Services.AddTips(builder.Configuration);
-        configure?.Invoke(builder);
-
-        var app = builder.Build();
-
-        app.UseExceptionHandler("/error");
-        // The API answers errors as problem details; people get the site's pages.
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), site => site.UseStatusCodePagesWithReExecute("/not-found"));
-        app.UseRouting();
-        // One of each: every feature's route groups name their own CORS and rate-limit policies.
-        app.UseCors();
-        app.UseRateLimiter();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapTips();
-        app.UseOutputCache();
-        app.MapStylesheet();
-        app.MapRazorPages();
-        app.MapFeeds();
-        app.MapPublicApi();
-        app.MapNewsroomApi();
-        app.MapOpenApi(ApiReference.OpenApiPath).AllowAnonymous();
-        app.MapApiReference();
-        return app;
+        builder.Services.AddSingleton<Backup.DataBackup>();
+        return builder;
     }
 
     /// <summary>Migrates the database, adds the demo newsroom to a new one, serves until stopped.</summary>
@@ -90,7 +107,7 @@ public static class BulletinWebApp
         var isNew = await DatabaseStartup.MigrateAsync(db, cancellationToken);
         if (isNew && scope.ServiceProvider.GetRequiredService<IOptions<SiteOptions>>().Value.DemoContent)
         {
-            await DemoNewsroom.AddAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
+            await DemoNewsroom.AddAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), scope.ServiceProvider.GetRequiredService<SiteClock>(), cancellationToken);
         }
     }
 
@@ -103,6 +120,11 @@ public static class BulletinWebApp
             .Validate(o => string.IsNullOrEmpty(o.BaseUrl) || Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "Site:BaseUrl must be an absolute URL.")
             .ValidateOnStart();
         services.AddSingleton<SiteClock>();
+        services.AddOptions<ReadTimeOptions>()
+            .Bind(configuration.GetSection(ReadTimeOptions.SectionName))
+            .Validate(o => o.KoreanSyllablesPerMinute is > 0 and <= 2000, "ReadTime:KoreanSyllablesPerMinute must be between 1 and 2000.")
+            .Validate(o => o.EnglishWordsPerMinute is > 0 and <= 1000, "ReadTime:EnglishWordsPerMinute must be between 1 and 1000.")
+            .ValidateOnStart();
         return services;
     }
 
@@ -124,14 +146,8 @@ public static class BulletinWebApp
             options.Conventions.AuthorizeAreaFolder("Newsroom", "/Desk", StaffAccounts.EditorPolicy);
             options.Conventions.AuthorizeAreaFolder("Newsroom", "/Tips", StaffAccounts.TipDeskPolicy);
         });
-        services.AddOutputCache(options =>
-        {
-            options.AddPolicy(PublicPages.CachePolicy, policy => policy
-                .Expire(TimeSpan.FromMinutes(10))
-                .SetVaryByQuery("page")
-                .Tag(OutboxProcessor.PublicPagesTag));
-        });
         services.AddScoped<PublicPages>();
+        services.AddSingleton<SiteSnapshots>();
         services.AddScoped<PageChrome>();
         services.AddScoped<PublicSearch>();
         return services;
@@ -156,7 +172,6 @@ public static class BulletinWebApp
         services.AddSingleton<EditingPresence>();
         services.AddHttpContextAccessor();
         services.AddScoped<Areas.Newsroom.NewsroomUi>();
-        services.AddProblemDetails();
         services.AddOpenApi(options => options.ShouldInclude = d => d.RelativePath?.StartsWith("api/newsroom", StringComparison.Ordinal) == true);
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         return services;

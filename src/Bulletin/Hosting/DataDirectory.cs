@@ -8,7 +8,8 @@ public sealed record DataDirectory(string Path)
 {
     public const string EnvironmentVariable = "BULLETIN_DATA_DIR";
 
-    public static DataDirectory Resolve(string? fromCommandLine)
+    /// <summary>The folder that would be used, neither created nor checked (for a verb that only reads its arguments).</summary>
+    public static DataDirectory Locate(string? fromCommandLine)
     {
         var chosen = fromCommandLine;
         if (string.IsNullOrWhiteSpace(chosen))
@@ -21,7 +22,12 @@ public sealed record DataDirectory(string Path)
             chosen = "data";
         }
 
-        var full = System.IO.Path.GetFullPath(chosen);
+        return new DataDirectory(System.IO.Path.GetFullPath(chosen));
+    }
+
+    public static DataDirectory Resolve(string? fromCommandLine)
+    {
+        var full = Locate(fromCommandLine).Path;
         try
         {
             Directory.CreateDirectory(full);

@@ -2,6 +2,8 @@ using Bulletin.Core.Sections;
 using Bulletin.Core.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Bulletin.Data;
+using Bulletin.Data.Publication;
+using Bulletin.Core.Stories;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bulletin.Hosting;
@@ -14,7 +16,12 @@ public static class DatabaseStartup
     {
         var applied = await db.Database.GetAppliedMigrationsAsync(cancellationToken);
         var isNew = !applied.Any();
+        var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
+        if (!isNew && pending.Any(m => m.EndsWith("_" + PublishedStoriesMigration, StringComparison.Ordinal)))
+        {
+            await FillPublishedStoriesAsync(db, cancellationToken);
+        }
         if (!await db.Sections.AnyAsync(cancellationToken))
         {
             db.Sections.AddRange(StandardSections());
@@ -34,6 +41,26 @@ public static class DatabaseStartup
 
         await db.SaveChangesAsync(cancellationToken);
         return isNew;
+    }
+
+    private const string PublishedStoriesMigration = "AddPublishedStories";
+
+    /// <summary>
+    /// Gives a database that had live stories before the read model existed a published row for each, from the
+    /// live version each story kept, in batches so memory stays flat on a large archive. Runs once, right after
+    /// the migration that adds the table.
+    /// </summary>
+    private static async Task FillPublishedStoriesAsync(BulletinDbContext db, CancellationToken cancellationToken)
+    {
+        var ids = await db.Stories.AsNoTracking().Where(s => s.Status == StoryStatus.Published).Select(s => s.Id).ToListAsync(cancellationToken);
+        foreach (var chunk in ids.Chunk(500))
+        {
+            var batch = chunk.ToList();
+            var stories = await db.Stories.Where(s => batch.Contains(s.Id)).ToListAsync(cancellationToken);
+            await db.FollowAsync(stories, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>The desks of a general news channel; editors rename and reorder them as they like.</summary>

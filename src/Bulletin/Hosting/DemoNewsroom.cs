@@ -1,7 +1,10 @@
 using Bulletin.Core.Curation;
 using Bulletin.Core.Stories;
+using Bulletin.Core.Workflow;
 using Bulletin.Data;
 using Bulletin.Data.Outbox;
+using Bulletin.Data.Publication;
+using Bulletin.Site;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bulletin.Hosting;
@@ -12,7 +15,7 @@ namespace Bulletin.Hosting;
 /// </summary>
 public static class DemoNewsroom
 {
-    public static async Task AddAsync(BulletinDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task AddAsync(BulletinDbContext db, TimeProvider time, SiteClock clock, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var sections = await db.Sections.ToDictionaryAsync(s => s.Slug, s => s.Id, cancellationToken);
@@ -22,15 +25,16 @@ public static class DemoNewsroom
         {
             var publishedAt = now.AddMinutes(-minutesAgo);
             minutesAgo += 95;
-            var story = Story.Create(
+            var story = Story.Import(
                 Guid.CreateVersion7(publishedAt),
-                Slugs.ForStory(content.Headline, publishedAt.ToOffset(TimeSpan.FromHours(9))),
+                Slugs.ForStory(content.Headline, clock.Local(publishedAt)),
                 content with { PublishedAt = publishedAt },
                 sections.TryGetValue(sectionSlug, out var id) ? id : null,
-                now,
                 source: "demo",
-                externalId: Slugs.FromHeadline(content.Headline));
-            story.Publish(now);
+                externalId: Slugs.FromHeadline(content.Headline),
+                Actor.Importer,
+                now).Value!;
+            story.ImportLive(Actor.Importer, now);
             stories.Add(story);
             db.Stories.Add(story);
             db.Outbox.Add(new OutboxMessage(story.Id, OutboxKinds.StoryPublished, now));
@@ -43,6 +47,7 @@ public static class DemoNewsroom
             db.EditorsPicks.Add(new EditorsPick(Guid.CreateVersion7(now), picks[i].Id, i + 1, expiresAt: null));
         }
 
+        await db.FollowAsync(stories, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 

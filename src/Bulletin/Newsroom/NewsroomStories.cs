@@ -4,6 +4,7 @@ using Bulletin.Core.Workflow;
 using Bulletin.Data;
 using Bulletin.Data.Audit;
 using Bulletin.Data.Outbox;
+using Bulletin.Data.Publication;
 using Bulletin.Publishing;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,22 +17,23 @@ namespace Bulletin.Newsroom;
 /// </summary>
 public sealed partial class NewsroomStories(BulletinDbContext db, TimeProvider time, OutboxSignal outbox, Site.SiteClock clock)
 {
-    public async Task<Story> CreateAsync(StoryContent content, Guid? sectionId, StaffActor actor, CancellationToken cancellationToken)
+    /// <summary>Starts a story as the actor's draft; refused (403) for roles the table does not let start one.</summary>
+    public async Task<StoryChange> CreateAsync(StoryContent content, Guid? sectionId, StaffActor actor, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var slug = await UniqueSlugAsync(content, now, cancellationToken);
-        var story = Story.Create(Guid.CreateVersion7(now), slug, content with { PublishedAt = null, UpdatedAt = null }, sectionId, now);
-        if (actor.Id is { } id)
+        var created = Story.Create(Guid.CreateVersion7(now), slug, content, sectionId, actor, now);
+        if (created.Value is not { } story)
         {
-            story.WrittenBy(id);
+            return StoryChange.From(created.Result, null);
         }
 
         db.Stories.Add(story);
-        Record(story, "create", actor, now);
+        Record(story, StoryAction.Create.ToCode(), actor, now);
         db.Outbox.Add(new OutboxMessage(story.Id, OutboxKinds.StoryEdited, now));
         await db.SaveChangesAsync(cancellationToken);
         outbox.Notify();
-        return story;
+        return new StoryChange(WorkflowOutcome.Done, story);
     }
 
     public Task<Story?> FindAsync(Guid id, CancellationToken cancellationToken) =>
@@ -44,12 +46,12 @@ public sealed partial class NewsroomStories(BulletinDbContext db, TimeProvider t
         var story = await FindAsync(id, cancellationToken);
         if (story is null)
         {
-            return new StoryChange(StoryChangeOutcome.NotFound, null);
+            return new StoryChange(WorkflowOutcome.NotFound, null);
         }
 
-        if (Refusal(story, StoryAction.Edit, actor) is { } refused)
+        if (StoryWorkflow.Table.Check(actor.Roles, story.Status, StoryAction.Edit) is { Succeeded: false } refused)
         {
-            return refused;
+            return StoryChange.From(refused, story);
         }
 
         if (story.Version != basedOn)
@@ -58,16 +60,10 @@ public sealed partial class NewsroomStories(BulletinDbContext db, TimeProvider t
         }
 
         var now = time.GetUtcNow();
-        var changed = story.Revise(content with { PublishedAt = story.PublishedAt, UpdatedAt = null }, now);
-        if (sectionId != story.SectionId)
+        var edited = story.Edit(content, sectionId, actor, now);
+        if (edited.Outcome != WorkflowOutcome.Done)
         {
-            story.MoveToSection(sectionId);
-            changed = true;
-        }
-
-        if (!changed)
-        {
-            return new StoryChange(StoryChangeOutcome.Done, story);
+            return StoryChange.From(edited, story);
         }
 
         Record(story, what, actor, now);
@@ -84,13 +80,13 @@ public sealed partial class NewsroomStories(BulletinDbContext db, TimeProvider t
         var story = await FindAsync(id, cancellationToken);
         if (story is null)
         {
-            return new StoryChange(StoryChangeOutcome.NotFound, null);
+            return new StoryChange(WorkflowOutcome.NotFound, null);
         }
 
-        // The scheduler publishes what an editor scheduled; it holds no role of its own.
-        if (!ReferenceEquals(actor, StaffActor.Scheduler) && Refusal(story, action, actor) is { } refused)
+        // Roles and state first, so a caller who may never do this hears so before hearing that they are stale.
+        if (StoryWorkflow.Table.Check(actor.Roles, story.Status, action) is { Succeeded: false } refused)
         {
-            return refused;
+            return StoryChange.From(refused, story);
         }
 
         if (basedOn is { } expected && story.Version != expected)
@@ -100,13 +96,20 @@ public sealed partial class NewsroomStories(BulletinDbContext db, TimeProvider t
 
         var now = time.GetUtcNow();
         var version = story.Version;
-        try
+        var result = action switch
         {
-            story.Perform(action, now, at, note);
-        }
-        catch (StoryWorkflowException e)
+            StoryAction.Submit => story.Submit(actor, now),
+            StoryAction.Approve => story.Approve(actor, now),
+            StoryAction.Schedule => at is { } when ? story.Schedule(when, actor, now) : WorkflowResult.Invalid("Scheduling needs a time ('at')."),
+            StoryAction.Publish => story.Publish(actor, now),
+            StoryAction.Correct => story.Correct(note, actor, now),
+            StoryAction.Unpublish => story.Unpublish(actor, now),
+            StoryAction.Kill => story.Kill(actor, now),
+            _ => WorkflowResult.Invalid($"'{action.ToCode()}' has a way of its own (saving, creating, importing), not an action route."),
+        };
+        if (result.Outcome != WorkflowOutcome.Done)
         {
-            return new StoryChange(StoryChangeOutcome.Invalid, story, e.Message);
+            return StoryChange.From(result, story);
         }
 
         Record(story, action.ToCode(), actor, now, action == StoryAction.Correct ? note : at?.ToString("O"));
@@ -117,6 +120,7 @@ public sealed partial class NewsroomStories(BulletinDbContext db, TimeProvider t
             StoryAction.Unpublish or StoryAction.Kill => OutboxKinds.StoryRemoved,
             _ => OutboxKinds.StoryEdited,
         };
+        await db.FollowAsync(story, cancellationToken);
         return await CommitAsync(story, version, kind, cancellationToken);
     }
 
@@ -130,38 +134,15 @@ public sealed partial class NewsroomStories(BulletinDbContext db, TimeProvider t
         var revision = await db.StoryRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == revisionId && r.StoryId == id, cancellationToken);
         if (revision is null)
         {
-            return new StoryChange(StoryChangeOutcome.NotFound, null);
+            return new StoryChange(WorkflowOutcome.NotFound, null);
         }
 
         var story = await FindAsync(id, cancellationToken);
         return await SaveAsync(id, basedOn, revision.Content, story?.SectionId, actor, cancellationToken, what: $"restore v{revision.Version}");
     }
 
-    private static StoryChange? Refusal(Story story, StoryAction action, StaffActor actor)
-    {
-        if (!StoryWorkflow.RoleMayEver(actor.Roles, action))
-        {
-            return new StoryChange(StoryChangeOutcome.Forbidden, story,
-                $"Your roles ({string.Join(", ", actor.Roles)}) may not {action.ToCode()} stories.");
-        }
-
-        if (StoryWorkflow.Find(story.Status, action) is null)
-        {
-            return new StoryChange(StoryChangeOutcome.NotAllowedNow, story, StoryWorkflow.WhyNot(story.Status, action));
-        }
-
-        if (!StoryWorkflow.Allows(actor.Roles, story.Status, action))
-        {
-            return new StoryChange(StoryChangeOutcome.Forbidden, story,
-                $"A {story.Status.ToString().ToLowerInvariant()} story may be {action.PastTense()} only by: " +
-                string.Join(", ", StoryWorkflow.Find(story.Status, action)!.Roles.Order(StringComparer.Ordinal)) + ".");
-        }
-
-        return null;
-    }
-
     private static StoryChange Stale(Story current, int basedOn) =>
-        new(StoryChangeOutcome.Stale, current,
+        new(WorkflowOutcome.Stale, current,
             $"This story was saved by someone else while you worked on it: you started from version {basedOn}, " +
             $"it is now at version {current.Version}. Your text has not been saved; compare the two and save again.");
 
@@ -190,8 +171,8 @@ public sealed partial class NewsroomStories(BulletinDbContext db, TimeProvider t
             return Stale(current, expectedVersion);
         }
 
-        outbox.Notify();
-        return new StoryChange(StoryChangeOutcome.Done, story);
+        outbox.Committed(story.Id, change);
+        return new StoryChange(WorkflowOutcome.Done, story);
     }
 
     private async Task<string> UniqueSlugAsync(StoryContent content, DateTimeOffset now, CancellationToken cancellationToken)

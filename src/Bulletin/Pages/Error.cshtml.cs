@@ -1,3 +1,4 @@
+using Bulletin.Core.Stories;
 using Bulletin.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,12 +9,12 @@ namespace Bulletin.Pages;
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel(PageChrome chrome) : PageModel
 {
-    public UiText Text => chrome.Text;
+    public Language Edition => chrome.Edition;
 
     public void OnGet()
     {
         chrome.Edition = PublicPages.EditionOf(Request);
-        chrome.Title = Text == UiText.Korean ? "일시적인 오류" : "Something went wrong";
+        chrome.Title = SiteText.ErrorTitle[chrome.Edition];
         Response.StatusCode = StatusCodes.Status500InternalServerError;
     }
 }

@@ -20,7 +20,7 @@ public sealed class SearchModel(PublicSearch search, PublicPages pages, PageChro
         var edition = PublicPages.EditionOf(Request);
         chrome.Edition = edition;
         chrome.Sections = await pages.SectionsAsync(cancellationToken);
-        chrome.Title = edition == Core.Stories.Language.Korean ? "검색" : "Search";
+        chrome.Title = SiteText.Search[edition];
         if (!string.IsNullOrWhiteSpace(Query))
         {
             Results = await search.SearchAsync(Query, edition, SectionSlug, null, null, PageNumber, cancellationToken);

@@ -1,22 +1,21 @@
+using Bulletin.Caching;
 using Bulletin.Core.Sections;
 using Bulletin.Core.Stories;
 using Bulletin.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 
 namespace Bulletin.Pages;
 
-[OutputCache(PolicyName = PublicPages.CachePolicy)]
+[CachedPage("page")]
 public sealed class SectionModel(PublicPages pages, PageChrome chrome, SiteClock clock) : PageModel
 {
     public Section Section { get; private set; } = null!;
-    public IReadOnlyList<Story> Stories { get; private set; } = [];
+    public IReadOnlyList<StoryTeaser> Stories { get; private set; } = [];
     public int PageNumber { get; private set; }
     public int PageCount { get; private set; }
     public Language Edition => chrome.Edition;
     public SiteClock Clock => clock;
-    public UiText Text => chrome.Text;
 
     public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {

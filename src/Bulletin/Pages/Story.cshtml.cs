@@ -1,3 +1,4 @@
+using Bulletin.Caching;
 using Bulletin.Core.Sections;
 using Bulletin.Core.Stories;
 using Bulletin.Core.Timing;
@@ -5,24 +6,24 @@ using Bulletin.Publishing;
 using Bulletin.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 
 namespace Bulletin.Pages;
 
-[OutputCache(PolicyName = PublicPages.CachePolicy)]
-public sealed class StoryModel(PublicPages pages, PageChrome chrome, SiteClock clock) : PageModel
+[CachedPage]
+public sealed class StoryModel(PublicPages pages, PageChrome chrome, SiteClock clock, IOptions<ReadTimeOptions> readTime) : PageModel
 {
-    public Story Story { get; private set; } = null!;
+    public PublishedStory Story { get; private set; } = null!;
     public Section? Section { get; private set; }
-    public IReadOnlyList<Story> Latest { get; private set; } = [];
-    public IReadOnlyList<Story> Picks { get; private set; } = [];
+    public IReadOnlyList<StoryTeaser> Latest { get; private set; } = [];
+    public IReadOnlyList<StoryTeaser> Picks { get; private set; } = [];
     public string JsonLd { get; private set; } = "";
     public string CanonicalUrl { get; private set; } = "";
     public SiteClock Clock => clock;
-    public UiText Text => chrome.Text;
+    public Language Edition => chrome.Edition;
     public TipBoxOptions TipBox => chrome.Site.TipBox;
     public string SiteName => chrome.SiteName;
-    public TimeSpan ReadTime => Core.Timing.ReadTime.Of(Story.Content, new ReadTimeOptions());
+    public TimeSpan ReadTime => Core.Timing.ReadTime.Of(Story.Content, readTime.Value);
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -36,12 +37,14 @@ public sealed class StoryModel(PublicPages pages, PageChrome chrome, SiteClock c
         }
 
         Story = story;
-        HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(OutboxProcessor.StoryTag(story.Id));
-        Section = await pages.SectionAsync(story.SectionId, cancellationToken);
-        Latest = [.. (await pages.LatestAsync(edition, 11, cancellationToken)).Where(s => s.Id != story.Id).Take(10)];
-        Picks = [.. (await pages.PicksAsync(edition, cancellationToken)).Where(s => s.Id != story.Id)];
+        HttpContext.Features.Get<PageCacheFeature>()?.Tags.Add(OutboxProcessor.StoryTag(story.Id));
+        // Everything but the story itself comes from memory: a story page costs one indexed lookup.
+        var shared = await pages.SnapshotAsync(cancellationToken);
+        Section = shared.Section(story.SectionId);
+        Latest = [.. shared.Edition(edition).Latest.Where(s => s.Id != story.Id).Take(SiteSnapshots.AsideCount)];
+        Picks = [.. shared.Edition(edition).Picks.Where(s => s.Id != story.Id)];
 
-        chrome.Sections = await pages.SectionsAsync(cancellationToken);
+        chrome.Sections = shared.Sections;
         chrome.Title = story.Headline;
         chrome.Description = NewsArticleJsonLd.Describe(story);
         CanonicalUrl = PageChrome.Absolute(Request, chrome.Site, StoryPaths.Story(story));

@@ -2,9 +2,11 @@ using System.Text;
 using Bulletin.Core.Tips;
 using Bulletin.Site;
 using Bulletin.Tips;
+using Bulletin.Tips.Channels.Web;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -18,6 +20,7 @@ namespace Bulletin.Pages;
 // No antiforgery token: the form carries no cookie or session to forge a request with, and the check would read
 // (buffer) the whole multipart body before this handler could stream it.
 [IgnoreAntiforgeryToken]
+[EnableRateLimiting(TipRateLimits.Submit)]
 public sealed class TipFormModel(TipIntake intake, PublicPages pages, PageChrome chrome, IOptions<TipsOptions> options) : PageModel
 {
     /// <summary>
@@ -26,7 +29,7 @@ public sealed class TipFormModel(TipIntake intake, PublicPages pages, PageChrome
     /// </summary>
     public const string HoneypotField = "website";
 
-    public TipFormText Text { get; private set; } = new(Core.Stories.Language.Korean);
+    public Core.Stories.Language Edition { get; private set; } = Core.Stories.Language.Korean;
     public string? Receipt { get; private set; }
     public TipRefusal? Refusal { get; private set; }
 
@@ -121,8 +124,8 @@ public sealed class TipFormModel(TipIntake intake, PublicPages pages, PageChrome
         var edition = PublicPages.EditionOf(Request);
         chrome.Edition = edition;
         chrome.Sections = await pages.SectionsAsync(cancellationToken);
-        Text = new TipFormText(edition);
-        chrome.Title = Text.Title;
+        Edition = edition;
+        chrome.Title = TipFormText.Title[edition];
     }
 
     private static async Task<string> ReadFieldAsync(Stream body, int maxChars)

@@ -1,7 +1,10 @@
 using Bulletin.Site;
 using Bulletin.Tips;
+using Bulletin.Tips.Channels.Web;
+using Bulletin.Tips.Desk;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Bulletin.Pages;
 
@@ -12,12 +15,13 @@ namespace Bulletin.Pages;
 // No antiforgery token: nothing here rests on a cookie; the receipt itself is the proof, and a forger has not got it.
 [IgnoreAntiforgeryToken]
 [RequestSizeLimit(100_000)]
+[EnableRateLimiting(TipRateLimits.Receipt)]
 public sealed class TipReceiptModel(TipDesk desk, PublicPages pages, PageChrome chrome) : PageModel
 {
     [BindProperty(Name = "receipt")] public string? ReceiptPhrase { get; set; }
     [BindProperty(Name = "message")] public string? Message { get; set; }
 
-    public TipFormText Text { get; private set; } = new(Core.Stories.Language.Korean);
+    public Core.Stories.Language Edition { get; private set; } = Core.Stories.Language.Korean;
     public TipsterView? Tip { get; private set; }
     public bool WrongReceipt { get; private set; }
     public bool Added { get; private set; }
@@ -55,7 +59,7 @@ public sealed class TipReceiptModel(TipDesk desk, PublicPages pages, PageChrome 
         var edition = PublicPages.EditionOf(Request);
         chrome.Edition = edition;
         chrome.Sections = await pages.SectionsAsync(cancellationToken);
-        Text = new TipFormText(edition);
-        chrome.Title = Text.CheckReceipt;
+        Edition = edition;
+        chrome.Title = TipFormText.CheckReceipt[edition];
     }
 }

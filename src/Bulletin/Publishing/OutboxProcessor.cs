@@ -1,6 +1,6 @@
+using Bulletin.Caching;
 using Bulletin.Data;
 using Bulletin.Data.Outbox;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bulletin.Publishing;
@@ -12,12 +12,13 @@ namespace Bulletin.Publishing;
 /// </summary>
 public sealed partial class OutboxProcessor(
     IServiceScopeFactory scopes,
-    IOutputCacheStore cache,
+    PageCache cache,
     SearchIndexService search,
+    Site.SiteSnapshots snapshots,
     OutboxSignal signal,
     ILogger<OutboxProcessor> logger) : BackgroundService
 {
-    public const string PublicPagesTag = "public";
+    public const string PublicPagesTag = PageCache.AllPagesTag;
     // Changes committed by another process (an import, another node) are seen within this.
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(400);
 
@@ -71,20 +72,37 @@ public sealed partial class OutboxProcessor(
 
         var storyIds = messages.Select(m => m.StoryId).Distinct().ToList();
         await search.ApplyAsync(storyIds, messages[^1].Id, db, cancellationToken);
+        EvictPages(cache, snapshots, messages.Select(m => (m.StoryId, m.Kind)));
+        _lastSeen = messages[^1].Id;
+        LogProcessed(logger, messages.Count, _lastSeen);
+    }
+
+    /// <summary>
+    /// Drops this node's cached pages that the changes touch. Run for rows read from the outbox, and by the request
+    /// that committed a row, before it answers (see <see cref="OutboxSignal.Committed"/>); twice is harmless.
+    /// </summary>
+    public static void EvictPages(PageCache cache, Site.SiteSnapshots snapshots, IEnumerable<(Guid StoryId, string Kind)> changes)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        ArgumentNullException.ThrowIfNull(snapshots);
         // Edits to working versions change nothing public; evicting on every autosave would empty the cache.
-        var publicChanges = messages.Where(m => m.Kind != OutboxKinds.StoryEdited).ToList();
-        foreach (var storyId in publicChanges.Select(m => m.StoryId).Distinct())
+        var publicChanges = changes.Where(c => c.Kind != OutboxKinds.StoryEdited).ToList();
+        if (publicChanges.Count > 0)
         {
-            await cache.EvictByTagAsync(StoryTag(storyId), cancellationToken);
+            // Before any page is evicted: a page rendered after its eviction must not be built from the old snapshot.
+            snapshots.Invalidate();
+        }
+
+        foreach (var storyId in publicChanges.Select(c => c.StoryId).Distinct())
+        {
+            cache.EvictByTag(StoryTag(storyId));
         }
 
         // Any public change can move a story in or out of the home page, a section or a list.
         if (publicChanges.Count > 0)
         {
-            await cache.EvictByTagAsync(PublicPagesTag, cancellationToken);
+            cache.EvictByTag(PublicPagesTag);
         }
-        _lastSeen = messages[^1].Id;
-        LogProcessed(logger, messages.Count, _lastSeen);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Processing the outbox failed; it will be tried again")]

@@ -1,12 +1,25 @@
+using Bulletin.Caching;
+
 namespace Bulletin.Publishing;
 
 /// <summary>
 /// Wakes the outbox processor as soon as this process commits a change, so the public site catches up at once;
 /// changes committed by other processes (an import, another node) are picked up by its regular poll.
 /// </summary>
-public sealed class OutboxSignal : IDisposable
+public sealed class OutboxSignal(PageCache pages, Site.SiteSnapshots snapshots) : IDisposable
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
+
+    /// <summary>
+    /// Call after committing an outbox row: this node's cached pages follow before the committing request answers,
+    /// so the very next request sees the change (a killed story's 410, a correction's note); the search index and
+    /// every other node follow through the outbox.
+    /// </summary>
+    public void Committed(Guid storyId, string kind)
+    {
+        OutboxProcessor.EvictPages(pages, snapshots, [(storyId, kind)]);
+        Notify();
+    }
 
     public void Notify()
     {

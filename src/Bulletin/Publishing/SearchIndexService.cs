@@ -126,18 +126,23 @@ public sealed partial class SearchIndexService(
     public async Task ApplyAsync(IReadOnlyCollection<Guid> storyIds, long outboxPosition, BulletinDbContext db,
         CancellationToken cancellationToken)
     {
-        var stories = await db.Stories.AsNoTracking().Where(s => storyIds.Contains(s.Id)).ToListAsync(cancellationToken);
+        var published = await db.PublishedStories.AsNoTracking().Where(s => storyIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+        var drafts = storyIds.Where(id => !published.ContainsKey(id)).ToList();
+        var stories = await db.Stories.AsNoTracking().Where(s => drafts.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
         var sections = await SectionSlugsAsync(db, cancellationToken);
         foreach (var id in storyIds)
         {
-            var story = stories.Find(s => s.Id == id);
-            if (story is null)
+            if (published.TryGetValue(id, out var live))
             {
-                Index.Remove(id);
+                Index.Index(SearchDocument.From(live, SlugOf(sections, live.SectionId)));
+            }
+            else if (stories.TryGetValue(id, out var story))
+            {
+                Index.Index(SearchDocument.From(story, SlugOf(sections, story.SectionId)));
             }
             else
             {
-                Index.Index(DocumentOf(story, sections));
+                Index.Remove(id);
             }
         }
 
@@ -277,18 +282,19 @@ public sealed partial class SearchIndexService(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BulletinDbContext>();
         var sections = await SectionSlugsAsync(db, cancellationToken);
-        await foreach (var story in db.Stories.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+        // A published story is indexed as readers see it (its row in the read model); any other as it is being
+        // written. So staff search finds a live story by its published words, not by unpublished edits to it.
+        await foreach (var live in db.PublishedStories.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            yield return DocumentOf(story, sections);
+            yield return SearchDocument.From(live, SlugOf(sections, live.SectionId));
+        }
+
+        await foreach (var story in db.Stories.AsNoTracking().Where(s => s.Status != StoryStatus.Published)
+            .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return SearchDocument.From(story, SlugOf(sections, story.SectionId));
         }
     }
-
-    /// <summary>
-    /// A published story is indexed as readers see it (its live version); any other as it is being written. So staff
-    /// search finds a live story by its published words, not by unpublished edits to it.
-    /// </summary>
-    private static SearchDocument DocumentOf(Story story, Dictionary<Guid, string> sections) =>
-        SearchDocument.From(story.IsLive ? story.LiveView() : story, SlugOf(sections, story.SectionId));
 
     private static Task<Dictionary<Guid, string>> SectionSlugsAsync(BulletinDbContext db, CancellationToken cancellationToken) =>
         db.Sections.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Slug, cancellationToken);

@@ -1,6 +1,8 @@
 using Bulletin.Core.Stories;
+using Bulletin.Core.Workflow;
 using Bulletin.Data;
 using Bulletin.Data.Outbox;
+using Bulletin.Data.Publication;
 using Bulletin.Newsroom;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,14 +12,16 @@ namespace Bulletin.Publishing;
 /// Applies imported stories to the database, idempotently: a story already imported from the same source and
 /// external id is updated in place, never duplicated. A batch is one transaction, recorded through the newsroom's
 /// change path (a revision, an audit row and an outbox row per changed story), so imported drafts reach staff search
-/// and the history like typed ones. Each batch costs a fixed number of indexed lookups, whatever the archive's size.
+/// and the history like typed ones, and the read model of what is published follows in the same transaction. Each
+/// batch costs a fixed number of indexed lookups, whatever the archive's size.
 /// </summary>
 public sealed class StoryImporter(BulletinDbContext db, NewsroomStories newsroom, TimeProvider time)
 {
     /// <summary>What the history and the audit log call an import: no person, the source it came from.</summary>
     public const string HistoryAction = "import";
 
-    public static StaffActor ActorFor(string source) => new(null, $"import:{source}", []);
+    /// <summary>An import acts with the importer's role, which the story table gives the import rows, named for its source.</summary>
+    public static StaffActor ActorFor(string source) => new(null, $"import:{source}", [StaffRoles.Importer]);
 
     public async Task<IReadOnlyList<ImportedStory>> SaveAsync(
         IReadOnlyList<StoryToImport> batch, Guid? sectionId, bool publish, CancellationToken cancellationToken)
@@ -32,43 +36,34 @@ public sealed class StoryImporter(BulletinDbContext db, NewsroomStories newsroom
         {
             var item = batch[i];
             var key = (item.Source, item.ExternalId);
+            var actor = ActorFor(item.Source);
             bool created;
             bool changed;
+            string? kind = null;
             if (existing.TryGetValue(key, out var story))
             {
                 created = false;
-                changed = story.Revise(item.Content, now);
+                changed = story.Import(item.Content, sectionId, actor, now).Outcome == WorkflowOutcome.Done;
+                if (changed)
+                {
+                    // An import speaks for the source, which already published the change: a live page followed it.
+                    kind = story.IsLive ? OutboxKinds.StoryChanged : OutboxKinds.StoryEdited;
+                }
             }
             else
             {
-                story = Story.Create(Guid.CreateVersion7(now), slugs[i]!, item.Content, sectionId, now, item.Source, item.ExternalId);
+                story = Story.Import(Guid.CreateVersion7(now), slugs[i]!, item.Content, sectionId, item.Source, item.ExternalId, actor, now)
+                    .Value!;
                 db.Stories.Add(story);
                 existing[key] = story;
                 created = changed = true;
+                kind = OutboxKinds.StoryEdited;
             }
 
-            if (sectionId is not null && story.SectionId != sectionId)
+            if (publish && !story.IsLive && story.ImportLive(actor, now).Outcome == WorkflowOutcome.Done)
             {
-                story.MoveToSection(sectionId);
-                changed = true;
-            }
-
-            string? kind = null;
-            if (publish && !story.IsLive)
-            {
-                story.Publish(now);
                 kind = OutboxKinds.StoryPublished;
                 changed = true;
-            }
-            else if (changed && story.IsLive)
-            {
-                // An import speaks for the source, which already published the change: the live page follows it.
-                story.Publish(now);
-                kind = OutboxKinds.StoryChanged;
-            }
-            else if (changed)
-            {
-                kind = OutboxKinds.StoryEdited;
             }
 
             if (kind is not null)
@@ -77,12 +72,13 @@ public sealed class StoryImporter(BulletinDbContext db, NewsroomStories newsroom
                 var more = changes.TryGetValue(story, out var earlier) && earlier.OutboxKind != OutboxKinds.StoryEdited
                     ? earlier.OutboxKind
                     : kind;
-                changes[story] = new BatchedStoryChange(story, HistoryAction, ActorFor(item.Source), more);
+                changes[story] = new BatchedStoryChange(story, HistoryAction, actor, more);
             }
 
             results.Add(new ImportedStory(story, created, changed));
         }
 
+        await db.FollowAsync([.. results.Where(r => r.Changed && r.Story.IsLive).Select(r => r.Story).Distinct()], cancellationToken);
         await newsroom.CommitBatchAsync([.. changes.Values], cancellationToken);
         return results;
     }

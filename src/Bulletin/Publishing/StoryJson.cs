@@ -42,7 +42,8 @@ public sealed record StoryJson
     /// <summary>The content this JSON describes; throws <see cref="FormatException"/> saying what is wrong.</summary>
     public StoryContent ToContent()
     {
-        if (string.IsNullOrWhiteSpace(Headline))
+        // A headline of nothing but invisible characters is no headline: the story would keep none of it.
+        if (Headline is null || Core.Text.InputText.CleanLine(Headline).Length == 0)
         {
             throw new FormatException("'headline' is required.");
         }

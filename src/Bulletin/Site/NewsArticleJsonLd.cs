@@ -15,7 +15,7 @@ public static class NewsArticleJsonLd
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Build(Story story, Section? section, string canonicalUrl, string siteName, string homeUrl, SiteClock clock)
+    public static string Build(PublishedStory story, Section? section, string canonicalUrl, string siteName, string homeUrl, SiteClock clock)
     {
         var authors = new JsonArray();
         foreach (var byline in story.Bylines)
@@ -33,8 +33,8 @@ public static class NewsArticleJsonLd
             ["@context"] = "https://schema.org",
             ["@type"] = "NewsArticle",
             ["headline"] = story.Headline,
-            ["datePublished"] = clock.Iso(story.PublishedAt ?? story.CreatedAt),
-            ["dateModified"] = clock.Iso(Max(story.UpdatedAt, story.PublishedAt ?? story.CreatedAt)),
+            ["datePublished"] = clock.Iso(story.PublishedAt),
+            ["dateModified"] = clock.Iso(Max(story.UpdatedAt, story.PublishedAt)),
             ["inLanguage"] = story.Language.ToCode(),
             ["author"] = authors,
             ["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = siteName, ["url"] = homeUrl },
@@ -85,7 +85,7 @@ public static class NewsArticleJsonLd
     public const string SpeakableAnchorLead = ".segment.anchor";
 
     /// <summary>The script's words as plain paragraphs, without the on-air markers; words are counted by spaces.</summary>
-    public static string ArticleBody(Story story) =>
+    public static string ArticleBody(PublishedStory story) =>
         string.Join("\n\n", story.Segments.SelectMany(s => s.Paragraphs));
 
     /// <summary>
@@ -98,7 +98,7 @@ public static class NewsArticleJsonLd
             .Replace("&", "\\u0026", StringComparison.Ordinal);
 
     /// <summary>A one-paragraph summary: the first paragraph of the script.</summary>
-    public static string? Describe(Story story) =>
+    public static string? Describe(PublishedStory story) =>
         story.Segments.SelectMany(s => s.Paragraphs).FirstOrDefault();
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

@@ -12,7 +12,6 @@ public sealed class PageChrome(IOptions<SiteOptions> options)
 {
     public SiteOptions Site { get; } = options.Value;
     public Language Edition { get; set; } = Language.Korean;
-    public UiText Text => UiText.For(Edition);
     public string SiteName => Site.NameIn(Edition);
     public string? Title { get; set; }
     public string? Description { get; set; }

@@ -5,70 +5,74 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bulletin.Site;
 
-/// <summary>The queries behind the public pages. Only published stories are ever returned.</summary>
-public sealed class PublicPages(BulletinDbContext db, TimeProvider time)
+/// <summary>
+/// The queries behind the public pages. They read only the read model of what is published (never a working
+/// version); what every page shares comes from the in-memory <see cref="SiteSnapshots"/>.
+/// </summary>
+public sealed class PublicPages(BulletinDbContext db, SiteSnapshots snapshots)
 {
-    public const string CachePolicy = "public-pages";
     public const string StylesheetPath = "/site-v1.css";
 
     public static Language EditionOf(HttpRequest request) =>
         request.Path.StartsWithSegments("/en", StringComparison.OrdinalIgnoreCase) ? Language.English : Language.Korean;
 
-    public Task<List<Section>> SectionsAsync(CancellationToken cancellationToken) =>
-        db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Slug).ToListAsync(cancellationToken);
+    public Task<SiteSnapshot> SnapshotAsync(CancellationToken cancellationToken) => snapshots.GetAsync(cancellationToken);
 
-    public async Task<List<Story>> LatestAsync(Language edition, int count, CancellationToken cancellationToken) =>
-        Live(await Published(edition).OrderByDescending(s => s.PublishedAt).Take(count).ToListAsync(cancellationToken));
+    public async Task<IReadOnlyList<Section>> SectionsAsync(CancellationToken cancellationToken) =>
+        (await snapshots.GetAsync(cancellationToken)).Sections;
 
-    public async Task<List<Story>> PicksAsync(Language edition, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var picks = await db.EditorsPicks.AsNoTracking()
-            .Where(p => p.ExpiresAt == null || p.ExpiresAt > now)
-            .OrderBy(p => p.Position)
-            .Join(Published(edition), p => p.StoryId, s => s.Id, (p, s) => s)
-            .Take(10)
-            .ToListAsync(cancellationToken);
-        return Live(picks);
-    }
+    public async Task<EditionSnapshot> EditionAsync(Language edition, CancellationToken cancellationToken) =>
+        (await snapshots.GetAsync(cancellationToken)).Edition(edition);
 
-    public async Task<(List<Story> Stories, int Total)> SectionPageAsync(
+    /// <summary>
+    /// A page of a section, newest first. The page's ids come from the index alone (section, edition, time, id),
+    /// so a deep page skips index entries rather than rows; then only that page's teasers are read.
+    /// </summary>
+    public async Task<(List<StoryTeaser> Stories, int Total)> SectionPageAsync(
         Guid sectionId, Language edition, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var query = Published(edition).Where(s => s.SectionId == sectionId);
+        var query = db.PublishedStories.AsNoTracking().Where(s => s.SectionId == sectionId && s.Language == edition);
         var total = await query.CountAsync(cancellationToken);
-        var stories = await query.OrderByDescending(s => s.PublishedAt)
+        var ids = await query.OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(s => s.Id)
             .ToListAsync(cancellationToken);
-        return (Live(stories), total);
+        return (await TeasersAsync(ids, cancellationToken), total);
     }
 
-    public async Task<Story?> StoryAsync(Language edition, string slug, CancellationToken cancellationToken) =>
-        (await Published(edition).FirstOrDefaultAsync(s => s.Slug == slug, cancellationToken))?.LiveView();
+    /// <summary>Teasers for these ids, newest first.</summary>
+    public async Task<List<StoryTeaser>> TeasersAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
 
-    /// <summary>Whether the story at this address was killed: its address then answers 410 Gone, not 404.</summary>
+        var teasers = await db.PublishedStories.AsNoTracking()
+            .Where(s => ids.Contains(s.Id))
+            .Select(s => new StoryTeaser(s.Id, s.Language, s.Slug, s.Headline, s.PublishedAt))
+            .ToListAsync(cancellationToken);
+        return [.. teasers.OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id)];
+    }
+
+    /// <summary>The story at this address as readers see it: one indexed lookup.</summary>
+    public Task<PublishedStory?> StoryAsync(Language edition, string slug, CancellationToken cancellationToken) =>
+        db.PublishedStories.AsNoTracking().FirstOrDefaultAsync(s => s.Language == edition && s.Slug == slug, cancellationToken);
+
+    /// <summary>
+    /// Whether the story at this address was killed: its address then answers 410 Gone, not 404. Only the story's
+    /// state is read (by its unique address), nothing it says.
+    /// </summary>
     public Task<bool> IsKilledAsync(Language edition, string slug, CancellationToken cancellationToken) =>
         db.Stories.AnyAsync(s => s.Language == edition && s.Slug == slug && s.Status == StoryStatus.Killed, cancellationToken);
 
     /// <summary>The current breaking-news banner of an edition, if there is one.</summary>
-    public Task<Core.Curation.BreakingNews?> BreakingNewsAsync(Language edition, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        return db.BreakingNews.AsNoTracking()
-            .Where(b => b.Language == edition && (b.ExpiresAt == null || b.ExpiresAt > now))
-            .OrderByDescending(b => b.CreatedAt)
-            .FirstOrDefaultAsync(cancellationToken);
-    }
+    public async Task<Core.Curation.BreakingNews?> BreakingNewsAsync(Language edition, CancellationToken cancellationToken) =>
+        (await snapshots.GetAsync(cancellationToken)).Edition(edition).Banner;
 
-    public Task<Section?> SectionAsync(Guid? id, CancellationToken cancellationToken) =>
-        id is null ? Task.FromResult<Section?>(null) : db.Sections.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+    public async Task<Section?> SectionAsync(Guid? id, CancellationToken cancellationToken) =>
+        (await snapshots.GetAsync(cancellationToken)).Section(id);
 
-    public Task<Section?> SectionAsync(string slug, CancellationToken cancellationToken) =>
-        db.Sections.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, cancellationToken);
-
-    /// <summary>Public pages show each story as it was last published, never its working version.</summary>
-    private static List<Story> Live(List<Story> stories) => stories.ConvertAll(s => s.LiveView());
-
-    private IQueryable<Story> Published(Language edition) =>
-        db.Stories.AsNoTracking().Where(s => s.Status == StoryStatus.Published && s.Language == edition);
+    public async Task<Section?> SectionAsync(string slug, CancellationToken cancellationToken) =>
+        (await snapshots.GetAsync(cancellationToken)).Section(slug);
 }

@@ -33,8 +33,8 @@ public sealed class PublicSearch(SearchIndexService index, BulletinDbContext db,
             PageSize = SearchQuery.DefaultPageSize,
         });
         var ids = found.Hits.Select(h => h.Id).ToList();
-        var live = await db.Stories.AsNoTracking()
-            .Where(s => ids.Contains(s.Id) && s.Status == StoryStatus.Published)
+        var live = await db.PublishedStories.AsNoTracking()
+            .Where(s => ids.Contains(s.Id))
             .Select(s => new { s.Id, s.Language, s.Slug })
             .ToDictionaryAsync(s => s.Id, cancellationToken);
         var hits = found.Hits
@@ -54,10 +54,7 @@ public sealed class PublicSearch(SearchIndexService index, BulletinDbContext db,
 
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            var local = day.ToDateTime(TimeOnly.MinValue);
-            var offset = clock.Local(new DateTimeOffset(local, TimeSpan.Zero)).Offset;
-            var start = new DateTimeOffset(local, offset);
-            return endOfDay ? start.AddDays(1) : start;
+            return clock.StartOf(endOfDay ? day.AddDays(1) : day);
         }
 
         return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) ? instant : null;

@@ -17,6 +17,10 @@ public static class StoryPaths
 
     public static string Story(Story story) => Story(story.Language, story.Slug);
 
+    public static string Story(PublishedStory story) => Story(story.Language, story.Slug);
+
+    public static string Story(StoryTeaser story) => Story(story.Language, story.Slug);
+
     public static string Section(Language language, string sectionSlug) =>
         $"{EditionPrefix(language)}/section/{Uri.EscapeDataString(sectionSlug)}";
 }

@@ -1,5 +1,8 @@
+using Bulletin.Core.Text;
 using Bulletin.Core.Tips;
 using Bulletin.Data;
+using Bulletin.Tips.Privacy;
+using Bulletin.Site;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +17,8 @@ public sealed class TipIntake(
     Receipts receipts,
     MetadataScrubber scrubber,
     IOptions<TipsOptions> options,
-    TimeProvider clock)
+    TimeProvider clock,
+    SiteClock site)
 {
     public TipUpload Begin() => new(Guid.NewGuid(), files, sealer, options.Value);
 
@@ -23,7 +27,7 @@ public sealed class TipIntake(
     {
         ArgumentNullException.ThrowIfNull(upload);
         ArgumentNullException.ThrowIfNull(submission);
-        var text = (submission.Text ?? "").Trim();
+        var text = InputText.Clean(submission.Text ?? "").Trim();
         if (text.Length == 0 && upload.FileCount == 0)
         {
             throw new TipRefusedException(TipRefusal.Empty);
@@ -37,7 +41,7 @@ public sealed class TipIntake(
         var today = Today();
         var phrase = Receipts.NewPhrase();
         var tip = ReaderTip.Receive(upload.TipId, submission.Channel, receipts.Hash(phrase)!, sealer.Seal(upload.TipId, text), today,
-            sealer.SealOrNull(upload.TipId, submission.Contact?.Trim()), submission.MayContact, submission.MayCredit,
+            sealer.SealOrNull(upload.TipId, InputText.CleanLineOrNull(submission.Contact)), submission.MayContact, submission.MayCredit,
             submission.SourceId is null ? null : keys.Pseudonym("source:" + submission.Channel, submission.SourceId),
             submission.SenderId is null ? null : keys.Pseudonym("sender:" + submission.Channel, submission.SenderId));
 
@@ -63,7 +67,7 @@ public sealed class TipIntake(
 
         files.NormaliseTimes(upload.TipId, today);
         db.ReaderTips.Add(tip);
-        db.TipAudit.Add(new TipAuditEntry(tip.Id, "received", submission.Channel.ToString().ToLowerInvariant(), clock.GetUtcNow()));
+        db.TipAudit.Add(new TipAuditEntry(tip.Id, "received", submission.Channel.ToCode(), clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         upload.Completed = true;
         return new TipReceipt(tip.Id, phrase);
@@ -92,5 +96,5 @@ public sealed class TipIntake(
         return db.ReaderTips.AnyAsync(t => t.Channel == channel && t.SourceReference == reference, cancellationToken);
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today() => site.Today();
 }

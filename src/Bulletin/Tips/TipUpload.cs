@@ -1,4 +1,5 @@
 using Bulletin.Core.Tips;
+using Bulletin.Tips.Privacy;
 
 namespace Bulletin.Tips;
 

@@ -1,5 +1,9 @@
+using Bulletin.Tips.Channels.Email;
+using Bulletin.Tips.Channels.Kakao;
+using Bulletin.Tips.Channels.Web;
+using Bulletin.Tips.Desk;
+using Bulletin.Tips.Privacy;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace Bulletin.Tips;
 
@@ -35,9 +39,7 @@ public static class TipsHosting
             pages.Conventions.AddPageRoute("/TipForm", TipRoutes.EnglishForm.TrimStart('/'));
             pages.Conventions.AddPageRoute("/TipReceipt", TipRoutes.EnglishReceipt.TrimStart('/'));
         });
-        services.AddRateLimiter(_ => { });
-        services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>()
-            .Configure<IOptions<TipsOptions>>((limiter, tips) => TipRateLimits.Configure(limiter, tips.Value));
+        services.AddTipRateLimits();
         return services;
     }
 

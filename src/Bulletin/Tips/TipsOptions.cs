@@ -1,3 +1,6 @@
+using Bulletin.Tips.Channels.Email;
+using Bulletin.Tips.Channels.Kakao;
+
 namespace Bulletin.Tips;
 
 /// <summary>The tip desk's settings (section "Tips"). Every default runs with no configuration at all.</summary>

@@ -109,6 +109,91 @@ namespace Bulletin.Data.Migrations.Postgres
                     b.ToTable("Sections", (string)null);
                 });
 
+            modelBuilder.Entity("Bulletin.Core.Stories.PublishedStory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CorrectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Headline")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Programme")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SignOff")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("TranscriptDisclaimer")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("_bylines")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Bylines");
+
+                    b.Property<string>("_segments")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Segments");
+
+                    b.Property<string>("_subheadlines")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Subheadlines");
+
+                    b.Property<string>("_tags")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Tags");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Language", "Slug");
+
+                    b.HasIndex("PublishedAt", "Id");
+
+                    b.HasIndex("Language", "PublishedAt", "Id");
+
+                    b.HasIndex("SectionId", "Language", "PublishedAt", "Id");
+
+                    b.ToTable("PublishedStories", (string)null);
+                });
+
             modelBuilder.Entity("Bulletin.Core.Stories.Story", b =>
                 {
                     b.Property<Guid>("Id")
@@ -212,7 +297,11 @@ namespace Bulletin.Data.Migrations.Postgres
                     b.HasIndex("Source", "ExternalId")
                         .IsUnique();
 
+                    b.HasIndex("Status", "PublishedAt");
+
                     b.HasIndex("Status", "ScheduledAt");
+
+                    b.HasIndex("Status", "UpdatedAt");
 
                     b.HasIndex("SectionId", "Status", "PublishedAt");
 
@@ -332,6 +421,8 @@ namespace Bulletin.Data.Migrations.Postgres
 
                     b.HasIndex("DuplicateOfId");
 
+                    b.HasIndex("LastActivityOn");
+
                     b.HasIndex("ReceiptHash")
                         .IsUnique();
 
@@ -339,6 +430,8 @@ namespace Bulletin.Data.Migrations.Postgres
 
                     b.HasIndex("Channel", "SourceReference")
                         .IsUnique();
+
+                    b.HasIndex("Status", "LastActivityOn");
 
                     b.HasIndex("Status", "SettledOn");
 
@@ -503,6 +596,30 @@ namespace Bulletin.Data.Migrations.Postgres
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Bulletin.Data.Publication.PublishedStoryTag", b =>
+                {
+                    b.Property<Guid>("StoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("StoryId", "Tag");
+
+                    b.HasIndex("Tag", "Language", "PublishedAt", "StoryId");
+
+                    b.ToTable("PublishedStoryTags", (string)null);
                 });
 
             modelBuilder.Entity("Bulletin.Data.Staff.AccessToken", b =>
@@ -753,6 +870,20 @@ namespace Bulletin.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Bulletin.Core.Stories.PublishedStory", b =>
+                {
+                    b.HasOne("Bulletin.Core.Stories.Story", null)
+                        .WithOne()
+                        .HasForeignKey("Bulletin.Core.Stories.PublishedStory", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bulletin.Core.Sections.Section", null)
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Bulletin.Core.Stories.Story", b =>
                 {
                     b.HasOne("Bulletin.Core.Sections.Section", null)
@@ -784,6 +915,15 @@ namespace Bulletin.Data.Migrations.Postgres
                     b.HasOne("Bulletin.Core.Tips.ReaderTip", null)
                         .WithMany("Messages")
                         .HasForeignKey("TipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bulletin.Data.Publication.PublishedStoryTag", b =>
+                {
+                    b.HasOne("Bulletin.Core.Stories.PublishedStory", null)
+                        .WithMany()
+                        .HasForeignKey("StoryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

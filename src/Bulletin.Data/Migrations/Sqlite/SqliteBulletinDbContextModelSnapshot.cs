@@ -104,6 +104,91 @@ namespace Bulletin.Data.Migrations.Sqlite
                     b.ToTable("Sections", (string)null);
                 });
 
+            modelBuilder.Entity("Bulletin.Core.Stories.PublishedStory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CorrectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Headline")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Programme")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignOff")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TranscriptDisclaimer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("_bylines")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Bylines");
+
+                    b.Property<string>("_segments")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Segments");
+
+                    b.Property<string>("_subheadlines")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Subheadlines");
+
+                    b.Property<string>("_tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Tags");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Language", "Slug");
+
+                    b.HasIndex("PublishedAt", "Id");
+
+                    b.HasIndex("Language", "PublishedAt", "Id");
+
+                    b.HasIndex("SectionId", "Language", "PublishedAt", "Id");
+
+                    b.ToTable("PublishedStories", (string)null);
+                });
+
             modelBuilder.Entity("Bulletin.Core.Stories.Story", b =>
                 {
                     b.Property<Guid>("Id")
@@ -207,7 +292,11 @@ namespace Bulletin.Data.Migrations.Sqlite
                     b.HasIndex("Source", "ExternalId")
                         .IsUnique();
 
+                    b.HasIndex("Status", "PublishedAt");
+
                     b.HasIndex("Status", "ScheduledAt");
+
+                    b.HasIndex("Status", "UpdatedAt");
 
                     b.HasIndex("SectionId", "Status", "PublishedAt");
 
@@ -327,6 +416,8 @@ namespace Bulletin.Data.Migrations.Sqlite
 
                     b.HasIndex("DuplicateOfId");
 
+                    b.HasIndex("LastActivityOn");
+
                     b.HasIndex("ReceiptHash")
                         .IsUnique();
 
@@ -334,6 +425,8 @@ namespace Bulletin.Data.Migrations.Sqlite
 
                     b.HasIndex("Channel", "SourceReference")
                         .IsUnique();
+
+                    b.HasIndex("Status", "LastActivityOn");
 
                     b.HasIndex("Status", "SettledOn");
 
@@ -494,6 +587,30 @@ namespace Bulletin.Data.Migrations.Sqlite
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Bulletin.Data.Publication.PublishedStoryTag", b =>
+                {
+                    b.Property<Guid>("StoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StoryId", "Tag");
+
+                    b.HasIndex("Tag", "Language", "PublishedAt", "StoryId");
+
+                    b.ToTable("PublishedStoryTags", (string)null);
                 });
 
             modelBuilder.Entity("Bulletin.Data.Staff.AccessToken", b =>
@@ -740,6 +857,20 @@ namespace Bulletin.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Bulletin.Core.Stories.PublishedStory", b =>
+                {
+                    b.HasOne("Bulletin.Core.Stories.Story", null)
+                        .WithOne()
+                        .HasForeignKey("Bulletin.Core.Stories.PublishedStory", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bulletin.Core.Sections.Section", null)
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Bulletin.Core.Stories.Story", b =>
                 {
                     b.HasOne("Bulletin.Core.Sections.Section", null)
@@ -771,6 +902,15 @@ namespace Bulletin.Data.Migrations.Sqlite
                     b.HasOne("Bulletin.Core.Tips.ReaderTip", null)
                         .WithMany("Messages")
                         .HasForeignKey("TipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bulletin.Data.Publication.PublishedStoryTag", b =>
+                {
+                    b.HasOne("Bulletin.Core.Stories.PublishedStory", null)
+                        .WithMany()
+                        .HasForeignKey("StoryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -30,7 +30,7 @@ public static class StaffSearchApi
         var states = await db.Stories.AsNoTracking().Where(s => ids.Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, s => s.Status, cancellationToken);
         var hits = found.Hits.Where(h => states.ContainsKey(h.Id))
-            .Select(h => new StaffSearchHit(h.Id, h.Headline, h.Snippet, states[h.Id].ToString().ToLowerInvariant(),
+            .Select(h => new StaffSearchHit(h.Id, h.Headline, h.Snippet, states[h.Id].ToCode(),
                 h.PublishedAt is { } at ? clock.Iso(at) : null))
             .ToList();
         return TypedResults.Ok(new StaffSearchResponse(found.Total - (found.Hits.Count - hits.Count), hits));

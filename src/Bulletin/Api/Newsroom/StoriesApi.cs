@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bulletin.Core.Stories;
 using Bulletin.Core.Workflow;
 using Bulletin.Hosting;
 using Bulletin.Newsroom;
@@ -36,12 +37,6 @@ public static class StoriesApi
     public static async Task<Results<Created<StoryResponse>, ProblemHttpResult>> CreateAsync(
         StoryJson body, HttpContext context, NewsroomStories stories, SiteClock clock, CancellationToken cancellationToken)
     {
-        var actor = StaffActor.From(context.User);
-        if (!actor.Roles.Any(StaffRoles.Writers.Contains))
-        {
-            return Problem(StatusCodes.Status403Forbidden, "Not allowed", "Only reporters and editors start stories.");
-        }
-
         Core.Stories.StoryContent content;
         try
         {
@@ -52,7 +47,13 @@ public static class StoriesApi
             return Problem(StatusCodes.Status400BadRequest, "The story is not valid", e.Message);
         }
 
-        var story = await stories.CreateAsync(content, null, actor, cancellationToken);
+        // The story table says who may start one; a refusal comes back as a result, not an exception.
+        var result = await stories.CreateAsync(content, null, StaffActor.From(context.User), cancellationToken);
+        if (result.Current is not { } story)
+        {
+            return Failure(result, Guid.Empty);
+        }
+
         SetETag(context, story.Version);
         return TypedResults.Created($"/api/newsroom/stories/{story.Id}", StoryResponse.From(story, clock));
     }
@@ -92,7 +93,7 @@ public static class StoriesApi
 
         var existing = await stories.FindAsync(id, cancellationToken);
         var result = await stories.SaveAsync(id, basedOn, content, existing?.SectionId, StaffActor.From(context.User), cancellationToken);
-        if (result.Outcome == StoryChangeOutcome.Stale)
+        if (result.Outcome == WorkflowOutcome.Stale)
         {
             return TypedResults.Problem(
                 detail: result.Message,
@@ -119,7 +120,7 @@ public static class StoriesApi
     public static async Task<Results<Ok<StoryResponse>, ProblemHttpResult>> PerformAsync(
         Guid id, string action, HttpContext context, NewsroomStories stories, SiteClock clock, CancellationToken cancellationToken)
     {
-        if (!StoryActions.TryParse(action, out var parsed) || parsed == StoryAction.Edit)
+        if (!StoryActions.TryParse(action, out var parsed) || !StoryActions.OnTheActionRoute.Contains(parsed))
         {
             return Problem(StatusCodes.Status404NotFound, "No such action",
                 "Actions are: submit, approve, schedule, publish, correct, unpublish, kill.");
@@ -157,15 +158,15 @@ public static class StoriesApi
 
         var revisions = await stories.RevisionsAsync(id, cancellationToken);
         return TypedResults.Ok(revisions.Select(r => new RevisionResponse(r.Id, r.Version, r.Action,
-            r.Status.ToString().ToLowerInvariant(), r.AuthorName, clock.Iso(r.At), StoryJson.From(r.Content, clock))).ToList());
+            r.Status.ToCode(), r.AuthorName, clock.Iso(r.At), StoryJson.From(r.Content, clock))).ToList());
     }
 
     private static ProblemHttpResult Failure(StoryChange result, Guid id) => result.Outcome switch
     {
-        StoryChangeOutcome.NotFound => Problem(StatusCodes.Status404NotFound, "No such story", $"There is no story {id}."),
-        StoryChangeOutcome.Forbidden => Problem(StatusCodes.Status403Forbidden, "Not allowed", result.Message),
-        StoryChangeOutcome.NotAllowedNow => Problem(StatusCodes.Status409Conflict, "Not in this state", result.Message),
-        StoryChangeOutcome.Stale => Problem(StatusCodes.Status409Conflict, "Edit conflict", result.Message),
+        WorkflowOutcome.NotFound => Problem(StatusCodes.Status404NotFound, "No such story", $"There is no story {id}."),
+        WorkflowOutcome.Forbidden => Problem(StatusCodes.Status403Forbidden, "Not allowed", result.Message),
+        WorkflowOutcome.NotAllowedNow => Problem(StatusCodes.Status409Conflict, "Not in this state", result.Message),
+        WorkflowOutcome.Stale => Problem(StatusCodes.Status409Conflict, "Edit conflict", result.Message),
         _ => Problem(StatusCodes.Status400BadRequest, "Not possible", result.Message),
     };
 

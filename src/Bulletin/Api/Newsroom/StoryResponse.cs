@@ -19,7 +19,7 @@ public sealed record StoryResponse(
     public static StoryResponse From(Story story, SiteClock clock) => new(
         story.Id,
         story.Version,
-        story.Status.ToString().ToLowerInvariant(),
+        story.Status.ToCode(),
         StoryPaths.Story(story),
         story.ScheduledAt is { } at ? clock.Iso(at) : null,
         story.CorrectionNote,

@@ -1,8 +1,9 @@
 using Bulletin.Areas.Newsroom;
 using Bulletin.Core.Tips;
+using Bulletin.Core.Workflow;
 using Bulletin.Hosting;
 using Bulletin.Newsroom;
-using Bulletin.Tips;
+using Bulletin.Tips.Desk;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -32,13 +33,13 @@ public static class TipsApi
 
     public sealed record TipMessageResponse(string Author, string? Staff, string Body, string SentOn);
 
-    /// <summary>The body of a tip action; each action reads the fields it needs.</summary>
-    public sealed record TipActionRequest(string? Assignee, Guid? StoryId, string? Text, Guid? DuplicateId);
+    /// <summary>The body of a tip action; each action reads the fields it needs. <c>version</c> (or If-Match) is the one the caller saw.</summary>
+    public sealed record TipActionRequest(string? Assignee, Guid? StoryId, string? Text, Guid? DuplicateId, int? Version = null);
 
     public static RouteGroupBuilder MapTipsApi(this RouteGroupBuilder api)
     {
         var tips = api.MapGroup("/tips").AddEndpointFilter(async (context, next) =>
-            StaffAccounts.TipDeskRoles.Any(context.HttpContext.User.IsInRole)
+            TipWorkflow.Desk.Any(context.HttpContext.User.IsInRole)
                 ? await next(context)
                 : Problem(StatusCodes.Status403Forbidden, "Not allowed", "Only the tip desk and editors handle tips."));
         tips.MapGet("/", ListAsync).WithName("ListTips");
@@ -55,7 +56,7 @@ public static class TipsApi
         TipStatus? wantedStatus = null;
         if (!string.IsNullOrEmpty(status))
         {
-            if (!TipText.TryParse<TipStatus>(status, out var parsed))
+            if (!TipStatuses.TryParse(status, out var parsed))
             {
                 return Problem(StatusCodes.Status400BadRequest, "No such status", "Statuses are: new, reviewing, assigned, used, declined, spam.");
             }
@@ -66,7 +67,7 @@ public static class TipsApi
         TipChannel? wantedChannel = null;
         if (!string.IsNullOrEmpty(channel))
         {
-            if (!TipText.TryParse<TipChannel>(channel, out var parsed))
+            if (!TipChannels.TryParse(channel, out var parsed))
             {
                 return Problem(StatusCodes.Status400BadRequest, "No such channel", "Channels are: web, email, kakao, phone.");
             }
@@ -77,7 +78,7 @@ public static class TipsApi
         var number = Math.Clamp(page ?? 1, 1, 10_000);
         var all = await desk.QueueAsync(wantedStatus, wantedChannel, null, null, q, cancellationToken);
         var items = all.Skip((number - 1) * PageSize).Take(PageSize)
-            .Select(t => new TipListItem(t.Id, TipText.Code(t.Channel), TipText.Code(t.Status), TipText.Day(t.ReceivedOn), t.Opening,
+            .Select(t => new TipListItem(t.Id, t.Channel.ToCode(), t.Status.ToCode(), TipText.Day(t.ReceivedOn), t.Opening,
                 t.FileCount, t.AssignedTo, t.DuplicateOfId))
             .ToList();
         return TypedResults.Ok(new TipListResponse(number, PageSize, all.Count, items));
@@ -92,11 +93,13 @@ public static class TipsApi
             return NoSuchTip(id);
         }
 
-        return TypedResults.Ok(new TipResponse(tip.Id, TipText.Code(tip.Channel), TipText.Code(tip.Status), TipText.Day(tip.ReceivedOn),
+        // The version goes back with an action (If-Match or "version"), so a stale one is refused rather than applied.
+        context.Response.Headers.ETag = $"\"{tip.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"";
+        return TypedResults.Ok(new TipResponse(tip.Id, tip.Channel.ToCode(), tip.Status.ToCode(), TipText.Day(tip.ReceivedOn),
             tip.Text, tip.Contact, tip.MayContact, tip.MayCredit, tip.AssignedTo, tip.StoryId, tip.DuplicateOfId,
             tip.Files.Select(f => new TipAttachmentResponse(f.Id, f.Name, f.ContentType, f.Length, f.Label,
                 f.State == TipAttachmentState.Scrubbed ? $"/api/newsroom/tips/{tip.Id}/attachments/{f.Id}" : null)).ToList(),
-            tip.Messages.Select(m => new TipMessageResponse(AuthorCode(m.Author), m.Staff, m.Body, TipText.Day(m.SentOn))).ToList()));
+            tip.Messages.Select(m => new TipMessageResponse(m.Author.ToCode(), m.Staff, m.Body, TipText.Day(m.SentOn))).ToList()));
     }
 
     /// <summary>The scrubbed copy of a file (audited); 404 where there is none.</summary>
@@ -128,46 +131,25 @@ public static class TipsApi
             return NoSuchTip(id);
         }
 
-        var me = StaffActor.From(context.User).Name;
-        Func<Task>? run = action.ToLowerInvariant() switch
+        // "receive" is a row of the table too, but tips arrive through their channels, never through this route.
+        if (!TipActions.TryParse(action, out var parsed) || parsed == TipAction.Receive)
         {
-            "review" => () => desk.StartReviewAsync(id, me, cancellationToken),
-            "decline" => () => desk.DeclineAsync(id, me, cancellationToken),
-            "spam" => () => desk.MarkSpamAsync(id, me, cancellationToken),
-            "assign" when !string.IsNullOrWhiteSpace(body?.Assignee) => () => desk.AssignAsync(id, body.Assignee.Trim(), me, cancellationToken),
-            "used" when body?.StoryId is { } story => () => desk.MarkUsedAsync(id, story, me, cancellationToken),
-            "link" when body?.StoryId is { } story => () => desk.LinkStoryAsync(id, story, me, cancellationToken),
-            "notes" when !string.IsNullOrWhiteSpace(body?.Text) => () => desk.AddNoteAsync(id, me, body.Text.Trim(), cancellationToken),
-            "replies" when !string.IsNullOrWhiteSpace(body?.Text) => () => desk.ReplyAsync(id, me, body.Text.Trim(), cancellationToken),
-            "merge" when body?.DuplicateId is { } duplicate && duplicate != id => () => desk.MergeAsync(duplicate, id, me, cancellationToken),
-            _ => null,
+            return Problem(StatusCodes.Status404NotFound, "No such action", "Actions are: review, assign, decline, spam, used, link, notes, replies, merge.");
+        }
+
+        var input = new TipActionInput(body?.Assignee, body?.StoryId, body?.Text, body?.DuplicateId);
+        var basedOn = body?.Version ?? StoriesApi.ParseVersion(context.Request.Headers.IfMatch.ToString());
+        var result = await desk.PerformAsync(id, parsed, input, StaffActor.From(context.User), basedOn, cancellationToken);
+        return result.Outcome switch
+        {
+            WorkflowOutcome.Done or WorkflowOutcome.Unchanged => TypedResults.NoContent(),
+            WorkflowOutcome.NotFound => NoSuchTip(id),
+            WorkflowOutcome.Forbidden => Problem(StatusCodes.Status403Forbidden, "Not allowed", result.Reason),
+            WorkflowOutcome.NotAllowedNow => Problem(StatusCodes.Status409Conflict, "Not in this state", result.Reason),
+            WorkflowOutcome.Stale => Problem(StatusCodes.Status409Conflict, "Changed by someone else", result.Reason),
+            _ => Problem(StatusCodes.Status400BadRequest, "Something is missing", result.Reason),
         };
-        if (run is null)
-        {
-            return action.ToLowerInvariant() is "assign" or "used" or "link" or "notes" or "replies" or "merge"
-                ? Problem(StatusCodes.Status400BadRequest, "Something is missing",
-                    "assign takes {\"assignee\"}, used and link take {\"storyId\"}, notes and replies take {\"text\"}, merge takes {\"duplicateId\"} (another tip).")
-                : Problem(StatusCodes.Status404NotFound, "No such action", "Actions are: review, assign, decline, spam, used, link, notes, replies, merge.");
-        }
-
-        try
-        {
-            await run();
-        }
-        catch (Exception e) when (e is TipWorkflowException or InvalidOperationException)
-        {
-            return Problem(StatusCodes.Status409Conflict, "Not in this state", e.Message);
-        }
-
-        return TypedResults.NoContent();
     }
-
-    private static string AuthorCode(TipMessageAuthor author) => author switch
-    {
-        TipMessageAuthor.Tipster => "tipster",
-        TipMessageAuthor.DeskReply => "reply",
-        _ => "note",
-    };
 
     private static ProblemHttpResult NoSuchTip(Guid id) => Problem(StatusCodes.Status404NotFound, "No such tip", $"There is no tip {id}.");
 }

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using System.Threading.RateLimiting;
 using Bulletin.Core.Stories;
 using Bulletin.Data;
 using Bulletin.Feeds;
+using Bulletin.Hosting;
 using Bulletin.Publishing;
 using Bulletin.Site;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,23 +31,8 @@ public static class PublicApi
             .Validate(o => o.RequestsPerMinute > 0, "PublicApi:RequestsPerMinute must be above 0.")
             .ValidateOnStart();
         services.AddCors(options => options.AddPolicy(CorsPolicy, policy => policy.AllowAnyOrigin().WithMethods(HttpMethods.Get, HttpMethods.Head)));
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // With a body, the answer stays a 429 for the client (the site's status-code pages only fill empty ones).
-            options.OnRejected = static async (context, cancellationToken) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests; try again in a minute.")
-                    .ExecuteAsync(context.HttpContext);
-            };
-            options.AddPolicy(RateLimitPolicy, context =>
-            {
-                var perMinute = context.RequestServices.GetRequiredService<IOptions<PublicApiOptions>>().Value.RequestsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-            });
-        });
+        services.AddRateLimitPolicy(RateLimitPolicy, context =>
+            (context.RequestServices.GetRequiredService<IOptions<PublicApiOptions>>().Value.RequestsPerMinute, TimeSpan.FromMinutes(1)));
         return services;
     }
 
@@ -75,8 +60,8 @@ public static class PublicApi
             return problem;
         }
 
-        var stories = db.Stories.AsNoTracking().Where(s => s.Status == StoryStatus.Published);
-        return TypedResults.Ok(await PageAsync(stories, language, page ?? 1, context, clock, site.Value, cancellationToken));
+        var stories = db.PublishedStories.AsNoTracking();
+        return TypedResults.Ok(await PageAsync(db, stories, language, page ?? 1, context, clock, site.Value, cancellationToken));
     }
 
     public static async Task<Results<Ok<StoryPageJson>, ValidationProblem, NotFound>> SectionStoriesAsync(
@@ -94,37 +79,50 @@ public static class PublicApi
             return TypedResults.NotFound();
         }
 
-        var stories = db.Stories.AsNoTracking().Where(s => s.Status == StoryStatus.Published && s.SectionId == section.Id);
-        return TypedResults.Ok(await PageAsync(stories, language, page ?? 1, context, clock, site.Value, cancellationToken));
+        var stories = db.PublishedStories.AsNoTracking().Where(s => s.SectionId == section.Id);
+        return TypedResults.Ok(await PageAsync(db, stories, language, page ?? 1, context, clock, site.Value, cancellationToken));
     }
 
     public static async Task<Results<Ok<StoryJson>, NotFound>> StoryAsync(
         Guid id, HttpContext context, BulletinDbContext db, SiteClock clock, IOptions<SiteOptions> site, CancellationToken cancellationToken)
     {
-        var story = await db.Stories.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.Status == StoryStatus.Published, cancellationToken);
-        return story is null ? TypedResults.NotFound() : TypedResults.Ok(Json(story.LiveView(), context, clock, site.Value));
+        var story = await db.PublishedStories.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        return story is null ? TypedResults.NotFound() : TypedResults.Ok(Json(story, context, clock, site.Value));
     }
 
     /// <summary>Published stories as usable items; a killed story still answers, as canceled, so subscribers withdraw it.</summary>
     public static async Task<Results<Ok<JsonObject>, NotFound>> NinjsAsync(
         Guid id, HttpContext context, BulletinDbContext db, SiteClock clock, IOptions<SiteOptions> site, CancellationToken cancellationToken)
     {
-        var story = await db.Stories.AsNoTracking()
-            .FirstOrDefaultAsync(s => s.Id == id && (s.Status == StoryStatus.Published || s.Status == StoryStatus.Killed), cancellationToken);
+        var status = StoryStatus.Published;
+        var story = await db.PublishedStories.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (story is null)
         {
-            return TypedResults.NotFound();
+            // A killed story has left the read model; its withdrawal is built from what last went out (its live
+            // version), without the text, never from its working version.
+            var killed = await db.Stories.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.Status == StoryStatus.Killed, cancellationToken);
+            if (killed?.Live is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            story = PublishedStory.Of(killed);
+            status = StoryStatus.Killed;
         }
 
         var section = story.SectionId is { } sectionId
             ? await db.Sections.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sectionId, cancellationToken)
             : null;
         var url = PageChrome.Absolute(context.Request, site.Value, StoryPaths.Story(story));
-        return TypedResults.Ok(NinjsDocument.Build(story.LiveView(), section, url, site.Value.NameIn(story.Language), clock));
+        return TypedResults.Ok(NinjsDocument.Build(story, status, section, url, site.Value.NameIn(story.Language), clock));
     }
 
-    private static async Task<StoryPageJson> PageAsync(IQueryable<Story> stories, string? language, int page, HttpContext context,
-        SiteClock clock, SiteOptions site, CancellationToken cancellationToken)
+    /// <summary>
+    /// A page of stories, newest first: the page's ids are read from an index alone (time, id), then those stories.
+    /// The API's items carry the whole script, so only the page's rows are read whole.
+    /// </summary>
+    private static async Task<StoryPageJson> PageAsync(BulletinDbContext db, IQueryable<PublishedStory> stories, string? language, int page,
+        HttpContext context, SiteClock clock, SiteOptions site, CancellationToken cancellationToken)
     {
         if (language is not null)
         {
@@ -134,10 +132,12 @@ public static class PublicApi
 
         var pageSize = site.PageSize;
         var total = await stories.CountAsync(cancellationToken);
-        var list = await stories.OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id)
+        var ids = await stories.OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(s => s.Id)
             .ToListAsync(cancellationToken);
-        list = list.ConvertAll(s => s.LiveView());
+        var rows = await db.PublishedStories.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken);
+        var list = rows.OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id).ToList();
         string? next = null;
         if (page * pageSize < total)
         {
@@ -150,8 +150,8 @@ public static class PublicApi
         return new StoryPageJson(page, pageSize, total, [.. list.Select(s => Json(s, context, clock, site))], next);
     }
 
-    private static StoryJson Json(Story story, HttpContext context, SiteClock clock, SiteOptions site) =>
-        StoryJson.From(story.Content, clock, story) with { Url = PageChrome.Absolute(context.Request, site, StoryPaths.Story(story)) };
+    private static StoryJson Json(PublishedStory story, HttpContext context, SiteClock clock, SiteOptions site) =>
+        StoryJson.From(story.Content, clock) with { Id = story.Id, Url = PageChrome.Absolute(context.Request, site, StoryPaths.Story(story)) };
 
     private static ValidationProblem? Invalid(string? language, int? page)
     {

@@ -1,8 +1,11 @@
+using Bulletin.Core.Stories;
+using Bulletin.Text;
+
 namespace Bulletin.Areas.Newsroom;
 
 /// <summary>
 /// The newsroom's own language, Korean or English, chosen per person (?ui=en or ?ui=ko, remembered in a cookie).
-/// Strings sit where they are used, in both languages, so a page reads whole in either.
+/// Its words are phrases in the newsroom's catalogues (NewsroomText, DeskText, EditorText, TipDeskText, AdminText).
 /// </summary>
 public sealed class NewsroomUi(IHttpContextAccessor accessor)
 {
@@ -13,7 +16,11 @@ public sealed class NewsroomUi(IHttpContextAccessor accessor)
 
     public string Lang => English ? "en" : "ko";
 
-    public string T(string korean, string english) => English ? english : korean;
+    public Language Language => English ? Language.English : Language.Korean;
+
+    public string T(Phrase phrase) => phrase[Language];
+
+    public string T(Phrase phrase, params object?[] arguments) => phrase.Format(Language, arguments);
 
     private bool Decide()
     {

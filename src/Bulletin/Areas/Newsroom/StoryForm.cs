@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bulletin.Core.Stories;
+using Bulletin.Site;
 
 namespace Bulletin.Areas.Newsroom;
 
@@ -41,7 +42,8 @@ public sealed class StoryForm
     /// <summary>The content the form describes, or why it cannot be one.</summary>
     public (StoryContent? Content, string? Problem) ToContent(Story? existing)
     {
-        if (string.IsNullOrWhiteSpace(Headline))
+        // A headline of nothing but invisible characters is no headline: the story would keep none of it.
+        if (Headline is null || Core.Text.InputText.CleanLine(Headline).Length == 0)
         {
             return (null, "headline");
         }
@@ -72,15 +74,7 @@ public sealed class StoryForm
         }, null);
     }
 
-    public DateTimeOffset? ScheduleInstant(TimeZoneInfo zone)
-    {
-        if (!DateTime.TryParse(ScheduleAt, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-        {
-            return null;
-        }
-
-        return new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone.GetUtcOffset(local));
-    }
+    public DateTimeOffset? ScheduleInstant(SiteClock clock) => clock.ParseLocal(ScheduleAt);
 
     private static string Normalise(string? text) => (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
 

@@ -8,31 +8,24 @@ public static class TipText
 {
     public static string Status(NewsroomUi ui, TipStatus status) => status switch
     {
-        TipStatus.New => ui.T("새 제보", "New"),
-        TipStatus.Reviewing => ui.T("검토 중", "Reviewing"),
-        TipStatus.Assigned => ui.T("배정됨", "Assigned"),
-        TipStatus.Used => ui.T("보도에 사용", "Used"),
-        TipStatus.Declined => ui.T("보류", "Declined"),
-        TipStatus.Spam => ui.T("스팸", "Spam"),
+        TipStatus.New => ui.T(TipDeskText.StatusNewTip),
+        TipStatus.Reviewing => ui.T(TipDeskText.StatusReviewing),
+        TipStatus.Assigned => ui.T(TipDeskText.StatusAssigned),
+        TipStatus.Used => ui.T(TipDeskText.StatusUsed),
+        TipStatus.Declined => ui.T(TipDeskText.StatusDeclined),
+        TipStatus.Spam => ui.T(TipDeskText.Spam),
         _ => status.ToString(),
     };
 
     public static string Channel(NewsroomUi ui, TipChannel channel) => channel switch
     {
-        TipChannel.Web => ui.T("웹", "Web"),
-        TipChannel.Email => ui.T("이메일", "E-mail"),
-        TipChannel.Kakao => ui.T("카카오톡", "KakaoTalk"),
-        TipChannel.Phone => ui.T("전화", "Phone"),
+        TipChannel.Web => ui.T(TipDeskText.ChannelWeb),
+        TipChannel.Email => ui.T(TipDeskText.ChannelEmail),
+        TipChannel.Kakao => ui.T(TipDeskText.ChannelKakao),
+        TipChannel.Phone => ui.T(TipDeskText.ChannelPhone),
         _ => channel.ToString(),
     };
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static string Code(TipStatus status) => status.ToString().ToLowerInvariant();
-
-    public static string Code(TipChannel channel) => channel.ToString().ToLowerInvariant();
-
-    public static bool TryParse<T>(string? value, out T parsed)
-        where T : struct, Enum =>
-        Enum.TryParse(value, ignoreCase: true, out parsed) && Enum.IsDefined(parsed);
 }

@@ -3,6 +3,7 @@ using Bulletin.Core.Stories;
 using Bulletin.Data;
 using Bulletin.Newsroom;
 using Bulletin.Site;
+using Bulletin.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Bulletin.Areas.Newsroom.Pages;
 
 /// <summary>The desk: what needs doing, in the order the day runs.</summary>
-public sealed class IndexModel(BulletinDbContext db, SiteClock clock, TimeProvider time) : PageModel
+public sealed class IndexModel(BulletinDbContext db, SiteClock clock) : PageModel
 {
     private const int ListSize = 50;
 
@@ -20,15 +21,13 @@ public sealed class IndexModel(BulletinDbContext db, SiteClock clock, TimeProvid
 
     public SiteClock Clock => clock;
     public IReadOnlyList<Section> Sections { get; private set; } = [];
-    public IReadOnlyList<(string Key, string Korean, string English, IReadOnlyList<Story> Stories)> Lists { get; private set; } = [];
+    public IReadOnlyList<(string Key, Phrase Title, IReadOnlyList<Story> Stories)> Lists { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var me = StaffActor.From(User);
         Sections = await db.Sections.AsNoTracking().OrderBy(s => s.Position).ToListAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        var local = clock.Local(now);
-        var startOfToday = new DateTimeOffset(local.Date, local.Offset).ToUniversalTime();
+        var startOfToday = clock.StartOfToday();
 
         var query = db.Stories.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Q))
@@ -49,21 +48,21 @@ public sealed class IndexModel(BulletinDbContext db, SiteClock clock, TimeProvid
 
         Lists =
         [
-            ("mine", "내 초고", "My drafts", await query.Where(s => s.Status == StoryStatus.Draft && s.CreatedBy == me.Id)
+            ("mine", DeskText.MyDrafts, await query.Where(s => s.Status == StoryStatus.Draft && s.CreatedBy == me.Id)
                 .OrderByDescending(s => s.UpdatedAt).Take(ListSize).ToListAsync(cancellationToken)),
-            ("submitted", "데스크 대기", "Waiting for edit", await query.Where(s => s.Status == StoryStatus.Submitted)
+            ("submitted", DeskText.WaitingForEdit, await query.Where(s => s.Status == StoryStatus.Submitted)
                 .OrderBy(s => s.UpdatedAt).Take(ListSize).ToListAsync(cancellationToken)),
-            ("approved", "승인됨", "Approved", await query.Where(s => s.Status == StoryStatus.Approved)
+            ("approved", DeskText.Approved, await query.Where(s => s.Status == StoryStatus.Approved)
                 .OrderByDescending(s => s.UpdatedAt).Take(ListSize).ToListAsync(cancellationToken)),
-            ("scheduled", "예약됨", "Scheduled", await query.Where(s => s.Status == StoryStatus.Scheduled)
+            ("scheduled", DeskText.Scheduled, await query.Where(s => s.Status == StoryStatus.Scheduled)
                 .OrderBy(s => s.ScheduledAt).Take(ListSize).ToListAsync(cancellationToken)),
-            ("published", "오늘 출고", "Published today", await query.Where(s => s.Status == StoryStatus.Published && s.PublishedAt >= startOfToday)
+            ("published", DeskText.PublishedToday, await query.Where(s => s.Status == StoryStatus.Published && s.PublishedAt >= startOfToday)
                 .OrderByDescending(s => s.PublishedAt).Take(ListSize).ToListAsync(cancellationToken)),
         ];
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var all = await query.Where(s => s.Status != StoryStatus.Killed).OrderByDescending(s => s.UpdatedAt).Take(ListSize).ToListAsync(cancellationToken);
-            Lists = [("found", "검색 결과", "Search results", all), .. Lists];
+            Lists = [("found", DeskText.SearchResults, all), .. Lists];
         }
     }
 }

@@ -29,16 +29,16 @@ public sealed class SignInModel(
     {
         if (!throttle.TryAttempt(Email))
         {
-            Problem = ui.T("이 계정으로 로그인 시도가 너무 많습니다. 1분 뒤에 다시 해 보세요.",
-                "Too many sign-in attempts for this account. Try again in a minute.");
+            Problem = ui.T(NewsroomText.TooManySignInAttempts);
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = "60";
             return Page();
         }
 
         var user = await signIn.UserManager.FindByEmailAsync(Email.Trim());
         if (user is null || user.IsDisabled)
         {
-            Problem = ui.T("이메일이나 비밀번호가 맞지 않습니다.", "The e-mail or password is wrong.");
+            Problem = ui.T(NewsroomText.WrongEmailOrPassword);
             return Page();
         }
 
@@ -48,7 +48,7 @@ public sealed class SignInModel(
             if (string.IsNullOrWhiteSpace(Code))
             {
                 NeedsCode = true;
-                Problem = ui.T("인증 앱의 6자리 코드를 입력하세요.", "Enter the 6-digit code from your authenticator app.");
+                Problem = ui.T(NewsroomText.CodeNeeded);
                 return Page();
             }
 
@@ -57,14 +57,14 @@ public sealed class SignInModel(
 
         if (result.IsLockedOut)
         {
-            Problem = ui.T("로그인에 여러 번 실패해 이 계정이 잠시 잠겼습니다.", "This account is locked for a while after too many failed sign-ins.");
+            Problem = ui.T(NewsroomText.AccountLocked);
             return Page();
         }
 
         if (!result.Succeeded)
         {
             NeedsCode = result.RequiresTwoFactor;
-            Problem = ui.T("이메일이나 비밀번호가 맞지 않습니다.", "The e-mail or password is wrong.");
+            Problem = ui.T(NewsroomText.WrongEmailOrPassword);
             return Page();
         }
 

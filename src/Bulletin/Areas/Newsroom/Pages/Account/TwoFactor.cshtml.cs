@@ -53,7 +53,7 @@ public sealed class TwoFactorModel(UserManager<StaffUser> users, BulletinDbConte
             (code ?? "").Replace(" ", "", StringComparison.Ordinal));
         if (!valid)
         {
-            Message = ui.T("코드가 맞지 않습니다. 앱에 표시된 최신 코드를 입력하세요.", "That code is not right. Enter the current code from the app.");
+            Message = ui.T(NewsroomText.WrongCode);
             await ShowKeyAsync(user);
             return Page();
         }
@@ -61,7 +61,7 @@ public sealed class TwoFactorModel(UserManager<StaffUser> users, BulletinDbConte
         await users.SetTwoFactorEnabledAsync(user, true);
         await AuditAsync(user, "user.2fa-on");
         Enabled = true;
-        Message = ui.T("2단계 인증을 켰습니다.", "Two-factor sign-in is on.");
+        Message = ui.T(NewsroomText.TwoFactorSignInIsOn);
         return Page();
     }
 
@@ -75,7 +75,7 @@ public sealed class TwoFactorModel(UserManager<StaffUser> users, BulletinDbConte
 
         await users.SetTwoFactorEnabledAsync(user, false);
         await AuditAsync(user, "user.2fa-off");
-        Message = ui.T("2단계 인증을 껐습니다.", "Two-factor sign-in is off.");
+        Message = ui.T(NewsroomText.TwoFactorSignInIsOff);
         return Page();
     }
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Bulletin.Areas.Newsroom.Pages.Admin;
 
 /// <summary>Admins create, rename and order the site's sections. Every change evicts the public pages' cache.</summary>
-public sealed class SectionsModel(BulletinDbContext db, TimeProvider time, OutboxSignal outbox) : PageModel
+public sealed class SectionsModel(BulletinDbContext db, TimeProvider time, OutboxSignal outbox, NewsroomUi ui) : PageModel
 {
     public IReadOnlyList<Section> Sections { get; private set; } = [];
     public string? Problem { get; private set; }
@@ -25,7 +25,7 @@ public sealed class SectionsModel(BulletinDbContext db, TimeProvider time, Outbo
         slug = Slugs.FromHeadline(slug ?? "");
         if (string.IsNullOrWhiteSpace(nameKorean) || string.IsNullOrWhiteSpace(nameEnglish) || await db.Sections.AnyAsync(s => s.Slug == slug, cancellationToken))
         {
-            Problem = "Both names and a new, unused slug are needed. / 이름 둘과 쓰이지 않은 슬러그가 필요합니다.";
+            Problem = ui.T(AdminText.NamesAndSlugNeeded);
             await OnGetAsync(cancellationToken);
             return Page();
         }
@@ -73,7 +73,7 @@ public sealed class SectionsModel(BulletinDbContext db, TimeProvider time, Outbo
         db.AuditLog.Add(new AuditEntry(me.Id, me.Name, action, $"section:{slug}", null, now));
         db.Outbox.Add(new OutboxMessage(Guid.Empty, OutboxKinds.CurationChanged, now));
         await db.SaveChangesAsync(cancellationToken);
-        outbox.Notify();
+        outbox.Committed(Guid.Empty, OutboxKinds.CurationChanged);
         return Redirect("/newsroom/admin/sections");
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Bulletin.Areas.Newsroom.Pages.Admin;
 
 /// <summary>Admins add staff, give roles, disable accounts, reset passwords and manage API tokens.</summary>
-public sealed class UsersModel(UserManager<StaffUser> users, BulletinDbContext db, TimeProvider time) : PageModel
+public sealed class UsersModel(UserManager<StaffUser> users, BulletinDbContext db, TimeProvider time, NewsroomUi ui) : PageModel
 {
     public sealed record Row(StaffUser User, IList<string> Roles, int Tokens);
 
@@ -33,7 +33,7 @@ public sealed class UsersModel(UserManager<StaffUser> users, BulletinDbContext d
         var roles = Roles.Where(StaffRoles.IsKnown).Distinct().ToList();
         if (string.IsNullOrWhiteSpace(Email) || roles.Count == 0)
         {
-            Problem = "E-mail and at least one role are required. / 이메일과 역할을 하나 이상 고르세요.";
+            Problem = ui.T(AdminText.EmailAndRoleNeeded);
             await LoadAsync(cancellationToken);
             return Page();
         }

@@ -1,3 +1,4 @@
+using Bulletin.Areas.Newsroom;
 using Bulletin.Core.Curation;
 using Bulletin.Core.Stories;
 using Bulletin.Data;
@@ -12,9 +13,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Bulletin.Areas.Newsroom.Pages.Desk;
 
 /// <summary>Editors put up and take down the breaking-news banner of each edition.</summary>
-public sealed class BannerModel(BulletinDbContext db, TimeProvider time, OutboxSignal outbox) : PageModel
+public sealed class BannerModel(BulletinDbContext db, TimeProvider time, OutboxSignal outbox, NewsroomUi ui) : PageModel
 {
     public IReadOnlyList<BreakingNews> Current { get; private set; } = [];
+
+    /// <summary>Why the banner was not put up, shown above the form with what was typed kept in it.</summary>
+    public string? Refusal { get; private set; }
+
+    public string? TypedText { get; private set; }
+    public string? TypedLink { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -28,6 +35,15 @@ public sealed class BannerModel(BulletinDbContext db, TimeProvider time, OutboxS
         if (string.IsNullOrWhiteSpace(text) || !LanguageCodes.TryParse(language, out var edition))
         {
             return Redirect("/newsroom/desk/banner");
+        }
+
+        if (!BreakingNews.IsSafeLink(link))
+        {
+            Refusal = ui.T(DeskText.UnsafeBannerLink);
+            TypedText = text;
+            TypedLink = link;
+            await OnGetAsync(cancellationToken);
+            return Page();
         }
 
         var now = time.GetUtcNow();
@@ -49,7 +65,7 @@ public sealed class BannerModel(BulletinDbContext db, TimeProvider time, OutboxS
         db.AuditLog.Add(new AuditEntry(me.Id, me.Name, action, "banner", detail, now));
         db.Outbox.Add(new OutboxMessage(Guid.Empty, OutboxKinds.CurationChanged, now));
         await db.SaveChangesAsync(cancellationToken);
-        outbox.Notify();
+        outbox.Committed(Guid.Empty, OutboxKinds.CurationChanged);
         return Redirect("/newsroom/desk/banner");
     }
 }

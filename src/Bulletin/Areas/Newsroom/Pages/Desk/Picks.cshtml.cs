@@ -9,12 +9,11 @@ using Bulletin.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Bulletin.Areas.Newsroom.Pages.Desk;
 
 /// <summary>Editors choose the editor's picks: which published stories, in what order, until when.</summary>
-public sealed class PicksModel(BulletinDbContext db, TimeProvider time, OutboxSignal outbox, SiteClock clock, IOptions<SiteOptions> site) : PageModel
+public sealed class PicksModel(BulletinDbContext db, TimeProvider time, OutboxSignal outbox, SiteClock clock) : PageModel
 {
     public sealed record Row(EditorsPick Pick, Story Story);
 
@@ -38,12 +37,7 @@ public sealed class PicksModel(BulletinDbContext db, TimeProvider time, OutboxSi
             return Redirect("/newsroom/desk/picks");
         }
 
-        DateTimeOffset? expiresAt = null;
-        if (DateTime.TryParse(expires, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var local))
-        {
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(site.Value.TimeZone);
-            expiresAt = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone.GetUtcOffset(local));
-        }
+        var expiresAt = clock.ParseLocal(expires);
 
         db.EditorsPicks.Add(new EditorsPick(Guid.CreateVersion7(), storyId, position, expiresAt));
         return await SaveAsync("pick.add", storyId, cancellationToken);
@@ -67,7 +61,7 @@ public sealed class PicksModel(BulletinDbContext db, TimeProvider time, OutboxSi
         db.AuditLog.Add(new AuditEntry(me.Id, me.Name, action, $"story:{storyId}", null, now));
         db.Outbox.Add(new OutboxMessage(storyId, OutboxKinds.CurationChanged, now));
         await db.SaveChangesAsync(cancellationToken);
-        outbox.Notify();
+        outbox.Committed(storyId, OutboxKinds.CurationChanged);
         return Redirect("/newsroom/desk/picks");
     }
 }

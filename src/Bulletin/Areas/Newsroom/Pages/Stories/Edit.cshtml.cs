@@ -20,7 +20,7 @@ namespace Bulletin.Areas.Newsroom.Pages.Stories;
 /// needed to type and nothing typed is dropped. A save based on an older version is refused and shows both texts.
 /// </summary>
 public sealed class EditModel(
-    BulletinDbContext db, NewsroomStories stories, EditingPresence presence, SiteClock clock, IOptions<SiteOptions> site,
+    BulletinDbContext db, NewsroomStories stories, EditingPresence presence, SiteClock clock, IOptions<ReadTimeOptions> readTime,
     NewsroomUi ui) : PageModel
 {
     [BindProperty] public StoryForm Form { get; set; } = new();
@@ -34,7 +34,7 @@ public sealed class EditModel(
     public string? Problem { get; private set; }
     public ConflictView? Conflict { get; private set; }
     public SiteClock Clock => clock;
-    public ReadTimeOptions ReadTimeOptions { get; } = new();
+    public ReadTimeOptions ReadTimeOptions => readTime.Value;
 
     public async Task<IActionResult> OnGetAsync(Guid? id, string? done, CancellationToken cancellationToken)
     {
@@ -56,7 +56,7 @@ public sealed class EditModel(
 
         if (done is not null)
         {
-            Notice = done == "save" ? ui.T("저장했습니다.", "Saved.") : ui.T($"처리했습니다: {done}", $"Done: {done}");
+            Notice = done == "save" ? ui.T(EditorText.Saved) : ui.T(EditorText.Done, done);
         }
 
         await LoadAsync(cancellationToken);
@@ -85,22 +85,24 @@ public sealed class EditModel(
         var (content, problem) = Form.ToContent(Story);
         if (content is null)
         {
-            Problem = problem == "headline" ? ui.T("제목을 입력하세요.", "The story needs a headline.") : problem;
+            Problem = problem == "headline" ? ui.T(EditorText.TheStoryNeedsAHeadline) : problem;
             await LoadAsync(cancellationToken);
             return Page();
         }
 
-        StoryAction? action = op != "save" && StoryActions.TryParse(op, out var parsed) && parsed != StoryAction.Edit ? parsed : null;
+        StoryAction? action = op != "save" && StoryActions.TryParse(op, out var parsed) && StoryActions.OnTheActionRoute.Contains(parsed)
+            ? parsed : null;
         if (Story is null)
         {
-            if (!actor.Roles.Any(StaffRoles.Writers.Contains))
+            var created = await stories.CreateAsync(content, Form.SectionId, actor, cancellationToken);
+            if (created.Current is null)
             {
                 return Forbid();
             }
 
-            Story = await stories.CreateAsync(content, Form.SectionId, actor, cancellationToken);
+            Story = created.Current;
         }
-        else if (StoryWorkflow.Allows(actor.Roles, Story.Status, StoryAction.Edit))
+        else if (StoryWorkflow.Table.Allows(actor.Roles, Story.Status, StoryAction.Edit))
         {
             var saved = await stories.SaveAsync(Story.Id, Form.Version, content, Form.SectionId, actor, cancellationToken);
             if (!await HandledAsync(saved, content, cancellationToken))
@@ -112,17 +114,17 @@ public sealed class EditModel(
         }
         else if (action is null)
         {
-            Problem = ui.T("이 단계의 기사는 수정할 권한이 없습니다.", "You may not edit a story at this stage.");
+            Problem = ui.T(EditorText.MayNotEditAtThisStage);
             await LoadAsync(cancellationToken);
             return Page();
         }
 
         if (action is { } take)
         {
-            var at = take == StoryAction.Schedule ? Form.ScheduleInstant(TimeZoneInfo.FindSystemTimeZoneById(site.Value.TimeZone)) : null;
+            var at = take == StoryAction.Schedule ? Form.ScheduleInstant(clock) : null;
             if (take == StoryAction.Schedule && at is null)
             {
-                Problem = ui.T("예약 시각을 입력하세요.", "Give the time to publish at.");
+                Problem = ui.T(EditorText.GiveTheTimeToPublishAt);
                 Form.Version = Story.Version;
                 await LoadAsync(cancellationToken);
                 return Page();
@@ -163,8 +165,8 @@ public sealed class EditModel(
         var result = await stories.SaveAsync(id, Form.Version, content, Form.SectionId, actor, cancellationToken, what: "autosave");
         return result.Outcome switch
         {
-            StoryChangeOutcome.Done => new JsonResult(new { saved = true, version = result.Current!.Version }),
-            StoryChangeOutcome.Stale => new JsonResult(new { saved = false, conflict = true, version = result.Current!.Version, message = result.Message })
+            WorkflowOutcome.Done or WorkflowOutcome.Unchanged => new JsonResult(new { saved = true, version = result.Current!.Version }),
+            WorkflowOutcome.Stale => new JsonResult(new { saved = false, conflict = true, version = result.Current!.Version, message = result.Message })
             {
                 StatusCode = StatusCodes.Status409Conflict,
             },
@@ -179,7 +181,7 @@ public sealed class EditModel(
             return true;
         }
 
-        if (result.Outcome == StoryChangeOutcome.Stale && result.Current is { } current)
+        if (result.Outcome == WorkflowOutcome.Stale && result.Current is { } current)
         {
             var lastBy = await db.StoryRevisions.AsNoTracking().Where(r => r.StoryId == current.Id)
                 .OrderByDescending(r => r.Version).ThenByDescending(r => r.At).Select(r => r.AuthorName).FirstOrDefaultAsync(cancellationToken);
@@ -238,14 +240,15 @@ public sealed class EditModel(
         Sections = await db.Sections.AsNoTracking().OrderBy(s => s.Position).ToListAsync(cancellationToken);
         if (Story is not null)
         {
-            Actions = [.. StoryWorkflow.ActionsFor(actor.Roles, Story.Status).Where(a => a != StoryAction.Edit)];
-            CanEdit = StoryWorkflow.Allows(actor.Roles, Story.Status, StoryAction.Edit);
+            Actions = [.. StoryWorkflow.Table.ActionsFor(actor.Roles, Story.Status).Where(StoryActions.OnTheActionRoute.Contains)];
+            CanEdit = StoryWorkflow.Table.Allows(actor.Roles, Story.Status, StoryAction.Edit);
             OthersEditing = presence.Others(Story.Id, actor.Name);
         }
         else
         {
-            Actions = actor.Roles.Any(StaffRoles.Writers.Contains) ? [StoryAction.Submit] : [];
-            CanEdit = actor.Roles.Any(StaffRoles.Writers.Contains);
+            // A new story: whoever may start one may write it and, once it is saved, submit it.
+            CanEdit = StoryWorkflow.Table.Allows(actor.Roles, null, StoryAction.Create);
+            Actions = CanEdit ? [StoryAction.Submit] : [];
         }
     }
 
@@ -260,13 +263,13 @@ public sealed class EditModel(
 
     public string ActionLabel(StoryAction action) => action switch
     {
-        StoryAction.Submit => ui.T("데스크로 송고", "Submit to the desk"),
-        StoryAction.Approve => ui.T("승인", "Approve"),
-        StoryAction.Schedule => ui.T("예약 출고", "Schedule"),
-        StoryAction.Publish => Story?.Status == StoryStatus.Published ? ui.T("수정본 출고", "Publish changes") : ui.T("출고", "Publish"),
-        StoryAction.Correct => ui.T("정정 출고", "Publish a correction"),
-        StoryAction.Unpublish => ui.T("출고 취소", "Unpublish"),
-        StoryAction.Kill => ui.T("기사 삭제(킬)", "Kill"),
+        StoryAction.Submit => ui.T(EditorText.SubmitToTheDesk),
+        StoryAction.Approve => ui.T(EditorText.Approve),
+        StoryAction.Schedule => ui.T(EditorText.Schedule),
+        StoryAction.Publish => Story?.Status == StoryStatus.Published ? ui.T(EditorText.PublishChanges) : ui.T(EditorText.Publish),
+        StoryAction.Correct => ui.T(EditorText.PublishACorrection),
+        StoryAction.Unpublish => ui.T(EditorText.Unpublish),
+        StoryAction.Kill => ui.T(EditorText.Kill),
         _ => action.ToCode(),
     };
 }

@@ -6,16 +6,17 @@ using Bulletin.Newsroom;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Bulletin.Areas.Newsroom.Pages.Stories;
 
 /// <summary>The working version as the web page will read it, or as the anchor and reporter will read it on air.</summary>
-public sealed class PreviewModel(NewsroomStories stories, BulletinDbContext db) : PageModel
+public sealed class PreviewModel(NewsroomStories stories, BulletinDbContext db, IOptions<ReadTimeOptions> readTime) : PageModel
 {
     public Story Story { get; private set; } = null!;
     public Section? Section { get; private set; }
     public bool AsScript { get; private set; }
-    public ReadTimeOptions ReadTimeOptions { get; } = new();
+    public ReadTimeOptions ReadTimeOptions => readTime.Value;
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? @as, CancellationToken cancellationToken)
     {

@@ -1,5 +1,7 @@
 using Bulletin.Core.Tips;
 using Bulletin.Tips;
+using Bulletin.Tips.Desk;
+using Bulletin.Tips.Privacy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -51,8 +53,8 @@ public sealed class IndexModel(TipDesk desk, TipIntake intake) : PageModel
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        TipStatus? status = TipText.TryParse<TipStatus>(Status, out var s) ? s : null;
-        TipChannel? channel = TipText.TryParse<TipChannel>(Channel, out var c) ? c : null;
+        TipStatus? status = TipStatuses.TryParse(Status, out var s) ? s : null;
+        TipChannel? channel = TipChannels.TryParse(Channel, out var c) ? c : null;
         Tips = await desk.QueueAsync(status, channel, From, To, Query, cancellationToken);
     }
 }

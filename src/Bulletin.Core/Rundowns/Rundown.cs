@@ -1,0 +1,403 @@
+using Bulletin.Core.Stories;
+using Bulletin.Core.Timing;
+
+namespace Bulletin.Core.Rundowns;
+
+/// <summary>
+/// A show on an air date: a planned start, a hard out it must not run past, blocks with budgets and items in
+/// running order. Every change goes through the workflow table and answers with a <see cref="RundownResult"/>;
+/// roles are the caller's business, the state is the rundown's. Times are kept in UTC.
+/// </summary>
+public sealed class Rundown
+{
+    private readonly List<RundownBlock> _blocks = [];
+
+    private Rundown(Guid id, string show, DateOnly airDate, Language language, DateTimeOffset start, DateTimeOffset hardOut,
+        ReadTimeOptions readRate)
+    {
+        Id = id;
+        Show = show;
+        AirDate = airDate;
+        Language = language;
+        Start = start.ToUniversalTime();
+        HardOut = hardOut.ToUniversalTime();
+        ReadRate = readRate;
+        Status = RundownStatus.Planning;
+        Version = 1;
+    }
+
+    public Guid Id { get; }
+    public string Show { get; private set; }
+    public DateOnly AirDate { get; }
+    public Language Language { get; }
+    public DateTimeOffset Start { get; private set; }
+    public DateTimeOffset HardOut { get; private set; }
+
+    /// <summary>The show's read rate, for items whose presenter has none of their own.</summary>
+    public ReadTimeOptions ReadRate { get; private set; }
+
+    public RundownStatus Status { get; private set; }
+    public IReadOnlyList<RundownBlock> Blocks => _blocks;
+
+    /// <summary>Every item in running order, floated ones included.</summary>
+    public IReadOnlyList<RundownItem> Items => Order();
+
+    /// <summary>The item on air now; null before the first Take and after the show.</summary>
+    public Guid? OnAirItemId { get; private set; }
+
+    /// <summary>The item the next Take puts on air.</summary>
+    public Guid? NextItemId { get; private set; }
+
+    /// <summary>Rises by one with every change; a change based on an older version is refused by the caller.</summary>
+    public int Version { get; private set; }
+
+    public static Rundown Create(Guid id, string show, DateOnly airDate, Language language, DateTimeOffset start,
+        DateTimeOffset hardOut, ReadTimeOptions? readRate = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(show);
+        if (hardOut <= start)
+        {
+            throw new ArgumentException("The hard out must come after the start.", nameof(hardOut));
+        }
+
+        return new Rundown(id, show.Trim(), airDate, language, start, hardOut, readRate ?? new ReadTimeOptions());
+    }
+
+    public RundownItem? Find(Guid itemId) => _blocks.SelectMany(b => b.ItemList).FirstOrDefault(i => i.Id == itemId);
+
+    /// <summary>The timing of every item and the show, from each story's script; see <see cref="RundownTimer"/>.</summary>
+    public RundownTiming Timing(IReadOnlyDictionary<Guid, TimedScript> scripts, DateTimeOffset? now = null) =>
+        RundownTimer.Compute(this, scripts, now);
+
+    // --- editing -------------------------------------------------------------------------------------------
+
+    public RundownResult AddBlock(Guid id, string name, TimeSpan budget) => Move(RundownAction.Edit, () =>
+    {
+        var letter = BlockLetter(_blocks.Count);
+        _blocks.Add(new RundownBlock(id, letter, string.IsNullOrWhiteSpace(name) ? letter : name.Trim(), budget));
+        return RundownResult.Ok;
+    });
+
+    public RundownResult AddStory(Guid id, Guid storyId, string slug, Guid? blockId = null) =>
+        AddItem(id, RundownItemKind.Story, storyId, slug, null, blockId);
+
+    /// <summary>A break, live or other line: only its planned duration times it.</summary>
+    public RundownResult AddLine(Guid id, RundownItemKind kind, string slug, TimeSpan duration, Guid? blockId = null) =>
+        kind == RundownItemKind.Story
+            ? RundownResult.Refused("A story line needs a story; use AddStory.")
+            : AddItem(id, kind, null, slug, duration, blockId);
+
+    /// <summary>
+    /// Moves an item to a place in the running order (0 is the top, counting floated items): it goes before the
+    /// item now at that place and joins its block, or to the end of the last block.
+    /// </summary>
+    public RundownResult MoveItem(Guid itemId, int position) => Move(RundownAction.Edit, () =>
+    {
+        if (Find(itemId) is not { } item)
+        {
+            return NoSuchItem(itemId);
+        }
+
+        if (item.TakenAt is not null)
+        {
+            return RundownResult.Refused("An item that has been on air keeps its place.");
+        }
+
+        var order = Order();
+        if (position < 0 || position >= order.Count)
+        {
+            return RundownResult.Refused($"Position {position} is outside the rundown (0 to {order.Count - 1}).");
+        }
+
+        var index = order.IndexOf(item);
+        if (index == position)
+        {
+            return RundownResult.Ok;
+        }
+
+        // Removing the item first shifts everything after it up by one.
+        var without = order.Where(i => i.Id != itemId).ToList();
+        BlockOf(item).ItemList.Remove(item);
+        if (position >= without.Count)
+        {
+            _blocks[^1].ItemList.Add(item);
+        }
+        else
+        {
+            var before = without[position];
+            var block = BlockOf(before);
+            block.ItemList.Insert(block.ItemList.IndexOf(before), item);
+        }
+
+        return RundownResult.Ok;
+    });
+
+    public RundownResult FloatItem(Guid itemId) => SetFloated(itemId, true);
+
+    public RundownResult UnfloatItem(Guid itemId) => SetFloated(itemId, false);
+
+    public RundownResult RemoveItem(Guid itemId) => Move(RundownAction.Edit, () =>
+    {
+        if (Find(itemId) is not { } item)
+        {
+            return NoSuchItem(itemId);
+        }
+
+        if (item.TakenAt is not null)
+        {
+            return RundownResult.Refused("An item that has been on air stays on record.");
+        }
+
+        BlockOf(item).ItemList.Remove(item);
+        if (NextItemId == itemId)
+        {
+            NextItemId = FollowingPlayable(OnAirItemId)?.Id;
+        }
+
+        return RundownResult.Ok;
+    });
+
+    /// <summary>The producer's duration for an item; null gives the story back its text and media time.</summary>
+    public RundownResult SetDuration(Guid itemId, TimeSpan? duration) => EditItem(itemId, item =>
+    {
+        if (duration is { } d && d < TimeSpan.Zero)
+        {
+            return RundownResult.Refused("A duration cannot be negative.");
+        }
+
+        if (duration is null && item.Kind != RundownItemKind.Story)
+        {
+            return RundownResult.Refused("A break or live line is timed only by its duration.");
+        }
+
+        item.PlannedDuration = duration;
+        return RundownResult.Ok;
+    });
+
+    public RundownResult SetHardStart(Guid itemId, DateTimeOffset? hardStart) => EditItem(itemId, item =>
+    {
+        item.HardStart = hardStart?.ToUniversalTime();
+        return RundownResult.Ok;
+    });
+
+    public RundownResult SetSlug(Guid itemId, string slug) => EditItem(itemId, item =>
+    {
+        if (string.IsNullOrWhiteSpace(slug))
+        {
+            return RundownResult.Refused("A slug cannot be empty.");
+        }
+
+        item.Slug = slug.Trim();
+        return RundownResult.Ok;
+    });
+
+    public RundownResult SetState(Guid itemId, RundownItemState state) => EditItem(itemId, item =>
+    {
+        item.State = state;
+        return RundownResult.Ok;
+    });
+
+    /// <summary>The presenter's read rate for one item; null reads it at the show's rate.</summary>
+    public RundownResult SetReadRate(Guid itemId, ReadTimeOptions? readRate) => EditItem(itemId, item =>
+    {
+        item.ReadRate = readRate;
+        return RundownResult.Ok;
+    });
+
+    /// <summary>Numbers every item again in running order: A1, A2, ... then B1, ...</summary>
+    public RundownResult Renumber() => Move(RundownAction.Edit, () =>
+    {
+        foreach (var block in _blocks)
+        {
+            for (var i = 0; i < block.ItemList.Count; i++)
+            {
+                block.ItemList[i].Page = $"{block.Letter}{i + 1}";
+            }
+        }
+
+        return RundownResult.Ok;
+    });
+
+    // --- the workflow --------------------------------------------------------------------------------------
+
+    public RundownResult Lock() => Move(RundownAction.Lock, () => RundownResult.Ok);
+
+    public RundownResult Unlock() => Move(RundownAction.Unlock, () => RundownResult.Ok);
+
+    /// <summary>Goes on air: nothing is taken yet, and the first item that is not floated is next.</summary>
+    public RundownResult Activate() => Move(RundownAction.Activate, () =>
+    {
+        NextItemId = FollowingPlayable(null)?.Id;
+        return RundownResult.Ok;
+    });
+
+    /// <summary>Chooses the item the next Take puts on air.</summary>
+    public RundownResult Next(Guid itemId) => Move(RundownAction.Next, () =>
+    {
+        if (Find(itemId) is not { } item)
+        {
+            return NoSuchItem(itemId);
+        }
+
+        if (item.Floated || item.TakenAt is not null)
+        {
+            return RundownResult.Refused("Only an item that is not floated and has not been on air can be next.");
+        }
+
+        NextItemId = itemId;
+        return RundownResult.Ok;
+    });
+
+    /// <summary>
+    /// The next item goes on air at <paramref name="now"/>; the one on air has aired, and its real running time
+    /// (to the whole second) replaces its estimate.
+    /// </summary>
+    public RundownResult Take(DateTimeOffset now) => Move(RundownAction.Take, () =>
+    {
+        if (NextItemId is not { } nextId || Find(nextId) is not { } next)
+        {
+            return RundownResult.Refused("Nothing is next: choose an item with Next.");
+        }
+
+        now = Seconds(now.ToUniversalTime());
+        EndOnAir(now);
+        next.TakenAt = now;
+        OnAirItemId = next.Id;
+        NextItemId = FollowingPlayable(next.Id)?.Id;
+        return RundownResult.Ok;
+    });
+
+    /// <summary>The show is over: the item on air has aired.</summary>
+    public RundownResult Finish(DateTimeOffset now) => Move(RundownAction.Finish, () =>
+    {
+        EndOnAir(Seconds(now.ToUniversalTime()));
+        OnAirItemId = null;
+        NextItemId = null;
+        return RundownResult.Ok;
+    });
+
+    internal static DateTimeOffset Seconds(DateTimeOffset t) => new(t.UtcTicks - (t.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+
+    private void EndOnAir(DateTimeOffset now)
+    {
+        if (OnAirItemId is { } onAirId && Find(onAirId) is { TakenAt: { } takenAt } onAir)
+        {
+            onAir.AiredDuration = now > takenAt ? now - takenAt : TimeSpan.Zero;
+        }
+    }
+
+    private RundownResult AddItem(Guid id, RundownItemKind kind, Guid? storyId, string slug, TimeSpan? duration, Guid? blockId) =>
+        Move(RundownAction.Edit, () =>
+        {
+            if (string.IsNullOrWhiteSpace(slug))
+            {
+                return RundownResult.Refused("A slug cannot be empty.");
+            }
+
+            if (duration is { } d && d < TimeSpan.Zero)
+            {
+                return RundownResult.Refused("A duration cannot be negative.");
+            }
+
+            if (Find(id) is not null)
+            {
+                return RundownResult.Refused("The rundown already has an item with this id.");
+            }
+
+            if (_blocks.Count == 0)
+            {
+                _blocks.Add(new RundownBlock(Guid.CreateVersion7(), BlockLetter(0), BlockLetter(0), HardOut - Start));
+            }
+
+            var block = blockId is { } b ? _blocks.FirstOrDefault(x => x.Id == b) : _blocks[^1];
+            if (block is null)
+            {
+                return RundownResult.Refused("The rundown has no such block.");
+            }
+
+            block.ItemList.Add(new RundownItem(id, kind, storyId, slug.Trim(), NextPage(block), duration));
+            if (Status == RundownStatus.OnAir && NextItemId is null)
+            {
+                NextItemId = FollowingPlayable(OnAirItemId)?.Id;
+            }
+
+            return RundownResult.Ok;
+        });
+
+    private RundownResult SetFloated(Guid itemId, bool floated) => EditItem(itemId, item =>
+    {
+        if (item.TakenAt is not null)
+        {
+            return RundownResult.Refused("An item that has been on air cannot be floated.");
+        }
+
+        item.Floated = floated;
+        if (floated && NextItemId == itemId)
+        {
+            NextItemId = FollowingPlayable(itemId)?.Id;
+        }
+        else if (!floated && Status == RundownStatus.OnAir && NextItemId is null)
+        {
+            NextItemId = FollowingPlayable(OnAirItemId)?.Id;
+        }
+
+        return RundownResult.Ok;
+    });
+
+    private RundownResult EditItem(Guid itemId, Func<RundownItem, RundownResult> change) =>
+        Move(RundownAction.Edit, () => Find(itemId) is { } item ? change(item) : NoSuchItem(itemId));
+
+    /// <summary>
+    /// The one way the rundown changes: the table must have a row for the action from the current state, the
+    /// change itself may still refuse, and only a change that went through moves the state and the version.
+    /// </summary>
+    private RundownResult Move(RundownAction action, Func<RundownResult> change)
+    {
+        if (RundownWorkflow.Find(Status, action) is not { } step)
+        {
+            return RundownResult.Refused(RundownWorkflow.WhyNot(Status, action));
+        }
+
+        var result = change();
+        if (result.Succeeded)
+        {
+            Status = step.To;
+            Version++;
+        }
+
+        return result;
+    }
+
+    /// <summary>The first item after the given one (or from the top) that can go on air.</summary>
+    private RundownItem? FollowingPlayable(Guid? afterId)
+    {
+        var order = Order();
+        var start = afterId is { } a ? order.FindIndex(i => i.Id == a) + 1 : 0;
+        return order.Skip(start).FirstOrDefault(i => !i.Floated && i.TakenAt is null);
+    }
+
+    private List<RundownItem> Order() => [.. _blocks.SelectMany(b => b.ItemList)];
+
+    private RundownBlock BlockOf(RundownItem item) => _blocks.First(b => b.ItemList.Contains(item));
+
+    private static string NextPage(RundownBlock block)
+    {
+        var highest = 0;
+        foreach (var item in block.ItemList)
+        {
+            if (item.Page.StartsWith(block.Letter, StringComparison.Ordinal)
+                && int.TryParse(item.Page.AsSpan(block.Letter.Length), out var n) && n > highest)
+            {
+                highest = n;
+            }
+        }
+
+        return $"{block.Letter}{highest + 1}";
+    }
+
+    private static RundownResult NoSuchItem(Guid itemId) => RundownResult.Refused($"The rundown has no item {itemId}.");
+
+    /// <summary>A, B, ... Z, then AA, AB, ... for very long shows.</summary>
+    private static string BlockLetter(int index) =>
+        index < 26 ? ((char)('A' + index)).ToString() : BlockLetter(index / 26 - 1) + (char)('A' + index % 26);
+}

@@ -1,0 +1,64 @@
+using Bulletin.Text;
+
+namespace Bulletin.Areas.Newsroom;
+
+/// <summary>The newsroom's own words outside any one desk: the layout, signing in and the account pages.</summary>
+public static class NewsroomText
+{
+    // Pages/SignIn.cshtml
+    public static readonly Phrase SignIn = new("로그인", "Sign in");
+    public static readonly Phrase SignInToTheNewsroom = new("뉴스룸 로그인", "Sign in to the newsroom");
+    public static readonly Phrase Email = new("이메일", "E-mail");
+    public static readonly Phrase Password = new("비밀번호", "Password");
+    public static readonly Phrase AuthenticatorCode = new("인증 코드", "Authenticator code");
+
+    // Pages/Denied.cshtml
+    public static readonly Phrase NotAllowed = new("권한 없음", "Not allowed");
+    public static readonly Phrase YouMayNotOpenThisPage = new("이 페이지를 열 권한이 없습니다", "You may not open this page");
+    public static readonly Phrase BackToTheDesk = new("데스크로 돌아가기", "Back to the desk");
+
+    // Pages/Shared/_NewsroomLayout.cshtml
+    public static readonly Phrase Newsroom = new("뉴스룸", "Newsroom");
+    public static readonly Phrase NewStory = new("새 기사", "New story");
+    public static readonly Phrase Picks = new("추천 기사", "Picks");
+    public static readonly Phrase BreakingBanner = new("속보 배너", "Breaking banner");
+    public static readonly Phrase TipDesk = new("제보 데스크", "Tip desk");
+    public static readonly Phrase Users = new("사용자", "Users");
+    public static readonly Phrase Sections = new("섹션", "Sections");
+    public static readonly Phrase AuditLog = new("감사 기록", "Audit log");
+    public static readonly Phrase SignOut = new("로그아웃", "Sign out");
+
+    // Pages/Account/TwoFactor.cshtml
+    public static readonly Phrase TwoFactorSignIn = new("2단계 인증", "Two-factor sign-in");
+    public static readonly Phrase TwoFactorSignInAuthenticatorApp = new(
+        "2단계 인증 (인증 앱)",
+        "Two-factor sign-in (authenticator app)");
+    public static readonly Phrase On = new("켜져 있음", "On");
+    public static readonly Phrase Off = new("꺼져 있음", "Off");
+    public static readonly Phrase AddKeyToApp = new("인증 앱에 이 키를 추가하세요", "Add this key to your authenticator app");
+    public static readonly Phrase CodeTheAppShows = new("앱에 표시된 6자리 코드", "The 6-digit code the app shows");
+    public static readonly Phrase VerifyAndTurnOn = new("확인하고 켜기", "Verify and turn on");
+    public static readonly Phrase SetUp = new("설정 시작", "Set up");
+    public static readonly Phrase TurnOff = new("끄기", "Turn off");
+
+    // Pages/Account/TwoFactor.cshtml.cs
+    public static readonly Phrase WrongCode = new(
+        "코드가 맞지 않습니다. 앱에 표시된 최신 코드를 입력하세요.",
+        "That code is not right. Enter the current code from the app.");
+    public static readonly Phrase TwoFactorSignInIsOn = new("2단계 인증을 켰습니다.", "Two-factor sign-in is on.");
+    public static readonly Phrase TwoFactorSignInIsOff = new("2단계 인증을 껐습니다.", "Two-factor sign-in is off.");
+
+    // Pages/SignIn.cshtml.cs
+    public static readonly Phrase TooManySignInAttempts = new(
+        "이 계정으로 로그인 시도가 너무 많습니다. 1분 뒤에 다시 해 보세요.",
+        "Too many sign-in attempts for this account. Try again in a minute.");
+    public static readonly Phrase WrongEmailOrPassword = new(
+        "이메일이나 비밀번호가 맞지 않습니다.",
+        "The e-mail or password is wrong.");
+    public static readonly Phrase CodeNeeded = new(
+        "인증 앱의 6자리 코드를 입력하세요.",
+        "Enter the 6-digit code from your authenticator app.");
+    public static readonly Phrase AccountLocked = new(
+        "로그인에 여러 번 실패해 이 계정이 잠시 잠겼습니다.",
+        "This account is locked for a while after too many failed sign-ins.");
+}

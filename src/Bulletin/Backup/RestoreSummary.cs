@@ -1,0 +1,4 @@
+namespace Bulletin.Backup;
+
+/// <summary>What a restore brought back.</summary>
+public sealed record RestoreSummary(DateTimeOffset BackupCreatedAt, int Stories, int Tips, int Files);

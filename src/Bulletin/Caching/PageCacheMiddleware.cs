@@ -1,0 +1,151 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+
+namespace Bulletin.Caching;
+
+/// <summary>
+/// The first thing every request meets. A GET or HEAD for a page in the cache is answered from its final bytes
+/// before routing, authentication or anything else runs; any other request goes on, and a cacheable page it
+/// renders is kept (compressed once) and sent the same way.
+/// </summary>
+internal sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache, TimeProvider time, IOptions<PageCacheOptions> options,
+    EndpointDataSource endpoints)
+{
+    private static readonly StringValues VaryAcceptEncoding = new("Accept-Encoding");
+    private IReadOnlyList<string>? _varyByQuery;
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var isHead = HttpMethods.IsHead(request.Method);
+        if (!isHead && !HttpMethods.IsGet(request.Method))
+        {
+            return next(context);
+        }
+
+        var varyByQuery = _varyByQuery ??= VaryByQuery(endpoints);
+        Span<char> buffer = stackalloc char[PageKey.MaxLength];
+        var length = PageKey.Write(buffer, request, varyByQuery);
+        if (length < 0)
+        {
+            return next(context);
+        }
+
+        var key = buffer[..length];
+        if (cache.TryGet(key, time.GetTimestamp(), out var page))
+        {
+            return ServeAsync(context, page, isHead);
+        }
+
+        return RenderAsync(context, key.ToString(), isHead);
+    }
+
+    private async Task RenderAsync(HttpContext context, string key, bool isHead)
+    {
+        var generation = cache.Generation;
+        var request = context.Request;
+        var response = context.Response;
+        var body = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        var capture = new PageCapture(context, body, discard: isHead);
+        var feature = new PageCacheFeature();
+        // The page is rendered whole whatever this client holds; the cache then answers its conditions.
+        var ifNoneMatch = request.Headers.IfNoneMatch;
+        var ifModifiedSince = request.Headers.IfModifiedSince;
+        request.Headers.IfNoneMatch = StringValues.Empty;
+        request.Headers.IfModifiedSince = StringValues.Empty;
+        context.Features.Set<IHttpResponseBodyFeature>(capture);
+        context.Features.Set(feature);
+        if (isHead)
+        {
+            // Rendered as a GET so that the copy kept has its body (Kestrel still sends none to a HEAD).
+            request.Method = HttpMethods.Get;
+        }
+
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Features.Set(body);
+            context.Features.Set<PageCacheFeature>(null);
+            request.Headers.IfNoneMatch = ifNoneMatch;
+            request.Headers.IfModifiedSince = ifModifiedSince;
+            if (isHead)
+            {
+                request.Method = HttpMethods.Head;
+            }
+        }
+
+        if (!capture.Capturing)
+        {
+            return;
+        }
+
+        var bytes = capture.Captured!;
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey("Set-Cookie")
+            || bytes.Length > options.Value.MaxPageBytes)
+        {
+            // Not the same for every reader (an error, a cookie) or too big to keep: sent as rendered.
+            if (!isHead)
+            {
+                bytes.Position = 0;
+                await bytes.CopyToAsync(body.Stream, context.RequestAborted);
+            }
+
+            return;
+        }
+
+        var now = time.GetTimestamp();
+        var page = CachedPage.Build(bytes.ToArray(), response.Headers, [PageCache.AllPagesTag, .. feature.Tags], options.Value, now, time);
+        cache.TryStore(key, page, generation);
+        await ServeAsync(context, page, isHead);
+    }
+
+    private static Task ServeAsync(HttpContext context, CachedPage page, bool isHead)
+    {
+        var response = context.Response;
+        var headers = response.Headers;
+        var variant = ContentCoding.Choose(page, context.Request.Headers.AcceptEncoding);
+        headers.ETag = variant.ETag;
+        headers.CacheControl = page.CacheControl;
+        headers.Vary = VaryAcceptEncoding;
+        if (page.LastModified is not null)
+        {
+            headers.LastModified = page.LastModifiedText;
+        }
+
+        foreach (var (name, value) in page.Headers)
+        {
+            headers[name] = value;
+        }
+
+        if (Preconditions.NotModified(context.Request, variant, page))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            headers.ContentLength = null;
+            return Task.CompletedTask;
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
+        headers.ContentType = page.ContentType;
+        if (variant.ContentEncoding.Count > 0)
+        {
+            headers.ContentEncoding = variant.ContentEncoding;
+        }
+
+        headers.ContentLength = variant.Body.Length;
+        return isHead ? Task.CompletedTask : response.Body.WriteAsync(variant.Body, 0, variant.Body.Length);
+    }
+
+    /// <summary>Every query parameter some cached page varies by; the key carries only these.</summary>
+    private static string[] VaryByQuery(EndpointDataSource endpoints) =>
+    [
+        .. endpoints.Endpoints
+            .SelectMany(e => e.Metadata.GetMetadata<CachedPageAttribute>()?.VaryByQuery ?? [])
+            .Select(name => name.ToLowerInvariant())
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal),
+    ];
+}

@@ -1,0 +1,232 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Bulletin.Core.Tips;
+using Bulletin.Tips.Channels.Web;
+using Bulletin.Tips.Privacy;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Bulletin.Tips.Channels.Kakao;
+
+/// <summary>
+/// The KakaoTalk channel: a Kakao i Open Builder skill. Each call carries what the user typed (and picture URLs);
+/// Bulletin keeps a draft until the user says "보내기" (send), then stores the tip and answers with its receipt.
+/// Every answer is a v2.0 skill response; Kakao waits 5 s, so picture fetches get a budget under that.
+/// The Kakao user key is kept only as a keyed hash.
+/// </summary>
+public static partial class KakaoSkill
+{
+    public const string SecretHeader = "X-Skill-Secret";
+    private const int MaxBody = 64 * 1024;
+    private static readonly string[] SendWords = ["보내기", "제보하기", "확인", "send", "confirm"];
+    private static readonly string[] CancelWords = ["취소", "cancel"];
+
+    public static async Task<IResult> HandleAsync(HttpContext context, IOptions<TipsOptions> options, TipKeys keys, KakaoDrafts drafts,
+        KakaoImageFetcher fetcher, TipIntake intake, TimeProvider clock)
+    {
+        var cancellationToken = context.RequestAborted;
+        // Kakao reads status codes and JSON, not the site's error pages.
+        if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages)
+        {
+            statusPages.Enabled = false;
+        }
+
+        var secret = options.Value.Kakao.Secret;
+        if (string.IsNullOrEmpty(secret) || !SameSecret(context.Request.Headers[SecretHeader].ToString(), secret))
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var body = await ReadBodyAsync(context.Request.Body, cancellationToken);
+        if (body is null)
+        {
+            return BadRequest("메시지가 너무 깁니다. 나누어 보내 주세요. (The message is too long.)");
+        }
+
+        string? userKey;
+        string utterance;
+        List<Uri> pictures;
+        try
+        {
+            var bytes = body.AsSpan();
+            if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            {
+                bytes = bytes[3..];
+            }
+
+            var root = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 32 }) as JsonObject;
+            var user = root?["userRequest"]?["user"];
+            userKey = Text(user?["id"]) ?? Text(user?["properties"]?["plusfriendUserKey"]) ?? Text(user?["properties"]?["botUserKey"]);
+            utterance = Text(root?["userRequest"]?["utterance"])?.Trim() ?? "";
+            pictures = PictureUrls(root?["action"]?["params"] as JsonObject);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            return BadRequest("메시지를 처리할 수 없습니다. (The message could not be processed.)");
+        }
+
+        if (string.IsNullOrEmpty(userKey) || (utterance.Length == 0 && pictures.Count == 0))
+        {
+            return BadRequest("메시지를 처리할 수 없습니다. (The message could not be processed.)");
+        }
+
+        if (utterance.Length > options.Value.MaxTextLength)
+        {
+            return BadRequest("메시지가 너무 깁니다. 나누어 보내 주세요. (The message is too long.)");
+        }
+
+        var sender = keys.Pseudonym("kakao-draft", userKey);
+        var draft = drafts.Get(sender);
+        await draft.Turn.WaitAsync(cancellationToken);
+        try
+        {
+            if (CancelWords.Contains(utterance, StringComparer.OrdinalIgnoreCase))
+            {
+                drafts.Forget(sender);
+                return Answer("제보를 취소했습니다. 언제든 다시 보내 주세요.");
+            }
+
+            if (SendWords.Contains(utterance, StringComparer.OrdinalIgnoreCase))
+            {
+                if (draft.Lines.Count == 0 && draft.Pictures.Count == 0)
+                {
+                    return Answer("먼저 제보 내용을 적어 주세요. 사진도 함께 보낼 수 있습니다.");
+                }
+
+                await using var upload = intake.Begin();
+                foreach (var picture in draft.Pictures)
+                {
+                    using var stream = new MemoryStream(picture, writable: false);
+                    await upload.AddFileAsync(stream, "kakao-photo", cancellationToken);
+                }
+
+                var receipt = await intake.CompleteAsync(upload, new TipSubmission(TipChannel.Kakao, string.Join("\n", draft.Lines))
+                {
+                    SenderId = userKey,
+                }, cancellationToken);
+                drafts.Forget(sender);
+                return Answer("제보가 접수되었습니다. 감사합니다.\n\n영수증 번호: " + receipt.Phrase +
+                    "\n\n이 번호는 다시 보여 드릴 수 없습니다. 적어 두었다가 누리집의 제보 확인 페이지(" + TipRoutes.Receipt +
+                    ")에서 처리 상황과 답장을 확인하세요.");
+            }
+
+            if (utterance.Length > 0)
+            {
+                draft.Lines.Add(utterance);
+            }
+
+            var fetched = 0;
+            using (var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                budget.CancelAfter(options.Value.Kakao.FetchBudget);
+                foreach (var url in pictures.Take(Math.Max(0, options.Value.MaxFiles - draft.Pictures.Count)))
+                {
+                    try
+                    {
+                        if (await fetcher.FetchAsync(url, budget.Token) is { } picture)
+                        {
+                            draft.Pictures.Add(picture);
+                            fetched++;
+                        }
+                    }
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            var note = pictures.Count == 0 ? "" : fetched == pictures.Count
+                ? $"사진 {fetched}장을 받았습니다. "
+                : $"사진 {pictures.Count}장 중 {fetched}장만 받았습니다. 나머지는 다시 보내 주세요. ";
+            return Answer(note + "내용을 더 적거나 사진을 보낼 수 있습니다. 다 되었으면 '보내기'를 눌러 주세요.", withChoices: true);
+        }
+        finally
+        {
+            draft.Turn.Release();
+        }
+    }
+
+    private static bool SameSecret(string given, string expected) =>
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+
+    private static async Task<byte[]?> ReadBodyAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16384];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBody)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    /// <summary>Picture URLs in the action's parameters: plain URL values, and the "secureimage" plugin's list.</summary>
+    private static List<Uri> PictureUrls(JsonObject? parameters)
+    {
+        var urls = new List<Uri>();
+        if (parameters is null)
+        {
+            return urls;
+        }
+
+        foreach (var (_, node) in parameters)
+        {
+            var value = Text(node);
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (value.TrimStart().StartsWith('{'))
+            {
+                var inner = JsonNode.Parse(value, documentOptions: new JsonDocumentOptions { MaxDepth = 8 });
+                value = Text(inner?["secureUrls"]) ?? "";
+            }
+
+            foreach (Match match in Urls().Matches(value))
+            {
+                if (Uri.TryCreate(match.Value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+                {
+                    urls.Add(url);
+                }
+            }
+        }
+
+        return urls;
+    }
+
+    private static JsonHttpResult<JsonObject> Answer(string text, bool withChoices = false, int status = 200)
+    {
+        var template = new JsonObject
+        {
+            ["outputs"] = new JsonArray(new JsonObject { ["simpleText"] = new JsonObject { ["text"] = text } }),
+        };
+        if (withChoices)
+        {
+            template["quickReplies"] = new JsonArray(
+                new JsonObject { ["label"] = "보내기", ["action"] = "message", ["messageText"] = "보내기" },
+                new JsonObject { ["label"] = "취소", ["action"] = "message", ["messageText"] = "취소" });
+        }
+
+        return TypedResults.Json(new JsonObject { ["version"] = "2.0", ["template"] = template }, statusCode: status);
+    }
+
+    private static JsonHttpResult<JsonObject> BadRequest(string text) => Answer(text, status: StatusCodes.Status400BadRequest);
+
+    [GeneratedRegex(@"https?://[^\s,)""]+", RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex Urls();
+}

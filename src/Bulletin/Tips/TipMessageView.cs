@@ -1,5 +1,0 @@
-using Bulletin.Core.Tips;
-
-namespace Bulletin.Tips;
-
-public sealed record TipMessageView(TipMessageAuthor Author, string? Staff, string Body, DateOnly SentOn);

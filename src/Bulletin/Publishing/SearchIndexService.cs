@@ -213,7 +213,8 @@ public sealed partial class SearchIndexService(
 
     /// <summary>
     /// Every story, a batch at a time in id order: each batch is one short query, so no read transaction is held
-    /// for the length of the rebuild (which would keep SQLite from checkpointing its log). Without a lowered
+    /// for the length of the rebuild (which would keep SQLite from checkpointing its log). A published story is
+    /// indexed as readers see it (its row in the read model), any other as it is being written. Without a lowered
     /// priority it rests after each batch as long as the batch took, reading and indexing together.
     /// </summary>
     private static IEnumerable<SearchDocument> StoriesInBatches(BulletinDbContext db, bool lowered, CancellationToken cancellationToken)
@@ -223,7 +224,32 @@ public sealed partial class SearchIndexService(
         while (true)
         {
             var started = Stopwatch.GetTimestamp();
-            var query = db.Stories.AsNoTracking();
+            var query = db.PublishedStories.AsNoTracking();
+            if (after is { } last)
+            {
+                query = query.Where(s => s.Id > last);
+            }
+
+            var batch = query.OrderBy(s => s.Id).Take(BatchSize).ToList();
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var live in batch)
+            {
+                yield return SearchDocument.From(live, SlugOf(sections, live.SectionId));
+            }
+
+            after = batch[^1].Id;
+            Rest(started, lowered, cancellationToken);
+        }
+
+        after = null;
+        while (true)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var query = db.Stories.AsNoTracking().Where(s => s.Status != StoryStatus.Published);
             if (after is { } last)
             {
                 query = query.Where(s => s.Id > last);
@@ -237,14 +263,19 @@ public sealed partial class SearchIndexService(
 
             foreach (var story in batch)
             {
-                yield return DocumentOf(story, sections);
+                yield return SearchDocument.From(story, SlugOf(sections, story.SectionId));
             }
 
             after = batch[^1].Id;
-            if (!lowered)
-            {
-                cancellationToken.WaitHandle.WaitOne(Stopwatch.GetElapsedTime(started));
-            }
+            Rest(started, lowered, cancellationToken);
+        }
+    }
+
+    private static void Rest(long started, bool lowered, CancellationToken cancellationToken)
+    {
+        if (!lowered)
+        {
+            cancellationToken.WaitHandle.WaitOne(Stopwatch.GetElapsedTime(started));
         }
     }
 

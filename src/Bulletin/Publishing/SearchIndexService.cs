@@ -296,11 +296,16 @@ public sealed partial class SearchIndexService(
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken)
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         _stopping.Cancel();
-        return _rebuild.WaitAsync(cancellationToken);
+        // The rebuild's thread has the lowest priority: on a busy machine it may take a while to see the cancellation.
+        // Stopping does not wait for it beyond a few seconds; an unfinished rebuild leaves no position, so the next
+        // start rebuilds again.
+        await Task.WhenAny(_rebuild, Task.Delay(StopWait, cancellationToken)).ConfigureAwait(false);
     }
+
+    private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(5);
 
     public void Dispose()
     {

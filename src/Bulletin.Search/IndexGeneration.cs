@@ -18,9 +18,10 @@ internal sealed class IndexGeneration
     private const double CachedSegmentMegabytes = 4;
     private const double CacheMegabytes = 48;
 
-    private IndexGeneration(string folder, Lucene.Net.Store.Directory directory, IndexWriter writer)
+    private IndexGeneration(string folder, Lucene.Net.Store.Directory directory, IndexWriter writer, bool mergesOnWritingThread = false)
     {
         Folder = folder;
+        MergesOnWritingThread = mergesOnWritingThread;
         Directory = directory;
         Writer = writer;
         Searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
@@ -31,16 +32,29 @@ internal sealed class IndexGeneration
     public IndexWriter Writer { get; }
     public SearcherManager Searchers { get; }
 
+    /// <summary>True when segments are merged by the thread that adds documents, not by background threads.</summary>
+    public bool MergesOnWritingThread { get; }
+
     /// <summary>An empty index, committed at once so that the folder is a valid index even if nothing follows.</summary>
-    public static IndexGeneration Create(string folder, Analyzer analyzer)
+    /// <param name="mergeOnWritingThread">
+    /// Merge segments on the thread that adds documents (a rebuild at low priority), not on background threads that
+    /// would run at the site's priority.
+    /// </param>
+    public static IndexGeneration Create(string folder, Analyzer analyzer, bool mergeOnWritingThread = false)
     {
         System.IO.Directory.CreateDirectory(folder);
         var directory = new NRTCachingDirectory(FSDirectory.Open(folder), CachedSegmentMegabytes, CacheMegabytes);
         try
         {
-            var writer = new IndexWriter(directory, Config(analyzer, OpenMode.CREATE));
+            var config = Config(analyzer, OpenMode.CREATE);
+            if (mergeOnWritingThread)
+            {
+                config.MergeScheduler = new SerialMergeScheduler();
+            }
+
+            var writer = new IndexWriter(directory, config);
             writer.Commit();
-            return new IndexGeneration(folder, directory, writer);
+            return new IndexGeneration(folder, directory, writer, mergeOnWritingThread);
         }
         catch
         {
@@ -50,10 +64,11 @@ internal sealed class IndexGeneration
     }
 
     /// <summary>
-    /// Opens the index in the folder after reading every file's checksum, so that a damaged index is found now
-    /// rather than by the first reader who searches. Throws when the index is missing or damaged.
+    /// Opens the index in the folder; with <paramref name="verify"/>, after reading every file's checksum, so that a
+    /// damaged index is found now rather than by the first reader who searches. Throws when the index is missing or
+    /// (when verified) damaged.
     /// </summary>
-    public static IndexGeneration OpenExisting(string folder, Analyzer analyzer)
+    public static IndexGeneration OpenExisting(string folder, Analyzer analyzer, bool verify = true)
     {
         var directory = new NRTCachingDirectory(FSDirectory.Open(folder), CachedSegmentMegabytes, CacheMegabytes);
         try
@@ -63,12 +78,9 @@ internal sealed class IndexGeneration
                 throw new CorruptIndexException($"No index in {Path.GetFileName(folder)}.");
             }
 
-            using (var reader = DirectoryReader.Open(directory))
+            if (verify)
             {
-                foreach (var leaf in reader.Leaves)
-                {
-                    leaf.AtomicReader.CheckIntegrity();
-                }
+                Verify(directory);
             }
 
             var writer = new IndexWriter(directory, Config(analyzer, OpenMode.APPEND));
@@ -78,6 +90,18 @@ internal sealed class IndexGeneration
         {
             directory.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Reads every file of the last commit and checks its checksum; throws when one is damaged.</summary>
+    public void Verify() => Verify(Directory);
+
+    private static void Verify(Lucene.Net.Store.Directory directory)
+    {
+        using var reader = DirectoryReader.Open(directory);
+        foreach (var leaf in reader.Leaves)
+        {
+            leaf.AtomicReader.CheckIntegrity();
         }
     }
 

@@ -84,7 +84,14 @@ public sealed class StoryIndex : IDisposable
     /// never an error: an empty one takes its place and <paramref name="needsRebuild"/> says so.
     /// </summary>
     /// <exception cref="LockObtainFailedException">Another writer (another process) has the index open.</exception>
-    public static StoryIndex Open(string directory, out bool needsRebuild)
+    public static StoryIndex Open(string directory, out bool needsRebuild) => Open(directory, verify: true, out needsRebuild);
+
+    /// <summary>
+    /// As <see cref="Open(string, out bool)"/>; with <paramref name="verify"/> false the files' checksums are not read
+    /// now (that costs a read of the whole index, which grows with the archive): call <see cref="IsIntact"/> later,
+    /// off the path that starts the site.
+    /// </summary>
+    public static StoryIndex Open(string directory, bool verify, out bool needsRebuild)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         var root = Path.GetFullPath(directory);
@@ -92,7 +99,7 @@ public sealed class StoryIndex : IDisposable
         var analyzer = StoryAnalyzer.Create();
         try
         {
-            var live = OpenLive(root, analyzer, out needsRebuild);
+            var live = OpenLive(root, analyzer, verify, out needsRebuild);
             RemoveOtherGenerations(root, live.Folder);
             return new StoryIndex(root, analyzer, live, needsRebuild);
         }
@@ -100,6 +107,30 @@ public sealed class StoryIndex : IDisposable
         {
             analyzer.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Reads every file of the last commit and checks its checksum: false when the index is damaged and should be
+    /// rebuilt. Costs a read of the whole index.
+    /// </summary>
+    public bool IsIntact()
+    {
+        using var _ = ReadLock();
+        try
+        {
+            _live.Verify();
+            return true;
+        }
+        catch (LockObtainFailedException)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // Whatever a damaged file makes Lucene throw, the answer is the same: rebuild.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return false;
         }
     }
 
@@ -176,13 +207,67 @@ public sealed class StoryIndex : IDisposable
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stories);
+        var (fresh, writes) = BeginRebuild(mergeOnWritingThread: false);
+        try
+        {
+            var count = await WriteAllAsync(fresh.Writer, stories, progress, cancellationToken);
+            fresh = CompleteRebuild(fresh, writes);
+            progress?.Report(count);
+        }
+        finally
+        {
+            EndRebuild(fresh);
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="RebuildAsync"/>, with every part of the work (reading the source, analysis, merging segments)
+    /// on the calling thread: a caller that lowered its thread's priority rebuilds without taking the cores that
+    /// serve readers, however long it takes.
+    /// </summary>
+    public void Rebuild(IEnumerable<SearchDocument> stories, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stories);
+        var (fresh, writes) = BeginRebuild(mergeOnWritingThread: true);
+        try
+        {
+            var seen = new HashSet<Guid>();
+            var count = 0;
+            foreach (var story in stories)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                // The source should list each story once; a repeat replaces the first rather than doubling it.
+                if (seen.Add(story.Id))
+                {
+                    fresh.Writer.AddDocument(StoryFields.ToDocument(story));
+                    if (++count % 1000 == 0)
+                    {
+                        progress?.Report(count);
+                    }
+                }
+                else
+                {
+                    fresh.Writer.UpdateDocument(StoryFields.IdTerm(story.Id), StoryFields.ToDocument(story));
+                }
+            }
+
+            fresh = CompleteRebuild(fresh, writes);
+            progress?.Report(count);
+        }
+        finally
+        {
+            EndRebuild(fresh);
+        }
+    }
+
+    private (IndexGeneration Fresh, ConcurrentQueue<Action<IndexWriter>> Writes) BeginRebuild(bool mergeOnWritingThread)
+    {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (Interlocked.CompareExchange(ref _rebuilding, 1, 0) != 0)
         {
             throw new InvalidOperationException("The index is already being rebuilt.");
         }
 
-        IndexGeneration? fresh = null;
         try
         {
             var writesDuringRebuild = new ConcurrentQueue<Action<IndexWriter>>();
@@ -191,54 +276,75 @@ public sealed class StoryIndex : IDisposable
                 _writesDuringRebuild = writesDuringRebuild;
             }
 
-            fresh = IndexGeneration.Create(NewGenerationFolder(), _analyzer);
-            var count = await WriteAllAsync(fresh.Writer, stories, progress, cancellationToken);
-
-            // The long commit happens outside the gate; only the replay of recent writes holds writers up.
-            fresh.Writer.Commit();
-            IndexGeneration replaced;
+            return (IndexGeneration.Create(NewGenerationFolder(), _analyzer, mergeOnWritingThread), writesDuringRebuild);
+        }
+        catch
+        {
             lock (_writeGate)
             {
-                while (writesDuringRebuild.TryDequeue(out var write))
-                {
-                    write(fresh.Writer);
-                }
-
-                fresh.Writer.Commit();
-                fresh.Searchers.MaybeRefreshBlocking();
-                WritePointer(_root, fresh.Folder);
-                _swap.EnterWriteLock();
-                try
-                {
-                    replaced = _live;
-                    _live = fresh;
-                    _writesDuringRebuild = null;
-                }
-                finally
-                {
-                    _swap.ExitWriteLock();
-                }
-            }
-
-            fresh = null;
-            replaced.Discard();
-            _needsRebuild = false;
-            progress?.Report(count);
-        }
-        finally
-        {
-            if (fresh is not null)
-            {
-                lock (_writeGate)
-                {
-                    _writesDuringRebuild = null;
-                }
-
-                fresh.Discard();
+                _writesDuringRebuild = null;
             }
 
             Volatile.Write(ref _rebuilding, 0);
+            throw;
         }
+    }
+
+    /// <summary>Replays the writes made meanwhile and makes the new generation the live one. Returns null: nothing left to abandon.</summary>
+    private IndexGeneration? CompleteRebuild(IndexGeneration fresh, ConcurrentQueue<Action<IndexWriter>> writesDuringRebuild)
+    {
+        // The long commit happens outside the gate; only the replay of recent writes holds writers up.
+        fresh.Writer.Commit();
+        if (fresh.MergesOnWritingThread)
+        {
+            // Merging on the writer's thread suits a rebuild, not the live index: reopened with background merges.
+            var folder = fresh.Folder;
+            fresh.Close();
+            fresh = IndexGeneration.OpenExisting(folder, _analyzer, verify: false);
+        }
+
+        IndexGeneration replaced;
+        lock (_writeGate)
+        {
+            while (writesDuringRebuild.TryDequeue(out var write))
+            {
+                write(fresh.Writer);
+            }
+
+            fresh.Writer.Commit();
+            fresh.Searchers.MaybeRefreshBlocking();
+            WritePointer(_root, fresh.Folder);
+            _swap.EnterWriteLock();
+            try
+            {
+                replaced = _live;
+                _live = fresh;
+                _writesDuringRebuild = null;
+            }
+            finally
+            {
+                _swap.ExitWriteLock();
+            }
+        }
+
+        replaced.Discard();
+        _needsRebuild = false;
+        return null;
+    }
+
+    private void EndRebuild(IndexGeneration? abandoned)
+    {
+        if (abandoned is not null)
+        {
+            lock (_writeGate)
+            {
+                _writesDuringRebuild = null;
+            }
+
+            abandoned.Discard();
+        }
+
+        Volatile.Write(ref _rebuilding, 0);
     }
 
     /// <summary>
@@ -379,7 +485,7 @@ public sealed class StoryIndex : IDisposable
     private string NewGenerationFolder() =>
         Path.Combine(_root, GenerationPrefix + Guid.CreateVersion7().ToString("N"));
 
-    private static IndexGeneration OpenLive(string root, Analyzer analyzer, out bool needsRebuild)
+    private static IndexGeneration OpenLive(string root, Analyzer analyzer, bool verify, out bool needsRebuild)
     {
         var pointer = Path.Combine(root, PointerFileName);
         var name = File.Exists(pointer) ? File.ReadAllText(pointer).Trim() : "";
@@ -388,7 +494,7 @@ public sealed class StoryIndex : IDisposable
             try
             {
                 needsRebuild = false;
-                return IndexGeneration.OpenExisting(Path.Combine(root, name), analyzer);
+                return IndexGeneration.OpenExisting(Path.Combine(root, name), analyzer, verify);
             }
             catch (LockObtainFailedException)
             {

@@ -49,35 +49,26 @@ public static class ReindexCommand
                 return 1;
             }
 
-            var bar = new ProgressBar(total);
-            await index.RebuildAsync(position, new SynchronousProgress(bar.Report), cancellationToken);
-            bar.Report(index.Index.Count);
-            await Console.Error.WriteLineAsync();
+            await ConsoleProgress.RunAsync("Indexing", total, show: true, async advance =>
+            {
+                await index.RebuildAsync(position, new SynchronousProgress(done => advance(done)), cancellationToken);
+                return 0;
+            });
+            if (!ConsoleProgress.CanShow)
+            {
+                // No bar was drawn: a log still says how far it got.
+                var percent = total == 0 ? 100 : Math.Min(100, index.Index.Count * 100L / total);
+                await Console.Error.WriteLineAsync($"Indexing: {percent}% ({index.Index.Count:N0} of {total:N0} stories)");
+            }
+
             Console.WriteLine($"Indexed {index.Index.Count:N0} stories.");
             return index.Position == position ? 0 : 1;
         }
     }
 
-    /// <summary>Reports on the writer's thread: Progress&lt;T&gt; would post to a pool thread and could print after the end.</summary>
+    /// <summary>Reports on the writer's thread: Progress&lt;T&gt; would post to a pool thread and could report after the end.</summary>
     private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
     {
         public void Report(int value) => report(value);
-    }
-
-    /// <summary>A one-line bar on standard error, redrawn in place.</summary>
-    private sealed class ProgressBar(int total)
-    {
-        private const int Width = 40;
-        private readonly System.Threading.Lock _gate = new();
-
-        public void Report(int done)
-        {
-            lock (_gate)
-            {
-                var fraction = total == 0 ? 1 : Math.Min(1.0, (double)done / total);
-                var filled = (int)(fraction * Width);
-                Console.Error.Write($"\r[{new string('#', filled)}{new string('.', Width - filled)}] {(int)(fraction * 100),3}% {done:N0}/{total:N0}");
-            }
-        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Bulletin.Core.Stories;
@@ -13,6 +14,12 @@ namespace Bulletin.Publishing;
 /// outbox row it holds (a small file beside it), so changes made while Bulletin was stopped are caught up at
 /// start. A missing or damaged index is rebuilt from the database in the background while the site serves.
 /// </summary>
+/// <remarks>
+/// Nothing done at start grows with the archive: the index is opened without reading its files, which are checked
+/// afterwards, in the background. The background work runs on one thread of the lowest priority, reading the
+/// database in short batches (no read transaction held for minutes), so readers keep the processor: when the
+/// priority cannot be lowered it rests as long as it works. <see cref="Progress"/> says how far it is.
+/// </remarks>
 public sealed partial class SearchIndexService(
     DataDirectory dataDirectory,
     IServiceScopeFactory scopes,
@@ -21,42 +28,81 @@ public sealed partial class SearchIndexService(
     public const string FolderName = "search";
     private const string PositionFileName = "outbox-position";
 
+    private const int BatchSize = 500;
+
     private StoryIndex? _index;
     private Task _rebuild = Task.CompletedTask;
     private readonly CancellationTokenSource _stopping = new();
+    private volatile SearchIndexProgress _progress = new(SearchIndexState.Checking, 0, 0);
+
+    /// <summary>How far the index is: checking, rebuilding (with a count), ready or failed.</summary>
+    public SearchIndexProgress Progress => _progress;
 
     public StoryIndex Index => _index ?? throw new InvalidOperationException("The search index is not open yet.");
 
     /// <summary>The last outbox row the index holds; null when unknown (a new or damaged index).</summary>
     public long? Position { get; private set; }
 
-    /// <summary>Finishes when a rebuild started at start-up is done; tests and the reindex verb wait on it.</summary>
+    /// <summary>
+    /// Finishes when the background work started at start-up (checking the index, rebuilding it when needed) is
+    /// done; tests wait on it.
+    /// </summary>
     public Task Rebuild => _rebuild;
 
     public static string FolderOf(DataDirectory dataDirectory) => dataDirectory.Combine(FolderName);
 
-    /// <summary>Opens the index; <see cref="Position"/> is null afterwards when it must be rebuilt.</summary>
+    /// <summary>
+    /// Opens the index without reading its files; <see cref="Position"/> is null afterwards when it must be rebuilt.
+    /// </summary>
     public void Open()
     {
         var folder = FolderOf(dataDirectory);
-        _index = StoryIndex.Open(folder, out var needsRebuild);
+        _index = StoryIndex.Open(folder, verify: false, out var needsRebuild);
         Position = needsRebuild ? null : ReadPosition(folder);
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         Open();
-        if (Position is null)
+        var needsRebuild = Position is null;
+        long from;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            // The newest outbox row (an indexed maximum): the rebuild covers it, the outbox processor follows on from it.
+            var db = scope.ServiceProvider.GetRequiredService<BulletinDbContext>();
+            from = await db.Outbox.MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0;
+        }
+
+        if (needsRebuild)
         {
             LogRebuilding(logger, FolderOf(dataDirectory));
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<BulletinDbContext>();
-            var from = await db.Outbox.MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0;
-            _rebuild = Task.Run(() => RebuildAsync(from, null, _stopping.Token), CancellationToken.None);
+            _progress = new SearchIndexProgress(SearchIndexState.Rebuilding, 0, 0);
         }
+
+        var stopping = _stopping.Token;
+        _rebuild = OnLowPriorityThread(lowered =>
+        {
+            if (!needsRebuild)
+            {
+                if (Index.IsIntact())
+                {
+                    _progress = new SearchIndexProgress(SearchIndexState.Ready, Index.Count, Index.Count);
+                    return;
+                }
+
+                LogDamaged(logger, FolderOf(dataDirectory));
+                Position = null;
+                from = NewestOutboxRow();
+            }
+
+            RebuildInBackground(from, lowered, stopping);
+        });
     }
 
-    /// <summary>Rebuilds the whole index from the database; <paramref name="outboxPosition"/> is the newest row it covers.</summary>
+    /// <summary>
+    /// Rebuilds the whole index from the database as fast as the machine allows (the reindex verb, with the site
+    /// stopped); <paramref name="outboxPosition"/> is the newest row it covers.
+    /// </summary>
     public async Task RebuildAsync(long outboxPosition, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         try
@@ -107,11 +153,159 @@ public sealed partial class SearchIndexService(
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken)
+    private Task OnLowPriorityThread(Action<bool> work)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                work(LowPriorityThread.TryLowerCurrent());
+                done.SetResult();
+            }
+            catch (Exception e)
+            {
+                LogRebuildFailed(logger, e);
+                _progress = _progress with { State = SearchIndexState.Failed };
+                done.SetResult();
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "search index",
+        };
+        thread.Start();
+        return done.Task;
+    }
+
+    private long NewestOutboxRow()
+    {
+        using var scope = scopes.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<BulletinDbContext>().Outbox.Max(m => (long?)m.Id) ?? 0;
+    }
+
+    /// <summary>The start-up rebuild: on the calling (low-priority) thread, synchronously, in short batches.</summary>
+    private void RebuildInBackground(long outboxPosition, bool lowered, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<BulletinDbContext>();
+        var total = db.Stories.LongCount();
+        _progress = new SearchIndexProgress(SearchIndexState.Rebuilding, 0, total);
+        LogRebuildStarted(logger, total, lowered ? "the lowest priority" : "half of one core (the priority could not be lowered)");
+        try
+        {
+            Index.Rebuild(StoriesInBatches(db, lowered, cancellationToken), new RebuildProgress(this, logger, total), cancellationToken);
+            Index.Commit();
+            SavePosition(outboxPosition);
+            _progress = new SearchIndexProgress(SearchIndexState.Ready, Index.Count, Math.Max(total, Index.Count));
+            LogRebuilt(logger, Index.Count);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the next start sees no position and rebuilds again.
+        }
+        catch (Exception e)
+        {
+            _progress = _progress with { State = SearchIndexState.Failed };
+            LogRebuildFailed(logger, e);
+        }
+    }
+
+    /// <summary>
+    /// Every story, a batch at a time in id order: each batch is one short query, so no read transaction is held
+    /// for the length of the rebuild (which would keep SQLite from checkpointing its log). A published story is
+    /// indexed as readers see it (its row in the read model), any other as it is being written. Without a lowered
+    /// priority it rests after each batch as long as the batch took, reading and indexing together.
+    /// </summary>
+    private static IEnumerable<SearchDocument> StoriesInBatches(BulletinDbContext db, bool lowered, CancellationToken cancellationToken)
+    {
+        var sections = db.Sections.AsNoTracking().ToDictionary(s => s.Id, s => s.Slug);
+        Guid? after = null;
+        while (true)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var query = db.PublishedStories.AsNoTracking();
+            if (after is { } last)
+            {
+                query = query.Where(s => s.Id > last);
+            }
+
+            var batch = query.OrderBy(s => s.Id).Take(BatchSize).ToList();
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var live in batch)
+            {
+                yield return SearchDocument.From(live, SlugOf(sections, live.SectionId));
+            }
+
+            after = batch[^1].Id;
+            Rest(started, lowered, cancellationToken);
+        }
+
+        after = null;
+        while (true)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var query = db.Stories.AsNoTracking().Where(s => s.Status != StoryStatus.Published);
+            if (after is { } last)
+            {
+                query = query.Where(s => s.Id > last);
+            }
+
+            var batch = query.OrderBy(s => s.Id).Take(BatchSize).ToList();
+            if (batch.Count == 0)
+            {
+                yield break;
+            }
+
+            foreach (var story in batch)
+            {
+                yield return SearchDocument.From(story, SlugOf(sections, story.SectionId));
+            }
+
+            after = batch[^1].Id;
+            Rest(started, lowered, cancellationToken);
+        }
+    }
+
+    private static void Rest(long started, bool lowered, CancellationToken cancellationToken)
+    {
+        if (!lowered)
+        {
+            cancellationToken.WaitHandle.WaitOne(Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    /// <summary>Keeps <see cref="Progress"/> current and logs every tenth of the way.</summary>
+    private sealed class RebuildProgress(SearchIndexService service, ILogger logger, long total) : IProgress<int>
+    {
+        private int _logged;
+
+        public void Report(int value)
+        {
+            service._progress = new SearchIndexProgress(SearchIndexState.Rebuilding, value, total);
+            var percent = service._progress.Percent;
+            if (percent / 10 > _logged && percent < 100)
+            {
+                _logged = percent / 10;
+                LogRebuildProgress(logger, percent, value, total);
+            }
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         _stopping.Cancel();
-        return _rebuild.WaitAsync(cancellationToken);
+        // The rebuild's thread has the lowest priority: on a busy machine it may take a while to see the cancellation.
+        // Stopping does not wait for it beyond a few seconds; an unfinished rebuild leaves no position, so the next
+        // start rebuilds again.
+        await Task.WhenAny(_rebuild, Task.Delay(StopWait, cancellationToken)).ConfigureAwait(false);
     }
+
+    private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(5);
 
     public void Dispose()
     {
@@ -165,6 +359,15 @@ public sealed partial class SearchIndexService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The search index in {Folder} is new or damaged; rebuilding it from the database while the site serves")]
     private static partial void LogRebuilding(ILogger logger, string folder);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The search index in {Folder} is damaged; rebuilding it from the database while the site serves")]
+    private static partial void LogDamaged(ILogger logger, string folder);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rebuilding the search index: {Total} stories, at {Priority}")]
+    private static partial void LogRebuildStarted(ILogger logger, long total, string priority);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rebuilding the search index: {Percent}% ({Indexed} of {Total} stories)")]
+    private static partial void LogRebuildProgress(ILogger logger, int percent, int indexed, long total);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The search index was rebuilt: {Count} stories")]
     private static partial void LogRebuilt(ILogger logger, int count);

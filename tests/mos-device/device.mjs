@@ -69,6 +69,8 @@ mos.onConnection((device) => {
   })
   device.onRequestMachineInfo(machInfo)
   device.onConnectionChange((status) => write({ event: 'connection', status }))
+  // The connection to the newsroom system may be up before the handler is set: say where it stands now too.
+  write({ event: 'connection', status: device.getConnectionStatus() })
   device.onRequestMOSObject(async (objId) => objects.get(String(objId)) ?? null)
   device.onRequestAllMOSObjects(async () => [...objects.values()])
   device.onMOSObjects(async () => ({ ID: types.mosString128.create('0'), Revision: 0, Status: IMOSAckStatus.ACK, Description: types.mosString128.create('') }))

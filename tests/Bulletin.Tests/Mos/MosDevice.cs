@@ -131,6 +131,11 @@ internal sealed class MosDevice : IAsyncDisposable
     /// <summary>Has the device start a conversation, and returns the reply line with what the newsroom system answered.</summary>
     public async Task<JsonElement> CommandAsync(string cmd, object? arguments = null)
     {
+        // A conversation the device starts goes over its own connection to the newsroom system, which may still be
+        // coming up just after the device has received its first running order.
+        await WaitForAsync(l => l.GetProperty("event").GetString() == "connection"
+                                && l.GetProperty("status").TryGetProperty("PrimaryConnected", out var up) && up.ValueKind == JsonValueKind.True,
+            TimeSpan.FromSeconds(20));
         var payload = JsonSerializer.SerializeToElement(arguments ?? new { });
         var fields = payload.EnumerateObject().ToDictionary(p => p.Name, p => (object)p.Value);
         fields["cmd"] = cmd;

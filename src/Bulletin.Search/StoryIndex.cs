@@ -304,27 +304,29 @@ public sealed class StoryIndex : IDisposable
         }
 
         IndexGeneration replaced;
-        lock (_writeGate)
+        // The swap lock before the write gate, as every writer (read lock, then gate) and Dispose take them: the other
+        // order deadlocked a rebuild finishing while the outbox wrote a story. Searches wait only for the replay.
+        _swap.EnterWriteLock();
+        try
         {
-            while (writesDuringRebuild.TryDequeue(out var write))
+            lock (_writeGate)
             {
-                write(fresh.Writer);
-            }
+                while (writesDuringRebuild.TryDequeue(out var write))
+                {
+                    write(fresh.Writer);
+                }
 
-            fresh.Writer.Commit();
-            fresh.Searchers.MaybeRefreshBlocking();
-            WritePointer(_root, fresh.Folder);
-            _swap.EnterWriteLock();
-            try
-            {
+                fresh.Writer.Commit();
+                fresh.Searchers.MaybeRefreshBlocking();
+                WritePointer(_root, fresh.Folder);
                 replaced = _live;
                 _live = fresh;
                 _writesDuringRebuild = null;
             }
-            finally
-            {
-                _swap.ExitWriteLock();
-            }
+        }
+        finally
+        {
+            _swap.ExitWriteLock();
         }
 
         replaced.Discard();

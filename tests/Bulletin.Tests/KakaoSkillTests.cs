@@ -76,7 +76,12 @@ public sealed class KakaoSkillTests
             request.Headers.Add(KakaoSkill.SecretHeader, Secret);
             using var response = await server.Client.SendAsync(request, TestContext.Current.CancellationToken);
             var name = Path.GetFileName(sample);
-            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{name}: {response.StatusCode}");
+            // Only a request that names its sender and says something is a tip; every other one is refused with a 400,
+            // whose body is still an answer the channel shows.
+            var expected = name is "kakao_skill_valid_tip.json" or "kakao_skill_xss_and_unicode.json" or "kakao_skill_ssrf_callback_and_image.json"
+                ? HttpStatusCode.OK
+                : HttpStatusCode.BadRequest;
+            Assert.True(response.StatusCode == expected, $"{name}: {response.StatusCode}, expected {expected}");
             AssertSkillAnswer(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), name);
         }
 

@@ -41,9 +41,16 @@ public sealed class NewsroomPageAccessTests
                 var expected = role == "anonymous" ? HttpStatusCode.Redirect
                     : allowed is null || allowed == role ? HttpStatusCode.OK
                     : HttpStatusCode.Redirect;
-                if (session.LastStatus != expected)
+                // A refusal is a redirect to the right place: sign-in for a stranger, the denied page for staff.
+                // Any other redirect (an error page, a loop) is no proof that the page was refused.
+                var location = session.LastHeaders?.Location?.OriginalString ?? "";
+                var expectedPlace = expected != HttpStatusCode.Redirect ? ""
+                    : role == "anonymous" ? "/newsroom/signin" : "/newsroom/denied";
+                var wentRightPlace = expectedPlace.Length == 0 || location.Contains(expectedPlace, StringComparison.OrdinalIgnoreCase);
+                if (session.LastStatus != expected || !wentRightPlace)
                 {
-                    mismatches.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"{role,-10} {path,-32} expected {(int)expected}, got {(int)session.LastStatus}");
+                    mismatches.AppendLine(System.Globalization.CultureInfo.InvariantCulture,
+                        $"{role,-10} {path,-32} expected {(int)expected} {expectedPlace}, got {(int)session.LastStatus} {location}");
                 }
             }
         }

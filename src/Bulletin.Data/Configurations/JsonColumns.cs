@@ -1,5 +1,9 @@
+using System.Linq.Expressions;
 using System.Text.Json;
+using Bulletin.Core.Stories;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Bulletin.Data.Configurations;
@@ -34,4 +38,26 @@ internal static class JsonColumns
     public static ValueComparer<T> RecordComparer<T>()
         where T : class? =>
         new((a, b) => Equals(a, b), value => value == null ? 0 : value.GetHashCode(), value => value);
+
+    /// <summary>
+    /// The columns of what a story says, kept alike on a working story and on its published row: the lists through
+    /// their backing fields, the programme whole, the read-only views and the assembled content not mapped.
+    /// </summary>
+    public static void MapStoryText<T>(EntityTypeBuilder<T> builder, Expression<Func<T, Programme?>> programme)
+        where T : class
+    {
+        builder.Property<List<string>>("_subheadlines").HasColumnName("Subheadlines")
+            .HasConversion(Converter<List<string>>(), ListComparer<string>());
+        builder.Property<List<string>>("_bylines").HasColumnName("Bylines")
+            .HasConversion(Converter<List<string>>(), ListComparer<string>());
+        builder.Property<List<string>>("_tags").HasColumnName("Tags")
+            .HasConversion(Converter<List<string>>(), ListComparer<string>());
+        builder.Property<List<ScriptSegment>>("_segments").HasColumnName("Segments")
+            .HasConversion(Converter<List<ScriptSegment>>(), ListComparer<ScriptSegment>());
+        builder.Property(programme).HasConversion(Converter<Programme?>(), RecordComparer<Programme?>());
+        foreach (var view in new[] { "Subheadlines", "Bylines", "Tags", "Segments", "Content" })
+        {
+            builder.Ignore(view);
+        }
+    }
 }

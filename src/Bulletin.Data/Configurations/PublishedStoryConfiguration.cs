@@ -23,21 +23,7 @@ internal sealed class PublishedStoryConfiguration : IEntityTypeConfiguration<Pub
         builder.Property(s => s.SignOff).HasMaxLength(1000);
         builder.Property(s => s.CorrectionNote).HasMaxLength(2000);
 
-        builder.Property<List<string>>("_subheadlines").HasColumnName("Subheadlines")
-            .HasConversion(JsonColumns.Converter<List<string>>(), JsonColumns.ListComparer<string>());
-        builder.Property<List<string>>("_bylines").HasColumnName("Bylines")
-            .HasConversion(JsonColumns.Converter<List<string>>(), JsonColumns.ListComparer<string>());
-        builder.Property<List<string>>("_tags").HasColumnName("Tags")
-            .HasConversion(JsonColumns.Converter<List<string>>(), JsonColumns.ListComparer<string>());
-        builder.Property<List<ScriptSegment>>("_segments").HasColumnName("Segments")
-            .HasConversion(JsonColumns.Converter<List<ScriptSegment>>(), JsonColumns.ListComparer<ScriptSegment>());
-        builder.Property(s => s.Programme)
-            .HasConversion(JsonColumns.Converter<Programme?>(), JsonColumns.RecordComparer<Programme?>());
-        builder.Ignore(s => s.Subheadlines);
-        builder.Ignore(s => s.Bylines);
-        builder.Ignore(s => s.Tags);
-        builder.Ignore(s => s.Segments);
-        builder.Ignore(s => s.Content);
+        JsonColumns.MapStoryText(builder, s => s.Programme);
         builder.Ignore(s => s.Lead);
 
         builder.HasOne<Story>().WithOne().HasForeignKey<PublishedStory>(s => s.Id).OnDelete(DeleteBehavior.Cascade);

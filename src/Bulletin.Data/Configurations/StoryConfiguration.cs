@@ -21,21 +21,7 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         builder.Property(s => s.ExternalId).HasMaxLength(200);
         builder.Property(s => s.Version).IsConcurrencyToken();
 
-        builder.Property<List<string>>("_subheadlines").HasColumnName("Subheadlines")
-            .HasConversion(JsonColumns.Converter<List<string>>(), JsonColumns.ListComparer<string>());
-        builder.Property<List<string>>("_bylines").HasColumnName("Bylines")
-            .HasConversion(JsonColumns.Converter<List<string>>(), JsonColumns.ListComparer<string>());
-        builder.Property<List<string>>("_tags").HasColumnName("Tags")
-            .HasConversion(JsonColumns.Converter<List<string>>(), JsonColumns.ListComparer<string>());
-        builder.Property<List<ScriptSegment>>("_segments").HasColumnName("Segments")
-            .HasConversion(JsonColumns.Converter<List<ScriptSegment>>(), JsonColumns.ListComparer<ScriptSegment>());
-        builder.Property(s => s.Programme)
-            .HasConversion(JsonColumns.Converter<Programme?>(), JsonColumns.RecordComparer<Programme?>());
-        builder.Ignore(s => s.Subheadlines);
-        builder.Ignore(s => s.Bylines);
-        builder.Ignore(s => s.Tags);
-        builder.Ignore(s => s.Segments);
-        builder.Ignore(s => s.Content);
+        JsonColumns.MapStoryText(builder, s => s.Programme);
         builder.Ignore(s => s.IsLive);
         builder.Ignore(s => s.HasUnpublishedChanges);
         builder.Property(s => s.Live)

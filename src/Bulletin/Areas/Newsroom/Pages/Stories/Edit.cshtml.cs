@@ -85,7 +85,7 @@ public sealed class EditModel(
         var (content, problem) = Form.ToContent(Story);
         if (content is null)
         {
-            Problem = problem == "headline" ? ui.T(EditorText.TheStoryNeedsAHeadline) : problem;
+            Problem = ui.T(problem);
             await LoadAsync(cancellationToken);
             return Page();
         }

@@ -103,9 +103,108 @@ public sealed class DatabaseFaultTests
         Assert.Contains("디스크가 가득 찬 동안 쓴 긴 원고입니다.", JsonText(await GetAsync(api, id)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PostgresRestart_AnswersWhileItIsDown503_AndTheNextSaveAfterItIsBackWorksWithNoOneTouchingBulletin()
+    {
+        await using var cluster = await OwnPostgres.StartAsync();
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite, migrated: false);
+        await using var server = await BulletinServer.StartAsync(database,
+            settings: ["--Database:Provider=Postgres", "--Database:ConnectionString=" + cluster.ConnectionString, "--Hosting:RetryAfterSeconds=3"]);
+        var editor = await StaffAccount.CreateAsync(server, "editor@test.example", StaffRoles.Editor);
+        using var api = editor.Api(server);
+        var (id, version) = await CreateAsync(api);
+
+        await cluster.StopAsync();
+        var down = await PutAsync(api, id, KoreanStory(anchorText: "서버가 내려가 있는 동안 보낸 문장입니다."), version);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+        Assert.Equal("3", down.Headers.GetValues("Retry-After").Single());
+        Assert.Equal("unreachable", (await ReadAsync(down))["fault"]!.GetValue<string>());
+
+        await cluster.StartAgainAsync();
+        var back = await PutAsync(api, id, KoreanStory(anchorText: "서버가 돌아온 뒤 보낸 문장입니다."), version);
+        Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+        var stored = await GetAsync(api, id);
+        Assert.Equal(version + 1, stored["version"]!.GetValue<int>());
+        Assert.DoesNotContain("내려가 있는 동안", JsonText(stored), StringComparison.Ordinal);
+    }
+
+    private static async Task RunAsync(string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var error = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', arguments)}: {error}");
+    }
+
     /// <summary>SQLite's own retry loop gives up after a second, so the busy timeout alone decides how long a write waits.</summary>
     private static string LowCommandTimeout(TestDatabase database) =>
         $"--Database:ConnectionString=Data Source={Path.Combine(database.DataDirectory, BulletinData.SqliteFileName)};Default Timeout=1";
+
+    /// <summary>
+    /// A PostgreSQL server of this test's own, so stopping it disturbs no other test: initdb into a fresh folder,
+    /// trust on 127.0.0.1 only, a free port.
+    /// </summary>
+    private sealed class OwnPostgres : IAsyncDisposable
+    {
+        private readonly string _root;
+        private readonly string _bin;
+        private readonly int _port;
+
+        private OwnPostgres(string root, string bin, int port)
+        {
+            _root = root;
+            _bin = bin;
+            _port = port;
+        }
+
+        public string ConnectionString => $"Host=127.0.0.1;Port={_port};Username=postgres;Database=postgres;Timeout=3";
+
+        public static async Task<OwnPostgres> StartAsync()
+        {
+            var bin = Directory.Exists("/usr/lib/postgresql")
+                ? Directory.GetDirectories("/usr/lib/postgresql").Select(v => Path.Combine(v, "bin")).Where(b => File.Exists(Path.Combine(b, "initdb"))).Order().LastOrDefault()
+                : null;
+            if (bin is null || Environment.UserName != "root")
+            {
+                Assert.Skip("A PostgreSQL server of the test's own needs PostgreSQL installed and root to run it as postgres (test.sh does both in CI).");
+            }
+
+            var root = Directory.CreateTempSubdirectory("bulletin-pg-").FullName;
+            await RunAsync("chown", "postgres", root);
+            using (var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+            {
+                probe.Start();
+                var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+                probe.Stop();
+                var cluster = new OwnPostgres(root, bin, port);
+                await RunAsync("runuser", "-u", "postgres", "--", Path.Combine(bin, "initdb"), "-D", cluster.Data, "-U", "postgres",
+                    "--auth-local=trust", "--auth-host=trust", "-E", "UTF8", "--locale=C.UTF-8", "-N");
+                await cluster.StartAgainAsync();
+                return cluster;
+            }
+        }
+
+        private string Data => Path.Combine(_root, "data");
+
+        public Task StopAsync() =>
+            RunAsync("runuser", "-u", "postgres", "--", Path.Combine(_bin, "pg_ctl"), "-D", Data, "-m", "fast", "-w", "stop");
+
+        public Task StartAgainAsync() =>
+            RunAsync("runuser", "-u", "postgres", "--", Path.Combine(_bin, "pg_ctl"), "-D", Data, "-l", Path.Combine(_root, "server.log"),
+                "-w", "-t", "30", "-o", $"-c listen_addresses=127.0.0.1 -p {_port} -c unix_socket_directories={_root} -c fsync=off", "start");
+
+        public async ValueTask DisposeAsync()
+        {
+            await RunAsync("runuser", "-u", "postgres", "--", Path.Combine(_bin, "pg_ctl"), "-D", Data, "-m", "immediate", "-w", "stop");
+            Directory.Delete(_root, recursive: true);
+        }
+    }
 
     /// <summary>A tmpfs of a few megabytes mounted over a folder, and a file that fills it.</summary>
     private sealed class SmallDisk : IAsyncDisposable
@@ -143,19 +242,5 @@ public sealed class DatabaseFaultTests
         public void Free() => File.Delete(Filler);
 
         public async ValueTask DisposeAsync() => await RunAsync("umount", "--lazy", _path);
-
-        private static async Task RunAsync(string program, params string[] arguments)
-        {
-            var start = new ProcessStartInfo(program) { RedirectStandardError = true };
-            foreach (var argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(start)!;
-            var error = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-            Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', arguments)}: {error}");
-        }
     }
 }

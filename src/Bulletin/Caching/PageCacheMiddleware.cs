@@ -165,14 +165,22 @@ internal sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache,
             return Task.CompletedTask;
         }
 
-        if (variant.Body.Length <= CopyWithoutFlush)
+        // Headers first, so that the body goes straight into the server's output (written before them, Kestrel would
+        // hold it aside and copy it behind them); the whole answer is sent in one write when the request ends.
+        var started = response.StartAsync();
+        if (!started.IsCompletedSuccessfully || variant.Body.Length > CopyWithoutFlush)
         {
-            // Copied into the server's buffer and sent, headers and all, when the request ends: one write, no await.
-            response.BodyWriter.Write(variant.Body);
-            return Task.CompletedTask;
+            return WriteAsync(started, response, variant.Body);
         }
 
-        return response.Body.WriteAsync(variant.Body, 0, variant.Body.Length);
+        response.BodyWriter.Write(variant.Body);
+        return Task.CompletedTask;
+    }
+
+    private static async Task WriteAsync(Task started, HttpResponse response, byte[] body)
+    {
+        await started;
+        await response.Body.WriteAsync(body);
     }
 
     /// <summary>Every query parameter some cached page varies by; the key carries only these.</summary>

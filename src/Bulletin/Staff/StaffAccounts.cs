@@ -57,7 +57,11 @@ public static class StaffAccounts
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, c => c.Cookie.Name = HostPrefixCookies.Prefix + "bulletin.2fa");
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, c => c.Cookie.Name = HostPrefixCookies.Prefix + "bulletin.2fa-remember");
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme, c => c.Cookie.Name = HostPrefixCookies.Prefix + "bulletin.external");
-        // A disabled account or a reset password changes the security stamp; open sessions notice within a minute.
+        // Sessions are kept on the server, so signing out, disabling an account or resetting its password ends them
+        // at once. The security stamp is the second line: a change to it is noticed within a minute.
+        services.AddSingleton<StaffSessions>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<StaffSessions>((cookie, sessions) => cookie.SessionStore = sessions);
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAntiforgery(antiforgery =>
         {

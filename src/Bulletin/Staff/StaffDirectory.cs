@@ -88,8 +88,13 @@ public sealed class StaffDirectory(UserManager<StaffUser> users, BulletinDbConte
             return StaffOutcome.Refused(updated);
         }
 
-        // A new stamp signs the account out of every browser at the next check.
+        // Its open sessions end now; a new stamp would also sign it out of every browser at the next check.
         await users.UpdateSecurityStampAsync(user);
+        if (disabled)
+        {
+            await StaffSessions.EndAllAsync(db, user.Id, cancellationToken);
+        }
+
         await AuditAsync(actor, disabled ? "user.disable" : "user.enable", user, null, cancellationToken);
         return StaffOutcome.Done(user);
     }
@@ -106,6 +111,8 @@ public sealed class StaffDirectory(UserManager<StaffUser> users, BulletinDbConte
         }
 
         await users.SetLockoutEndDateAsync(user, null);
+        // Whoever knew the old password is signed out with it.
+        await StaffSessions.EndAllAsync(db, user.Id, cancellationToken);
         await AuditAsync(actor, "user.reset-password", user, null, cancellationToken);
         return StaffOutcome.Done(user, oneTime);
     }

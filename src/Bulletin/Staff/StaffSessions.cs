@@ -1,0 +1,121 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Bulletin.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bulletin.Staff;
+
+/// <summary>
+/// Keeps each staff sign-in on the server, so that the cookie carries only a session key. Signing out deletes the
+/// session: a copy of the cookie taken before is worth nothing afterwards, which a self-contained cookie cannot
+/// promise. Disabling an account or resetting its password deletes all its sessions at once, on every node, where
+/// the security stamp alone would leave them open until the next stamp check.
+/// </summary>
+/// <remarks>
+/// Sessions live in Identity's own user-token table under their own provider name, keyed by (user, session), so every
+/// lookup is one primary-key read and one person's sessions are one key range, with no table of our own to migrate.
+/// The key in the cookie is "{user id}:{random}", which is how a lookup finds the row without an index on the name.
+/// </remarks>
+public sealed class StaffSessions(IServiceScopeFactory scopes, TimeProvider time) : ITicketStore
+{
+    /// <summary>The user-token "provider" under which sessions are kept.</summary>
+    public const string Provider = "Bulletin.Session";
+
+    public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, CancellationToken.None);
+
+    public Task RenewAsync(string key, AuthenticationTicket ticket) => RenewAsync(key, ticket, CancellationToken.None);
+
+    public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveAsync(key, CancellationToken.None);
+
+    public Task RemoveAsync(string key) => RemoveAsync(key, CancellationToken.None);
+
+    public async Task<string> StoreAsync(AuthenticationTicket ticket, CancellationToken cancellationToken)
+    {
+        var userId = UserIdOf(ticket);
+        var name = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BulletinDbContext>();
+
+        // Sessions nobody signed out of expire; they are cleared when the same person next signs in, so the rows
+        // kept per person stay as few as the browsers they use.
+        var now = time.GetUtcNow();
+        var theirs = await db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == Provider).ToListAsync(cancellationToken);
+        db.UserTokens.RemoveRange(theirs.Where(t => Read(t.Value) is not { } old || old.Properties.ExpiresUtc <= now));
+
+        db.UserTokens.Add(new IdentityUserToken<Guid> { UserId = userId, LoginProvider = Provider, Name = name, Value = Write(ticket) });
+        await db.SaveChangesAsync(cancellationToken);
+        return $"{userId:N}:{name}";
+    }
+
+    public async Task RenewAsync(string key, AuthenticationTicket ticket, CancellationToken cancellationToken)
+    {
+        if (Parse(key) is not var (userId, name))
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BulletinDbContext>();
+        // Only a session that still exists is renewed: one ended while this request ran stays ended.
+        await db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == name)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Value, Write(ticket)), cancellationToken);
+    }
+
+    public async Task<AuthenticationTicket?> RetrieveAsync(string key, CancellationToken cancellationToken)
+    {
+        if (Parse(key) is not var (userId, name))
+        {
+            return null;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BulletinDbContext>();
+        var value = await db.UserTokens.AsNoTracking()
+            .Where(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == name)
+            .Select(t => t.Value).FirstOrDefaultAsync(cancellationToken);
+        return Read(value);
+    }
+
+    public async Task RemoveAsync(string key, CancellationToken cancellationToken)
+    {
+        if (Parse(key) is not var (userId, name))
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BulletinDbContext>();
+        await db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == name).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>Ends every session of one account (disabled, password reset or changed); returns how many were open.</summary>
+    public static Task<int> EndAllAsync(BulletinDbContext db, Guid userId, CancellationToken cancellationToken) =>
+        db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == Provider).ExecuteDeleteAsync(cancellationToken);
+
+    private static Guid UserIdOf(AuthenticationTicket ticket) =>
+        Guid.TryParse(ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
+            ? id
+            : throw new InvalidOperationException("A staff session needs the signed-in account's id.");
+
+    private static (Guid UserId, string Name)? Parse(string key)
+    {
+        var colon = key.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && Guid.TryParseExact(key.AsSpan(0, colon), "N", out var userId) ? (userId, key[(colon + 1)..]) : null;
+    }
+
+    private static string Write(AuthenticationTicket ticket) => Convert.ToBase64String(TicketSerializer.Default.Serialize(ticket));
+
+    private static AuthenticationTicket? Read(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var bytes = new byte[value.Length];
+        return Convert.TryFromBase64String(value, bytes, out var length) ? TicketSerializer.Default.Deserialize(bytes[..length]) : null;
+    }
+}

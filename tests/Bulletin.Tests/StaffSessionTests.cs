@@ -1,0 +1,86 @@
+using System.Net;
+using Bulletin.Core.Workflow;
+using Bulletin.Data;
+using Bulletin.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bulletin.Tests;
+
+/// <summary>A staff session ends on the server: a copy of its cookie is worth nothing once it is over.</summary>
+public sealed class StaffSessionTests
+{
+    [Fact]
+    public async Task SignOut_ClickedInTheBrowser_ACopyOfTheCookieTakenBeforeNoLongerOpensTheDesk()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var server = await BulletinServer.StartAsync(database);
+        await using var browser = await Browser.LaunchAsync();
+        var editor = await StaffAccount.CreateAsync(server, "editor@test.example", StaffRoles.Editor);
+
+        var page = await browser.SignedInAsync(server, editor.Email, editor.Password);
+        var copied = string.Join("; ", (await page.Context.CookiesAsync()).Select(c => $"{c.Name}={c.Value}"));
+        Assert.Equal(HttpStatusCode.OK, (await GetDeskAsync(server, copied)).StatusCode);
+
+        await page.ClickAsync("#sign-out");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/newsroom/signin");
+
+        var replayed = await GetDeskAsync(server, copied);
+        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
+        Assert.StartsWith("/newsroom/signin", replayed.Headers.Location!.PathAndQuery(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task DisableAndResetPassword_ByAnAdmin_EndThatPersonsOpenSessionsAtOnce(DatabaseProvider provider)
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(provider);
+        await using var server = await BulletinServer.StartAsync(database);
+        var admin = await StaffAccount.CreateAsync(server, "admin@test.example", StaffRoles.Admin);
+        var leaving = await StaffAccount.CreateAsync(server, "leaving@test.example", StaffRoles.Reporter);
+        var forgetful = await StaffAccount.CreateAsync(server, "forgetful@test.example", StaffRoles.Reporter);
+        using var adminSession = await SignedInAsync(server, admin);
+        using var leavingSession = await SignedInAsync(server, leaving);
+        using var forgetfulSession = await SignedInAsync(server, forgetful);
+        using var forgetfulPhone = await SignedInAsync(server, forgetful);
+        Guid leavingId, forgetfulId;
+        await using (var db = database.NewContext())
+        {
+            leavingId = await db.Users.Where(u => u.Email == leaving.Email).Select(u => u.Id).SingleAsync(TestContext.Current.CancellationToken);
+            forgetfulId = await db.Users.Where(u => u.Email == forgetful.Email).Select(u => u.Id).SingleAsync(TestContext.Current.CancellationToken);
+        }
+
+        await adminSession.PostAsync("/newsroom/admin/users", $"/newsroom/admin/users?handler=disable&id={leavingId}&disabled=true", []);
+        Assert.Equal(HttpStatusCode.Redirect, adminSession.LastStatus);
+        await adminSession.PostAsync("/newsroom/admin/users", $"/newsroom/admin/users?handler=reset&id={forgetfulId}", []);
+        Assert.Equal(HttpStatusCode.OK, adminSession.LastStatus);
+
+        // The very next request, well inside the minute between security-stamp checks.
+        foreach (var ended in new[] { leavingSession, forgetfulSession, forgetfulPhone })
+        {
+            await ended.GetAsync("/newsroom");
+            Assert.Equal(HttpStatusCode.Redirect, ended.LastStatus);
+            Assert.StartsWith("/newsroom/signin", ended.LastHeaders!.Location!.PathAndQuery(), StringComparison.Ordinal);
+        }
+
+        await adminSession.GetAsync("/newsroom");
+        Assert.Equal(HttpStatusCode.OK, adminSession.LastStatus);
+    }
+
+    internal static async Task<FormClient> SignedInAsync(BulletinServer server, StaffAccount account)
+    {
+        var session = new FormClient(server);
+        await session.PostAsync("/newsroom/signin", "/newsroom/signin", new() { ["Email"] = account.Email, ["Password"] = account.Password });
+        Assert.Equal(HttpStatusCode.Redirect, session.LastStatus);
+        await session.GetAsync("/newsroom");
+        Assert.Equal(HttpStatusCode.OK, session.LastStatus);
+        return session;
+    }
+
+    private static async Task<HttpResponseMessage> GetDeskAsync(BulletinServer server, string cookieHeader)
+    {
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = server.Address };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/newsroom");
+        request.Headers.Add("Cookie", cookieHeader);
+        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+}

@@ -66,6 +66,37 @@ public sealed class StaffSessionTests
         Assert.Equal(HttpStatusCode.OK, adminSession.LastStatus);
     }
 
+    [Fact]
+    public async Task SignIn_AsAnotherAccountOverAnOpenSession_EndsTheOldOne_AndDisablingTheNewAccountStillSignsItOut()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var server = await BulletinServer.StartAsync(database);
+        var admin = await StaffAccount.CreateAsync(server, "admin@test.example", StaffRoles.Admin);
+        var first = await StaffAccount.CreateAsync(server, "first@test.example", StaffRoles.Reporter);
+        var second = await StaffAccount.CreateAsync(server, "second@test.example", StaffRoles.Reporter);
+        using var adminSession = await SignedInAsync(server, admin);
+        using var shared = await SignedInAsync(server, first);
+
+        // The shared computer signs in as someone else without signing out (once more if it is asked to).
+        for (var i = 0; i < 2 && !(await shared.GetAsync("/newsroom")).Contains(second.Email, StringComparison.Ordinal); i++)
+        {
+            await shared.PostAsync("/newsroom/signin", "/newsroom/signin", new() { ["Email"] = second.Email, ["Password"] = second.Password });
+        }
+
+        var desk = await shared.GetAsync("/newsroom");
+        Assert.Contains(second.Email, desk, StringComparison.Ordinal);
+        Assert.DoesNotContain(first.Email, desk, StringComparison.Ordinal);
+        Guid secondId;
+        await using (var db = database.NewContext())
+        {
+            secondId = await db.Users.Where(u => u.Email == second.Email).Select(u => u.Id).SingleAsync(TestContext.Current.CancellationToken);
+        }
+
+        await adminSession.PostAsync("/newsroom/admin/users", $"/newsroom/admin/users?handler=disable&id={secondId}&disabled=true", []);
+        await shared.GetAsync("/newsroom");
+        Assert.Equal(HttpStatusCode.Redirect, shared.LastStatus);
+    }
+
     internal static async Task<FormClient> SignedInAsync(BulletinServer server, StaffAccount account)
     {
         var session = new FormClient(server);

@@ -31,6 +31,11 @@ public static class StaffAccounts
             {
                 identity.User.RequireUniqueEmail = true;
                 identity.Password.RequiredLength = 10;
+                // Length, not character classes (ASVS 6.2.5): a long Korean or English phrase is a good password.
+                identity.Password.RequireDigit = false;
+                identity.Password.RequireLowercase = false;
+                identity.Password.RequireUppercase = false;
+                identity.Password.RequireNonAlphanumeric = false;
                 identity.Lockout.AllowedForNewUsers = true;
                 identity.Lockout.MaxFailedAccessAttempts = options.FailedSignInsBeforeLockout;
                 identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(options.LockoutMinutes);

@@ -3,6 +3,7 @@ using Bulletin.Data;
 using Bulletin.Data.Audit;
 using Bulletin.Data.Staff;
 using Bulletin.Newsroom;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -115,6 +116,51 @@ public sealed class StaffDirectory(UserManager<StaffUser> users, BulletinDbConte
         await StaffSessions.EndAllAsync(db, user.Id, cancellationToken);
         await AuditAsync(actor, "user.reset-password", user, null, cancellationToken);
         return StaffOutcome.Done(user, oneTime);
+    }
+
+    /// <summary>
+    /// Asks for the password again before a change that would let whoever holds an open session keep the account:
+    /// a new password, a new or removed second factor, a new API token. A wrong answer counts toward the lockout
+    /// like a failed sign-in, so a stolen session cannot be used to guess the password.
+    /// </summary>
+    public async Task<bool> ConfirmPasswordAsync(StaffUser user, string? password, CancellationToken cancellationToken)
+    {
+        // The hash runs whatever the answer will be, so a locked account answers no faster than an open one.
+        var right = await users.CheckPasswordAsync(user, password ?? "");
+        if (await users.IsLockedOutAsync(user))
+        {
+            return false;
+        }
+
+        if (right)
+        {
+            await users.ResetAccessFailedCountAsync(user);
+            return true;
+        }
+
+        db.AuditLog.Add(new AuditEntry(user.Id, user.Email!, "user.reauthenticate-failed", $"user:{user.Email}", null, time.GetUtcNow()));
+        await users.AccessFailedAsync(user);
+        await db.SaveChangesAsync(cancellationToken);
+        return false;
+    }
+
+    /// <summary>
+    /// A member of staff's own new password, after <see cref="ConfirmPasswordAsync"/>. Every other session of the
+    /// account ends, so a browser left signed in elsewhere is signed out; <paramref name="session"/> (the
+    /// authentication properties of the request making the change) is the one kept.
+    /// </summary>
+    public async Task<StaffOutcome> ChangePasswordAsync(StaffUser user, string current, string password, AuthenticationProperties? session,
+        CancellationToken cancellationToken)
+    {
+        var changed = await users.ChangePasswordAsync(user, current, password);
+        if (!changed.Succeeded)
+        {
+            return StaffOutcome.Refused(changed);
+        }
+
+        await StaffSessions.EndOthersAsync(db, user.Id, session, cancellationToken);
+        await AuditAsync(new StaffActor(user.Id, user.Email!, []), "user.change-password", user, null, cancellationToken);
+        return StaffOutcome.Done(user);
     }
 
     /// <summary>A new personal access token, returned once as the secret; only its hash is kept.</summary>

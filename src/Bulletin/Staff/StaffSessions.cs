@@ -24,6 +24,9 @@ public sealed class StaffSessions(IServiceScopeFactory scopes, TimeProvider time
     /// <summary>The user-token "provider" under which sessions are kept.</summary>
     public const string Provider = "Bulletin.Session";
 
+    /// <summary>Where a session's own key is kept in its ticket, so a page can tell the current session from the others.</summary>
+    private const string KeyItem = "bulletin.session";
+
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, CancellationToken.None);
 
     public Task RenewAsync(string key, AuthenticationTicket ticket) => RenewAsync(key, ticket, CancellationToken.None);
@@ -45,9 +48,11 @@ public sealed class StaffSessions(IServiceScopeFactory scopes, TimeProvider time
         var theirs = await db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == Provider).ToListAsync(cancellationToken);
         db.UserTokens.RemoveRange(theirs.Where(t => Read(t.Value) is not { } old || old.Properties.ExpiresUtc <= now));
 
+        var key = $"{userId:N}:{name}";
+        ticket.Properties.Items[KeyItem] = key;
         db.UserTokens.Add(new IdentityUserToken<Guid> { UserId = userId, LoginProvider = Provider, Name = name, Value = Write(ticket) });
         await db.SaveChangesAsync(cancellationToken);
-        return $"{userId:N}:{name}";
+        return key;
     }
 
     public async Task RenewAsync(string key, AuthenticationTicket ticket, CancellationToken cancellationToken)
@@ -59,9 +64,19 @@ public sealed class StaffSessions(IServiceScopeFactory scopes, TimeProvider time
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BulletinDbContext>();
+        var session = db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == name);
+        if (UserIdOf(ticket) != userId)
+        {
+            // Someone signed in as another account over an open session: the cookie handler renews the open key
+            // rather than making a new one. The old session ends and is not handed to the new account, whose
+            // sessions must all sit under its own id; the person is asked to sign in again on a fresh session.
+            await session.ExecuteDeleteAsync(cancellationToken);
+            return;
+        }
+
         // Only a session that still exists is renewed: one ended while this request ran stays ended.
-        await db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == name)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Value, Write(ticket)), cancellationToken);
+        ticket.Properties.Items[KeyItem] = key;
+        await session.ExecuteUpdateAsync(s => s.SetProperty(t => t.Value, Write(ticket)), cancellationToken);
     }
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key, CancellationToken cancellationToken)
@@ -94,6 +109,15 @@ public sealed class StaffSessions(IServiceScopeFactory scopes, TimeProvider time
     /// <summary>Ends every session of one account (disabled, password reset or changed); returns how many were open.</summary>
     public static Task<int> EndAllAsync(BulletinDbContext db, Guid userId, CancellationToken cancellationToken) =>
         db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == Provider).ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>Ends every session of one account but the one a request comes from (its authentication properties).</summary>
+    public static Task<int> EndOthersAsync(BulletinDbContext db, Guid userId, AuthenticationProperties? current, CancellationToken cancellationToken)
+    {
+        var keep = current?.Items.TryGetValue(KeyItem, out var key) == true && key is not null && Parse(key) is var (owner, name) && owner == userId
+            ? name
+            : "";
+        return db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == Provider && t.Name != keep).ExecuteDeleteAsync(cancellationToken);
+    }
 
     private static Guid UserIdOf(AuthenticationTicket ticket) =>
         Guid.TryParse(ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id)

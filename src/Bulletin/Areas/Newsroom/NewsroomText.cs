@@ -41,6 +41,21 @@ public static class NewsroomText
     public static readonly Phrase SetUp = new("설정 시작", "Set up");
     public static readonly Phrase TurnOff = new("끄기", "Turn off");
 
+    // Pages/Account/Password.cshtml and the forms that ask for the password again
+    public static readonly Phrase ChangePassword = new("비밀번호 바꾸기", "Change password");
+    public static readonly Phrase CurrentPassword = new("지금 비밀번호", "Current password");
+    public static readonly Phrase NewPassword = new("새 비밀번호 (10자 이상)", "New password (at least 10 characters)");
+    public static readonly Phrase OtherSessionsEnd = new(
+        "비밀번호를 바꾸면 다른 브라우저와 기기의 로그인은 모두 끝납니다.",
+        "Changing it signs you out of every other browser and device.");
+    public static readonly Phrase CurrentPasswordWrong = new(
+        "지금 비밀번호가 맞지 않습니다. 아무것도 바뀌지 않았습니다.",
+        "The current password is wrong. Nothing was changed.");
+    public static readonly Phrase PasswordNotChanged = new("비밀번호를 바꾸지 못했습니다", "The password was not changed");
+    public static readonly Phrase PasswordChanged = new(
+        "비밀번호를 바꿨습니다. 다른 곳의 로그인은 끝났습니다.",
+        "Your password is changed. You are signed out everywhere else.");
+
     // Pages/Account/TwoFactor.cshtml.cs
     public static readonly Phrase WrongCode = new(
         "코드가 맞지 않습니다. 앱에 표시된 최신 코드를 입력하세요.",

@@ -26,6 +26,8 @@ public static class StaffAccounts
         services.AddSingleton(options);
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<StaffDirectory>();
+        services.AddScoped<StaffSignIn>();
+        services.AddSingleton<SignInDevices>();
 
         services.AddIdentity<StaffUser, IdentityRole<Guid>>(identity =>
             {

@@ -118,6 +118,24 @@ public sealed class StaffDirectory(UserManager<StaffUser> users, BulletinDbConte
         return StaffOutcome.Done(user, oneTime);
     }
 
+    /// <summary>Lifts a lockout (and forgets the failed sign-ins that led to it) for the owner to sign in again now.</summary>
+    public async Task<StaffOutcome> UnlockAsync(StaffUser user, StaffActor actor, CancellationToken cancellationToken)
+    {
+        var unlocked = await users.SetLockoutEndDateAsync(user, null);
+        if (unlocked.Succeeded)
+        {
+            unlocked = await users.ResetAccessFailedCountAsync(user);
+        }
+
+        if (!unlocked.Succeeded)
+        {
+            return StaffOutcome.Refused(unlocked);
+        }
+
+        await AuditAsync(actor, "user.unlock", user, null, cancellationToken);
+        return StaffOutcome.Done(user);
+    }
+
     /// <summary>
     /// Asks for the password again before a change that would let whoever holds an open session keep the account:
     /// a new password, a new or removed second factor, a new API token. A wrong answer counts toward the lockout

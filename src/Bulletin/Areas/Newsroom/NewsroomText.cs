@@ -67,13 +67,11 @@ public static class NewsroomText
     public static readonly Phrase TooManySignInAttempts = new(
         "이 계정으로 로그인 시도가 너무 많습니다. 1분 뒤에 다시 해 보세요.",
         "Too many sign-in attempts for this account. Try again in a minute.");
+    // One answer for an unknown account, a wrong password, a disabled or a locked account: nobody learns which it was.
     public static readonly Phrase WrongEmailOrPassword = new(
-        "이메일이나 비밀번호가 맞지 않습니다.",
-        "The e-mail or password is wrong.");
+        "이메일이나 비밀번호가 맞지 않거나, 로그인에 여러 번 실패해 계정이 잠시 잠겼습니다.",
+        "The e-mail or password is wrong, or the account is locked for a while after too many failed sign-ins.");
     public static readonly Phrase CodeNeeded = new(
         "인증 앱의 6자리 코드를 입력하세요.",
         "Enter the 6-digit code from your authenticator app.");
-    public static readonly Phrase AccountLocked = new(
-        "로그인에 여러 번 실패해 이 계정이 잠시 잠겼습니다.",
-        "This account is locked for a while after too many failed sign-ins.");
 }

@@ -16,6 +16,9 @@ namespace Bulletin.Staff;
 /// </summary>
 public sealed class StaffDirectory(UserManager<StaffUser> users, BulletinDbContext db, TimeProvider time)
 {
+    /// <summary>More than any one person has; the list is bounded all the same.</summary>
+    public const int MaxTokensListed = 200;
+
     /// <summary>Who acts from the shell.</summary>
     public static readonly StaffActor CommandLine = new(null, "cli", []);
 
@@ -188,6 +191,25 @@ public sealed class StaffDirectory(UserManager<StaffUser> users, BulletinDbConte
         db.AccessTokens.Add(row);
         await AuditAsync(actor, "token.issue", user, row.Name, cancellationToken);
         return StaffOutcome.Done(user, token);
+    }
+
+    /// <summary>One account's tokens, newest first (names and dates; the tokens themselves are never kept).</summary>
+    public async Task<IReadOnlyList<AccessToken>> ListTokensAsync(Guid userId, CancellationToken cancellationToken) =>
+        await db.AccessTokens.AsNoTracking().Where(t => t.UserId == userId)
+            .OrderByDescending(t => t.Id).Take(MaxTokensListed).ToListAsync(cancellationToken);
+
+    /// <summary>Revokes one token of the account; it stops working on its next call. False when the account has no such live token.</summary>
+    public async Task<bool> RevokeTokenAsync(StaffUser user, Guid tokenId, StaffActor actor, CancellationToken cancellationToken)
+    {
+        var token = await db.AccessTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.UserId == user.Id && t.RevokedAt == null, cancellationToken);
+        if (token is null)
+        {
+            return false;
+        }
+
+        token.Revoke(time.GetUtcNow());
+        await AuditAsync(actor, "token.revoke", user, token.Name, cancellationToken);
+        return true;
     }
 
     /// <summary>Revokes every token of the account; returns how many were live.</summary>

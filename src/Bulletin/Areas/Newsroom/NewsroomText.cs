@@ -56,6 +56,21 @@ public static class NewsroomText
         "비밀번호를 바꿨습니다. 다른 곳의 로그인은 끝났습니다.",
         "Your password is changed. You are signed out everywhere else.");
 
+    // Pages/Account/Tokens.cshtml, Pages/Admin/Tokens.cshtml and Pages/Shared/_TokenList.cshtml
+    public static readonly Phrase ApiTokens = new("API 토큰", "API tokens");
+    public static readonly Phrase TokenName = new("토큰 이름 (어디에 쓰는지)", "Token name (what it is for)");
+    public static readonly Phrase MakeToken = new("토큰 만들기", "Make a token");
+    public static readonly Phrase TokenShownOnce = new(
+        "지금 한 번만 보여 줍니다. 복사해 두세요",
+        "Shown this once only; copy it now");
+    public static readonly Phrase TokenNameNeeded = new("토큰 이름을 200자 안으로 적으세요.", "Give the token a name of up to 200 characters.");
+    public static readonly Phrase TokenMade = new("만든 때", "Made");
+    public static readonly Phrase TokenState = new("상태", "State");
+    public static readonly Phrase TokenLive = new("사용 중", "live");
+    public static readonly Phrase TokenRevokedAt = new("{0}에 폐기됨", "revoked {0}");
+    public static readonly Phrase RevokeToken = new("폐기", "Revoke");
+    public static readonly Phrase TokensOf = new("{0}의 API 토큰", "API tokens of {0}");
+
     // Pages/Account/TwoFactor.cshtml.cs
     public static readonly Phrase WrongCode = new(
         "코드가 맞지 않습니다. 앱에 표시된 최신 코드를 입력하세요.",

@@ -8,7 +8,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Bulletin.Areas.Newsroom.Pages.Admin;
 
-/// <summary>Admins add staff, give roles, disable accounts, reset passwords and manage API tokens, through the staff directory.</summary>
+/// <summary>
+/// Admins add staff, give roles, disable accounts, reset passwords, lift lockouts and revoke API tokens, through the
+/// staff directory. Tokens are made by their owners (Account/Tokens), never by an admin for someone else.
+/// </summary>
 public sealed class UsersModel(StaffDirectory directory, NewsroomUi ui, SiteClock clock, TimeProvider time) : PageModel
 {
     public SiteClock Clock => clock;
@@ -54,11 +57,6 @@ public sealed class UsersModel(StaffDirectory directory, NewsroomUi ui, SiteCloc
     public async Task<IActionResult> OnPostResetAsync(Guid id, CancellationToken cancellationToken) =>
         await directory.FindAsync(id) is { } user
             ? await ShowAsync(await directory.ResetPasswordAsync(user, null, Me, cancellationToken), cancellationToken)
-            : NotFound();
-
-    public async Task<IActionResult> OnPostTokenAsync(Guid id, CancellationToken cancellationToken) =>
-        await directory.FindAsync(id) is { } user
-            ? await ShowAsync(await directory.IssueTokenAsync(user, "newsroom", Me, cancellationToken), cancellationToken)
             : NotFound();
 
     public async Task<IActionResult> OnPostUnlockAsync(Guid id, CancellationToken cancellationToken)

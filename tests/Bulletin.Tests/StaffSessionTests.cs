@@ -3,6 +3,9 @@ using Bulletin.Core.Workflow;
 using Bulletin.Data;
 using Bulletin.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Bulletin.Tests;
 
@@ -95,6 +98,29 @@ public sealed class StaffSessionTests
         await adminSession.PostAsync("/newsroom/admin/users", $"/newsroom/admin/users?handler=disable&id={secondId}&disabled=true", []);
         await shared.GetAsync("/newsroom");
         Assert.Equal(HttpStatusCode.Redirect, shared.LastStatus);
+    }
+
+    [Fact]
+    public async Task Session_InUseAllDay_EndsAtItsAbsoluteLimit_AndOneLeftIdleEndsSooner()
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var server = await BulletinServer.StartAsync(database, settings: ["--Newsroom:SessionIdleHours=12", "--Newsroom:SessionHours=16"],
+            configure: builder => builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+        var editor = await StaffAccount.CreateAsync(server, "editor@test.example", StaffRoles.Editor);
+        using var busy = await SignedInAsync(server, editor);
+        using var idle = await SignedInAsync(server, editor);
+
+        // Used every seven hours, the busy session never sits idle for twelve; at seventeen hours it is over all the same.
+        foreach (var (hours, expected) in new[] { (7, HttpStatusCode.OK), (7, HttpStatusCode.OK), (3, HttpStatusCode.Redirect) })
+        {
+            clock.Advance(TimeSpan.FromHours(hours));
+            await busy.GetAsync("/newsroom");
+            Assert.Equal(expected, busy.LastStatus);
+        }
+
+        await idle.GetAsync("/newsroom");
+        Assert.Equal(HttpStatusCode.Redirect, idle.LastStatus);
     }
 
     internal static async Task<FormClient> SignedInAsync(BulletinServer server, StaffAccount account)

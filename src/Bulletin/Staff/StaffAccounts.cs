@@ -57,7 +57,7 @@ public static class StaffAccounts
             cookie.LoginPath = "/newsroom/signin";
             cookie.LogoutPath = "/newsroom/signout";
             cookie.AccessDeniedPath = "/newsroom/denied";
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(options.SessionIdleHours);
             cookie.SlidingExpiration = true;
         });
         // Identity's short-lived sign-in cookies (between password and second factor) are named the same way.

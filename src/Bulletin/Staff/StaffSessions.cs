@@ -19,13 +19,16 @@ namespace Bulletin.Staff;
 /// lookup is one primary-key read and one person's sessions are one key range, with no table of our own to migrate.
 /// The key in the cookie is "{user id}:{random}", which is how a lookup finds the row without an index on the name.
 /// </remarks>
-public sealed class StaffSessions(IServiceScopeFactory scopes, TimeProvider time) : ITicketStore
+public sealed class StaffSessions(IServiceScopeFactory scopes, NewsroomOptions options, TimeProvider time) : ITicketStore
 {
     /// <summary>The user-token "provider" under which sessions are kept.</summary>
     public const string Provider = "Bulletin.Session";
 
     /// <summary>Where a session's own key is kept in its ticket, so a page can tell the current session from the others.</summary>
     private const string KeyItem = "bulletin.session";
+
+    /// <summary>When the session's sign-in was (Unix seconds): the cookie's own expiry slides, this does not.</summary>
+    private const string StartedItem = "bulletin.session-started";
 
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, CancellationToken.None);
 
@@ -50,6 +53,7 @@ public sealed class StaffSessions(IServiceScopeFactory scopes, TimeProvider time
 
         var key = $"{userId:N}:{name}";
         ticket.Properties.Items[KeyItem] = key;
+        ticket.Properties.Items[StartedItem] = now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         db.UserTokens.Add(new IdentityUserToken<Guid> { UserId = userId, LoginProvider = Provider, Name = name, Value = Write(ticket) });
         await db.SaveChangesAsync(cancellationToken);
         return key;
@@ -76,6 +80,7 @@ public sealed class StaffSessions(IServiceScopeFactory scopes, TimeProvider time
 
         // Only a session that still exists is renewed: one ended while this request ran stays ended.
         ticket.Properties.Items[KeyItem] = key;
+        ticket.Properties.Items.TryAdd(StartedItem, time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
         await session.ExecuteUpdateAsync(s => s.SetProperty(t => t.Value, Write(ticket)), cancellationToken);
     }
 
@@ -91,7 +96,21 @@ public sealed class StaffSessions(IServiceScopeFactory scopes, TimeProvider time
         var value = await db.UserTokens.AsNoTracking()
             .Where(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == name)
             .Select(t => t.Value).FirstOrDefaultAsync(cancellationToken);
-        return Read(value);
+        if (Read(value) is not { } ticket)
+        {
+            return null;
+        }
+
+        if (!ticket.Properties.Items.TryGetValue(StartedItem, out var started)
+            || !long.TryParse(started, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            || DateTimeOffset.FromUnixTimeSeconds(seconds).AddHours(options.SessionHours) <= time.GetUtcNow())
+        {
+            // Past its absolute end however recently it was used: over, and its row goes.
+            await db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == name).ExecuteDeleteAsync(cancellationToken);
+            return null;
+        }
+
+        return ticket;
     }
 
     public async Task RemoveAsync(string key, CancellationToken cancellationToken)

@@ -69,6 +69,32 @@ public sealed class TwoFactorTests
         Assert.Contains("id=\"two-factor-state\">꺼져 있음", turnedOff, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SignIn_WithACodeUsedAlready_IsRefused_EvenWithTheRightPassword()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var server = await BulletinServer.StartAsync(database);
+        var editor = await StaffAccount.CreateAsync(server, "editor@test.example", StaffRoles.Editor);
+        using var session = new FormClient(server);
+        await session.PostAsync("/newsroom/signin", "/newsroom/signin", new() { ["Email"] = editor.Email, ["Password"] = editor.Password });
+        var started = await session.PostAsync("/newsroom/account/twofactor", "/newsroom/account/twofactor?handler=start", new() { ["CurrentPassword"] = editor.Password });
+        var key = new HtmlParser().ParseDocument(started).QuerySelector("#authenticator-key")!.TextContent;
+        await session.PostAsync("/newsroom/account/twofactor", "/newsroom/account/twofactor?handler=verify", new() { ["code"] = Totp(key) });
+
+        var code = Totp(key);
+        using var owner = new FormClient(server);
+        await owner.PostAsync("/newsroom/signin", "/newsroom/signin", new() { ["Email"] = editor.Email, ["Password"] = editor.Password, ["Code"] = code });
+        Assert.Equal(HttpStatusCode.Redirect, owner.LastStatus);
+
+        // Someone who saw both the password and the code typed in tries them straight after.
+        using var onlooker = new FormClient(server);
+        var refused = await onlooker.PostAsync("/newsroom/signin", "/newsroom/signin", new() { ["Email"] = editor.Email, ["Password"] = editor.Password, ["Code"] = code });
+        Assert.Equal(HttpStatusCode.OK, onlooker.LastStatus);
+        Assert.NotNull(new HtmlParser().ParseDocument(refused).QuerySelector("p.problem"));
+        await onlooker.GetAsync("/newsroom");
+        Assert.Equal(HttpStatusCode.Redirect, onlooker.LastStatus);
+    }
+
     /// <summary>RFC 6238 with the parameters authenticator apps use: SHA-1, 30 seconds, 6 digits.</summary>
     private static string Totp(string base32Key)
     {

@@ -15,7 +15,7 @@ namespace Bulletin.Staff;
 /// <item>Every failure is in the audit log: the account tried, when, the reason and the client's address.</item>
 /// <item>A browser that has signed in to the account before is not held to the account's lockout
 /// (<see cref="SignInDevices"/>), so failing on purpose cannot keep the admin out.</item>
-/// <item>A wrong authenticator code counts toward the lockout like a wrong password.</item>
+/// <item>A wrong authenticator code counts toward the lockout like a wrong password, and a right one is taken once.</item>
 /// </list>
 /// </summary>
 public sealed class StaffSignIn(
@@ -27,6 +27,11 @@ public sealed class StaffSignIn(
     TimeProvider time)
 {
     private const int MaxAuditedName = 200;
+    private const string LastCodeProvider = "Bulletin.Authenticator";
+    private const string LastCodeName = "last-code";
+
+    /// <summary>Longer than any code is accepted (Identity takes a few 30-second steps either side of now).</summary>
+    private static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(5);
 
     private static readonly StaffUser Nobody = new() { Id = Guid.Empty, UserName = "nobody" };
     private static string? _nobodysHash;
@@ -69,13 +74,17 @@ public sealed class StaffSignIn(
                 return StaffSignInResult.NeedsCode;
             }
 
-            var codeRight = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider,
-                code.Replace(" ", "", StringComparison.Ordinal));
-            if (!codeRight)
+            var given = code.Replace(" ", "", StringComparison.Ordinal);
+            var codeRight = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, given);
+            var reused = codeRight && await UsedAlreadyAsync(user, given);
+            if (!codeRight || reused)
             {
-                await FailedAsync(http, typed, user, "wrong code", countsTowardLockout: device is null);
+                await FailedAsync(http, typed, user, reused ? "code used already" : "wrong code", countsTowardLockout: device is null);
                 return StaffSignInResult.NeedsCode;
             }
+
+            await users.SetAuthenticationTokenAsync(user, LastCodeProvider, LastCodeName,
+                $"{given}:{time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         }
 
         await users.ResetAccessFailedCountAsync(user);
@@ -84,6 +93,20 @@ public sealed class StaffSignIn(
         db.AuditLog.Add(new AuditEntry(user.Id, user.Email!, "user.sign-in", $"user:{user.Email}", Address(http), time.GetUtcNow()));
         await db.SaveChangesAsync(http.RequestAborted);
         return StaffSignInResult.SignedIn;
+    }
+
+    /// <summary>
+    /// A code seen over the shoulder or in a phished form is still valid for a minute or two: each is taken once. The
+    /// last accepted code is kept in Identity's token table and refused again while the app could still show it.
+    /// </summary>
+    private async Task<bool> UsedAlreadyAsync(StaffUser user, string code)
+    {
+        var last = await signIn.UserManager.GetAuthenticationTokenAsync(user, LastCodeProvider, LastCodeName);
+        var parts = last?.Split(':');
+        return parts is [var lastCode, var at]
+            && lastCode == code
+            && long.TryParse(at, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            && time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds) < CodeLifetime;
     }
 
     /// <summary>One audit row, saved with the failed-count change where there is one, so every refusal costs one write.</summary>

@@ -123,6 +123,32 @@ public sealed class StaffSessionTests
         Assert.Equal(HttpStatusCode.Redirect, idle.LastStatus);
     }
 
+    [Fact]
+    public async Task SignIn_OnMoreBrowsersThanAPersonMayHave_EndsTheOldestSessionOnly()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var server = await BulletinServer.StartAsync(database,
+            settings: ["--Newsroom:SignInAttemptsPerAccountPerMinute=100", "--Newsroom:SignInAttemptsPerClientPerMinute=200"]);
+        var editor = await StaffAccount.CreateAsync(server, "editor@test.example", StaffRoles.Editor);
+        var sessions = new List<FormClient>();
+        for (var i = 0; i < 21; i++)
+        {
+            sessions.Add(await SignedInAsync(server, editor));
+        }
+
+        var open = new List<HttpStatusCode>();
+        foreach (var session in sessions)
+        {
+            await session.GetAsync("/newsroom");
+            open.Add(session.LastStatus);
+            session.Dispose();
+        }
+
+        Assert.Equal([HttpStatusCode.Redirect, .. Enumerable.Repeat(HttpStatusCode.OK, 20)], open);
+        await using var db = database.NewContext();
+        Assert.Equal(20, await db.UserTokens.CountAsync(t => t.LoginProvider == Bulletin.Staff.StaffSessions.Provider, TestContext.Current.CancellationToken));
+    }
+
     internal static async Task<FormClient> SignedInAsync(BulletinServer server, StaffAccount account)
     {
         var session = new FormClient(server);

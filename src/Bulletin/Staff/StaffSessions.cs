@@ -27,8 +27,11 @@ public sealed class StaffSessions(IServiceScopeFactory scopes, NewsroomOptions o
     /// <summary>Where a session's own key is kept in its ticket, so a page can tell the current session from the others.</summary>
     private const string KeyItem = "bulletin.session";
 
-    /// <summary>When the session's sign-in was (Unix seconds): the cookie's own expiry slides, this does not.</summary>
+    /// <summary>When the session's sign-in was (Unix milliseconds): the cookie's own expiry slides, this does not.</summary>
     private const string StartedItem = "bulletin.session-started";
+
+    /// <summary>Open sessions one person may have at once (browsers and devices); signing in on one more ends the oldest.</summary>
+    private const int MaxPerPerson = 20;
 
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, CancellationToken.None);
 
@@ -45,15 +48,19 @@ public sealed class StaffSessions(IServiceScopeFactory scopes, NewsroomOptions o
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BulletinDbContext>();
 
-        // Sessions nobody signed out of expire; they are cleared when the same person next signs in, so the rows
-        // kept per person stay as few as the browsers they use.
+        // Sessions nobody signed out of expire; they are cleared when the same person next signs in, and past
+        // MaxPerPerson the oldest end, so the rows kept per person stay as few as the browsers they use.
         var now = time.GetUtcNow();
-        var theirs = await db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == Provider).ToListAsync(cancellationToken);
-        db.UserTokens.RemoveRange(theirs.Where(t => Read(t.Value) is not { } old || old.Properties.ExpiresUtc <= now));
+        var theirs = await db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == Provider)
+            .Take(MaxPerPerson * 4).ToListAsync(cancellationToken);
+        var open = theirs.Select(t => (Row: t, Ticket: Read(t.Value))).ToList();
+        var ended = open.Where(s => s.Ticket is null || s.Ticket.Properties.ExpiresUtc <= now).ToList();
+        ended.AddRange(open.Except(ended).OrderByDescending(s => StartedAt(s.Ticket!)).Skip(MaxPerPerson - 1));
+        db.UserTokens.RemoveRange(ended.Select(s => s.Row));
 
         var key = $"{userId:N}:{name}";
         ticket.Properties.Items[KeyItem] = key;
-        ticket.Properties.Items[StartedItem] = now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        ticket.Properties.Items[StartedItem] = now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         db.UserTokens.Add(new IdentityUserToken<Guid> { UserId = userId, LoginProvider = Provider, Name = name, Value = Write(ticket) });
         await db.SaveChangesAsync(cancellationToken);
         return key;
@@ -80,7 +87,7 @@ public sealed class StaffSessions(IServiceScopeFactory scopes, NewsroomOptions o
 
         // Only a session that still exists is renewed: one ended while this request ran stays ended.
         ticket.Properties.Items[KeyItem] = key;
-        ticket.Properties.Items.TryAdd(StartedItem, time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        ticket.Properties.Items.TryAdd(StartedItem, time.GetUtcNow().ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
         await session.ExecuteUpdateAsync(s => s.SetProperty(t => t.Value, Write(ticket)), cancellationToken);
     }
 
@@ -101,9 +108,7 @@ public sealed class StaffSessions(IServiceScopeFactory scopes, NewsroomOptions o
             return null;
         }
 
-        if (!ticket.Properties.Items.TryGetValue(StartedItem, out var started)
-            || !long.TryParse(started, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-            || DateTimeOffset.FromUnixTimeSeconds(seconds).AddHours(options.SessionHours) <= time.GetUtcNow())
+        if (StartedAt(ticket) is not { } started || started.AddHours(options.SessionHours) <= time.GetUtcNow())
         {
             // Past its absolute end however recently it was used: over, and its row goes.
             await db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == name).ExecuteDeleteAsync(cancellationToken);
@@ -148,6 +153,12 @@ public sealed class StaffSessions(IServiceScopeFactory scopes, NewsroomOptions o
         var colon = key.IndexOf(':', StringComparison.Ordinal);
         return colon > 0 && Guid.TryParseExact(key.AsSpan(0, colon), "N", out var userId) ? (userId, key[(colon + 1)..]) : null;
     }
+
+    private static DateTimeOffset? StartedAt(AuthenticationTicket ticket) =>
+        ticket.Properties.Items.TryGetValue(StartedItem, out var started)
+        && long.TryParse(started, System.Globalization.CultureInfo.InvariantCulture, out var milliseconds)
+            ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds)
+            : null;
 
     private static string Write(AuthenticationTicket ticket) => Convert.ToBase64String(TicketSerializer.Default.Serialize(ticket));
 

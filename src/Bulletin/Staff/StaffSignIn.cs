@@ -34,6 +34,9 @@ public sealed class StaffSignIn(
     private static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(5);
 
     private static readonly StaffUser Nobody = new() { Id = Guid.Empty, UserName = "nobody" };
+
+    // A hash of a random password, made once per process for unknown accounts to be checked against; which one
+    // does not matter, and two requests making it at once is harmless.
     private static string? _nobodysHash;
 
     public async Task<StaffSignInResult> SignInAsync(HttpContext http, string email, string password, string? code)

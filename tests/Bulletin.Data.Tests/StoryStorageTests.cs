@@ -126,4 +126,46 @@ public sealed class StoryStorageTests
             Assert.Equal(["utc", "seoul"], order);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Load_AScriptStoredWithItsParagraphsAndNulls_ReadsTheSameScript(DatabaseProvider provider)
+    {
+        // Rows written before the script's stored shape left out what is computed (paragraphs) and what is absent (nulls).
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var story = Story.Import(Guid.CreateVersion7(), "old-shape", TalkShow("옛 모양", Now), null, "page", "old", Actor.Importer, Now).Value!;
+        await using (var context = database.NewContext())
+        {
+            context.Stories.Add(story);
+            await context.SaveChangesAsync(Cancel);
+            const string written = """
+                [{"kind":"anchor","text":"첫 문단\n\n둘째 문단","speaker":null,"title":null,"when":null,"paragraphs":["첫 문단","둘째 문단"]},
+                 {"kind":"soundbite","text":"말","speaker":"김","title":"교수","when":"어제","paragraphs":["말"]}]
+                """;
+            await context.Database.ExecuteSqlAsync($"UPDATE \"Stories\" SET \"Segments\" = {written}", Cancel);
+        }
+
+        await using (var context = database.NewContext())
+        {
+            var loaded = await context.Stories.AsNoTracking().SingleAsync(s => s.Id == story.Id, Cancel);
+            Assert.Equal(
+                [new ScriptSegment(SegmentKind.Anchor, "첫 문단\n\n둘째 문단"), new ScriptSegment(SegmentKind.Soundbite, "말", "김", "교수", "어제")],
+                loaded.Segments);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Save_AScript_StoresEachParagraphOnce(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var story = Story.Import(Guid.CreateVersion7(), "once", TalkShow("한 번", Now), null, "page", "once", Actor.Importer, Now).Value!;
+        await using var context = database.NewContext();
+        context.Stories.Add(story);
+        await context.SaveChangesAsync(Cancel);
+
+        var stored = await context.Database.SqlQuery<string>($"SELECT \"Segments\" AS \"Value\" FROM \"Stories\"").SingleAsync(Cancel);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(stored, "홍길동 기자가 보도합니다"));
+        Assert.DoesNotContain("null", stored, StringComparison.Ordinal);
+    }
 }

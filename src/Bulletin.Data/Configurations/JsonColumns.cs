@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Bulletin.Core.Stories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -18,8 +20,35 @@ internal static class JsonColumns
     {
         // Stored, never put into a page as it is: Hangul kept as UTF-8 takes half the bytes of \u escapes.
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        // An absent value reads back as its default (null), so writing "speaker":null on every segment only costs bytes.
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver
+        {
+            Modifiers = { WithoutDerivedProperties },
+        },
     };
+
+    /// <summary>
+    /// Leaves out what is computed from the rest (a segment's paragraphs, a programme's emptiness): reading never sets
+    /// it, so writing it stored every segment's text twice. Rows written with it still read, the extra member ignored.
+    /// </summary>
+    private static void WithoutDerivedProperties(JsonTypeInfo type)
+    {
+        if (type.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        for (var i = type.Properties.Count - 1; i >= 0; i--)
+        {
+            var property = type.Properties[i];
+            if (property.Set is null && property.AssociatedParameter is null)
+            {
+                type.Properties.RemoveAt(i);
+            }
+        }
+    }
 
     public static ValueConverter<T, string> Converter<T>() =>
         new(value => JsonSerializer.Serialize(value, Options), json => JsonSerializer.Deserialize<T>(json, Options)!);

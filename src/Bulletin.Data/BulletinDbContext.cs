@@ -2,6 +2,7 @@ using Bulletin.Core.Curation;
 using Bulletin.Core.Sections;
 using Bulletin.Core.Stories;
 using Bulletin.Data.Audit;
+using Bulletin.Data.History;
 using Bulletin.Core.Tips;
 using Bulletin.Data.Outbox;
 using Bulletin.Data.Publication;
@@ -34,6 +35,18 @@ public abstract class BulletinDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<TipAttachment> TipAttachments => Set<TipAttachment>();
     public DbSet<TipMessage> TipMessages => Set<TipMessage>();
     public DbSet<TipAuditEntry> TipAudit => Set<TipAuditEntry>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        SupersededRevisions.Keep(this);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await SupersededRevisions.KeepAsync(this, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -226,9 +226,6 @@ namespace Bulletin.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<string>("Live")
-                        .HasColumnType("text");
-
                     b.Property<string>("Programme")
                         .HasColumnType("text");
 
@@ -273,6 +270,14 @@ namespace Bulletin.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("Bylines");
+
+                    b.Property<string>("_live")
+                        .HasColumnType("text")
+                        .HasColumnName("Live");
+
+                    b.Property<bool>("_liveIsWorkingVersion")
+                        .HasColumnType("boolean")
+                        .HasColumnName("LiveIsWorkingVersion");
 
                     b.Property<string>("_segments")
                         .IsRequired()
@@ -331,10 +336,6 @@ namespace Bulletin.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<string>("Content")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -345,6 +346,10 @@ namespace Bulletin.Data.Migrations.Postgres
 
                     b.Property<int>("Version")
                         .HasColumnType("integer");
+
+                    b.Property<string>("_kept")
+                        .HasColumnType("text")
+                        .HasColumnName("Content");
 
                     b.HasKey("Id");
 

@@ -221,9 +221,6 @@ namespace Bulletin.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Live")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Programme")
                         .HasColumnType("TEXT");
 
@@ -268,6 +265,14 @@ namespace Bulletin.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("Bylines");
+
+                    b.Property<string>("_live")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Live");
+
+                    b.Property<bool>("_liveIsWorkingVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("LiveIsWorkingVersion");
 
                     b.Property<string>("_segments")
                         .IsRequired()
@@ -326,10 +331,6 @@ namespace Bulletin.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Content")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -340,6 +341,10 @@ namespace Bulletin.Data.Migrations.Sqlite
 
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("_kept")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Content");
 
                     b.HasKey("Id");
 

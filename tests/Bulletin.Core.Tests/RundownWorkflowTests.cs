@@ -23,7 +23,7 @@ public sealed class RundownWorkflowTests
 
         Assert.False(result.Succeeded);
         Assert.Equal(WorkflowOutcome.NotAllowedNow, result.Outcome);
-        Assert.Contains("on-air", result.Reason, StringComparison.Ordinal);
+        Assert.Contains("on-air", result.Reason?.English, StringComparison.Ordinal);
         Assert.Null(rundown.OnAirItemId);
     }
 

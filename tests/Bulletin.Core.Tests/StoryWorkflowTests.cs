@@ -46,7 +46,7 @@ public sealed class StoryWorkflowTests
         var refused = story.Approve(Editor, Now);
 
         Assert.Equal(WorkflowOutcome.NotAllowedNow, refused.Outcome);
-        Assert.Contains("submitted", refused.Reason, StringComparison.Ordinal);
+        Assert.Contains("submitted", refused.Reason?.English, StringComparison.Ordinal);
         Assert.Equal(StoryStatus.Draft, story.Status);
         Assert.Equal(1, story.Version);
     }

@@ -48,8 +48,7 @@ public sealed class WorkflowTableTests
     [Fact]
     public void Table_WithTwoRowsForOneStateAndAction_IsRefusedWhenBuilt()
     {
-        var twice = Assert.Throws<ArgumentException>(() => new WorkflowTable<TipStatus, TipAction>("tip", "tips", TipStatuses.Codes, TipActions.Codes,
-            TipActions.PastTense,
+        var twice = Assert.Throws<ArgumentException>(() => new WorkflowTable<TipStatus, TipAction>(TipWorkflowText.Names,
             [
                 new(TipStatus.New, TipAction.Review, TipStatus.Reviewing, StaffRoles.Set(StaffRoles.TipDesk)),
                 new(TipStatus.New, TipAction.Review, TipStatus.Declined, StaffRoles.Set(StaffRoles.Editor)),
@@ -80,7 +79,7 @@ public sealed class WorkflowTableTests
                 {
                     Assert.True(result.Outcome is WorkflowOutcome.Forbidden or WorkflowOutcome.NotAllowedNow, $"{what}: {result.Outcome}");
                     Assert.Equal(StoryWorkflow.Table.Check(actor.Roles, state, action).Outcome, result.Outcome);
-                    Assert.False(string.IsNullOrWhiteSpace(result.Reason), what);
+                    AssertReadableInBothLanguages(result.Reason, what);
                     Assert.Equal(state, story.Status);
                     Assert.Equal(version, story.Version);
                 }
@@ -126,7 +125,7 @@ public sealed class WorkflowTableTests
                 {
                     Assert.True(result.Outcome is WorkflowOutcome.Forbidden or WorkflowOutcome.NotAllowedNow, $"{what}: {result.Outcome}");
                     Assert.Equal(TipWorkflow.Table.Check(actor.Roles, status, action).Outcome, result.Outcome);
-                    Assert.False(string.IsNullOrWhiteSpace(result.Reason), what);
+                    AssertReadableInBothLanguages(result.Reason, what);
                     Assert.Equal(status, tip.Status);
                     Assert.Equal(version, tip.Version);
                 }
@@ -147,15 +146,22 @@ public sealed class WorkflowTableTests
         var spam = TipWorkflow.Table.Check(DeskMember.Roles, TipStatus.Spam, TipAction.Reply);
         var notDesk = TipWorkflow.Table.Check(producer.Roles, TipStatus.New, TipAction.Decline);
 
-        Assert.Equal((WorkflowOutcome.Forbidden, "Your roles (reporter) may not publish stories."), (never.Outcome, never.Reason));
+        Assert.Equal((WorkflowOutcome.Forbidden, "Your roles (reporter) may not publish stories."), (never.Outcome, never.Reason?.English));
+        Assert.Equal("지금 역할(기자)로는 기사에 '출고' 작업을 할 수 없습니다.", never.Reason?.Korean);
         Assert.Equal(WorkflowOutcome.NotAllowedNow, notNow.Outcome);
-        Assert.StartsWith("A draft story cannot be approved. 'approve' is open to stories that are submitted;", notNow.Reason, StringComparison.Ordinal);
-        Assert.Equal((WorkflowOutcome.Forbidden, "A submitted story may be edited only by: editor."), (onlyOthers.Outcome, onlyOthers.Reason));
-        Assert.Equal((WorkflowOutcome.NotAllowedNow, "The story is killed; nothing more can be done with it."), (killed.Outcome, killed.Reason));
+        Assert.StartsWith("'approve' cannot be done to a story that is draft. 'approve' is open to stories that are submitted.",
+            notNow.Reason?.English, StringComparison.Ordinal);
+        Assert.StartsWith("초고 상태의 기사에는 '승인' 작업을 할 수 없습니다. '승인' 작업은 송고 상태의 기사에 할 수 있습니다.",
+            notNow.Reason?.Korean, StringComparison.Ordinal);
+        Assert.EndsWith("이 기사에 할 수 있는 작업: 편집, 데스크로 송고, 기사 삭제(킬).", notNow.Reason?.Korean, StringComparison.Ordinal);
+        Assert.Equal((WorkflowOutcome.Forbidden, "Only editor may edit a story that is submitted."), (onlyOthers.Outcome, onlyOthers.Reason?.English));
+        Assert.Equal((WorkflowOutcome.NotAllowedNow, "The story is killed; nothing more can be done with it."), (killed.Outcome, killed.Reason?.English));
+        Assert.Equal("삭제(킬) 상태의 기사에는 더 할 수 있는 작업이 없습니다.", killed.Reason?.Korean);
         Assert.Equal(WorkflowOutcome.NotAllowedNow, spam.Outcome);
         Assert.Equal(WorkflowOutcome.Forbidden, notDesk.Outcome);
         // What people may do next is listed; Bulletin's own rows (imports) are not.
-        Assert.DoesNotContain("import", notNow.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("import", notNow.Reason?.English, StringComparison.Ordinal);
+        Assert.DoesNotContain("가져", notNow.Reason?.Korean, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -171,6 +177,18 @@ public sealed class WorkflowTableTests
         Assert.False(TipActions.TryParse("reply", out _));
         Assert.False(StoryActions.TryParse("2", out _));
         Assert.False(TipChannels.TryParse(null, out _));
+    }
+
+    /// <summary>
+    /// A refusal the newsroom shows in Korean says it all in Korean: no state, action or role left as its English
+    /// code (the Korean newsroom read "Your roles (reporter) may not publish stories." before reasons were phrases).
+    /// </summary>
+    private static void AssertReadableInBothLanguages(Core.Text.Phrase? reason, string what)
+    {
+        Assert.NotNull(reason);
+        Assert.False(string.IsNullOrWhiteSpace(reason.English), what);
+        Assert.Matches("[\uAC00-\uD7A3]", reason.Korean);
+        Assert.DoesNotMatch("[A-Za-z]", reason.Korean);
     }
 
     private static Actor Person(string role) => new(null, role, [role]);

@@ -1,11 +1,12 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Bulletin.Text;
+using Bulletin.Core.Text;
+using Bulletin.Site;
 
 namespace Bulletin.Tests;
 
 /// <summary>
-/// Every catalogue entry of UI text, found by reflection over the web project, is checked here: a phrase left
+/// Every catalogue entry of UI text, found by reflection over the web project and Core (the workflows' reasons), is checked here: a phrase left
 /// untranslated, pasted in the wrong language or given different placeholders fails the build's tests rather
 /// than a reader.
 /// </summary>
@@ -31,6 +32,9 @@ public sealed partial class PhraseTests
         Assert.Contains("SiteText", owners);
         Assert.Contains("TipFormText", owners);
         Assert.Contains("NewsroomText", owners);
+        Assert.Contains("StoryWorkflowText", owners);
+        Assert.Contains("TipWorkflowText", owners);
+        Assert.Contains("RundownWorkflowText", owners);
         Assert.True(Catalogue().Count > 250, $"only {Catalogue().Count} phrases found");
     }
 
@@ -49,7 +53,7 @@ public sealed partial class PhraseTests
 
     private static List<(string Name, Phrase Phrase)> Catalogue() =>
     [
-        .. from type in typeof(Phrase).Assembly.GetTypes()
+        .. from type in typeof(Phrase).Assembly.GetTypes().Concat(typeof(SiteText).Assembly.GetTypes())
            from field in type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
            where field.FieldType == typeof(Phrase)
            orderby type.Name, field.Name

@@ -96,7 +96,7 @@ public sealed class StaffApiTests
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var detail = (await ReadAsync(response))["detail"]!.GetValue<string>();
-        Assert.Contains("draft story cannot be approved", detail, StringComparison.Ordinal);
+        Assert.Contains("'approve' cannot be done to a story that is draft", detail, StringComparison.Ordinal);
         Assert.Contains("submitted", detail, StringComparison.Ordinal);
     }
 

@@ -91,7 +91,7 @@ public sealed class TipDeskBrowserTests
             r => r.Request.Method == "POST" && r.Url.Contains("handler=note", StringComparison.Ordinal));
 
         Assert.Equal(409, answer.Status);
-        await Assertions.Expect(park.Locator("#problem")).ToContainTextAsync("Someone else on the desk changed this tip");
+        await Assertions.Expect(park.Locator("#problem")).ToContainTextAsync("보고 있는 동안 데스크의 다른 사람이 이 제보를 바꿨습니다");
         await Assertions.Expect(park.Locator("#note-text")).ToHaveValueAsync(note);
         await Assertions.Expect(park.Locator("#tip-status")).ToHaveAttributeAsync("data-status", "reviewing");
         await Assertions.Expect(park.Locator("#tip-messages")).Not.ToContainTextAsync(note);

@@ -187,14 +187,14 @@ public abstract class UnpublishedEditTests(UnpublishedEditTests.EditedSite site)
             }
 
             var created = await InScopeAsync(stories => stories.CreateAsync(Content(LiveHeadline, "Cranes stand idle at the terminal.", LiveTag), politics, editor, cancellationToken));
-            Assert.True(created.Succeeded, created.Message);
+            Assert.True(created.Succeeded, created.Message?.English);
             var story = created.Current!;
             StoryId = story.Id;
             StoryPath = Bulletin.Site.StoryPaths.Story(story);
             foreach (var action in new[] { StoryAction.Submit, StoryAction.Approve, StoryAction.Publish })
             {
                 var done = await InScopeAsync(stories => stories.PerformAsync(StoryId, action, editor, cancellationToken));
-                Assert.True(done.Succeeded, done.Message);
+                Assert.True(done.Succeeded, done.Message?.English);
                 PublishedVersion = done.Current!.Version;
             }
 
@@ -207,7 +207,7 @@ public abstract class UnpublishedEditTests(UnpublishedEditTests.EditedSite site)
             await Task.Delay(TimeSpan.FromSeconds(1.2), cancellationToken);
             var saved = await InScopeAsync(stories => stories.SaveAsync(StoryId, PublishedVersion,
                 Content(EditedHeadline, "A zeppelin fleet is grounded over the harbour.", EditedTag), world, editor, cancellationToken));
-            Assert.True(saved.Succeeded, saved.Message);
+            Assert.True(saved.Succeeded, saved.Message?.English);
 
             // Another story goes out: every cached page and feed is dropped, so each is built again from the database.
             var other = (await InScopeAsync(stories => stories.CreateAsync(Content("Ferry timetable restored", "Ferries run again.", "ferries"), politics, editor, cancellationToken))).Current!;

@@ -85,7 +85,7 @@ public sealed class Rundown
     /// <summary>A break, live or other line: only its planned duration times it.</summary>
     public WorkflowResult AddLine(Actor actor, Guid id, RundownItemKind kind, string slug, TimeSpan duration, Guid? blockId = null) =>
         kind == RundownItemKind.Story
-            ? WorkflowResult.Invalid("A story line needs a story; use AddStory.")
+            ? WorkflowResult.Invalid(RundownWorkflowText.StoryLineNeedsAStory)
             : AddItem(actor, id, kind, null, slug, duration, blockId);
 
     /// <summary>
@@ -101,13 +101,13 @@ public sealed class Rundown
 
         if (item.TakenAt is not null)
         {
-            return WorkflowResult.Invalid("An item that has been on air keeps its place.");
+            return WorkflowResult.Invalid(RundownWorkflowText.OnAirItemKeepsItsPlace);
         }
 
         var order = Order();
         if (position < 0 || position >= order.Count)
         {
-            return WorkflowResult.Invalid($"Position {position} is outside the rundown (0 to {order.Count - 1}).");
+            return WorkflowResult.Invalid(RundownWorkflowText.PositionOutside.With(position, order.Count - 1));
         }
 
         var index = order.IndexOf(item);
@@ -146,7 +146,7 @@ public sealed class Rundown
 
         if (item.TakenAt is not null)
         {
-            return WorkflowResult.Invalid("An item that has been on air stays on record.");
+            return WorkflowResult.Invalid(RundownWorkflowText.OnAirItemStaysOnRecord);
         }
 
         BlockOf(item).ItemList.Remove(item);
@@ -163,12 +163,12 @@ public sealed class Rundown
     {
         if (duration is { } d && d < TimeSpan.Zero)
         {
-            return WorkflowResult.Invalid("A duration cannot be negative.");
+            return WorkflowResult.Invalid(RundownWorkflowText.DurationNegative);
         }
 
         if (duration is null && item.Kind != RundownItemKind.Story)
         {
-            return WorkflowResult.Invalid("A break or live line is timed only by its duration.");
+            return WorkflowResult.Invalid(RundownWorkflowText.LineTimedByDuration);
         }
 
         item.PlannedDuration = duration;
@@ -185,7 +185,7 @@ public sealed class Rundown
     {
         if (string.IsNullOrWhiteSpace(slug))
         {
-            return WorkflowResult.Invalid("A slug cannot be empty.");
+            return WorkflowResult.Invalid(RundownWorkflowText.SlugEmpty);
         }
 
         item.Slug = slug.Trim();
@@ -242,7 +242,7 @@ public sealed class Rundown
 
         if (item.Floated || item.TakenAt is not null)
         {
-            return WorkflowResult.Invalid("Only an item that is not floated and has not been on air can be next.");
+            return WorkflowResult.Invalid(RundownWorkflowText.CannotBeNext);
         }
 
         NextItemId = itemId;
@@ -257,7 +257,7 @@ public sealed class Rundown
     {
         if (NextItemId is not { } nextId || Find(nextId) is not { } next)
         {
-            return WorkflowResult.Invalid("Nothing is next: choose an item with Next.");
+            return WorkflowResult.Invalid(RundownWorkflowText.NothingIsNext);
         }
 
         now = Seconds(now.ToUniversalTime());
@@ -292,17 +292,17 @@ public sealed class Rundown
         {
             if (string.IsNullOrWhiteSpace(slug))
             {
-                return WorkflowResult.Invalid("A slug cannot be empty.");
+                return WorkflowResult.Invalid(RundownWorkflowText.SlugEmpty);
             }
 
             if (duration is { } d && d < TimeSpan.Zero)
             {
-                return WorkflowResult.Invalid("A duration cannot be negative.");
+                return WorkflowResult.Invalid(RundownWorkflowText.DurationNegative);
             }
 
             if (Find(id) is not null)
             {
-                return WorkflowResult.Invalid("The rundown already has an item with this id.");
+                return WorkflowResult.Invalid(RundownWorkflowText.ItemIdTaken);
             }
 
             if (_blocks.Count == 0)
@@ -313,7 +313,7 @@ public sealed class Rundown
             var block = blockId is { } b ? _blocks.FirstOrDefault(x => x.Id == b) : _blocks[^1];
             if (block is null)
             {
-                return WorkflowResult.Invalid("The rundown has no such block.");
+                return WorkflowResult.Invalid(RundownWorkflowText.NoSuchBlock);
             }
 
             block.ItemList.Add(new RundownItem(id, kind, storyId, slug.Trim(), NextPage(block), duration));
@@ -329,7 +329,7 @@ public sealed class Rundown
     {
         if (item.TakenAt is not null)
         {
-            return WorkflowResult.Invalid("An item that has been on air cannot be floated.");
+            return WorkflowResult.Invalid(RundownWorkflowText.OnAirItemCannotFloat);
         }
 
         item.Floated = floated;
@@ -399,7 +399,7 @@ public sealed class Rundown
         return $"{block.Letter}{highest + 1}";
     }
 
-    private static WorkflowResult NoSuchItem(Guid itemId) => WorkflowResult.NotFound($"The rundown has no item {itemId}.");
+    private static WorkflowResult NoSuchItem(Guid itemId) => WorkflowResult.NotFound(RundownWorkflowText.NoSuchItem.With(itemId));
 
     /// <summary>A, B, ... Z, then AA, AB, ... for very long shows.</summary>
     private static string BlockLetter(int index) =>

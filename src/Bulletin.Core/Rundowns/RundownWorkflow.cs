@@ -15,8 +15,7 @@ public static class RundownWorkflow
     private static readonly IReadOnlySet<string> Producers = StaffRoles.Set(StaffRoles.Producer);
     private static readonly IReadOnlySet<string> Planners = StaffRoles.Set(StaffRoles.Producer, StaffRoles.Editor);
 
-    public static readonly WorkflowTable<RundownStatus, RundownAction> Table = new("rundown", "rundowns", RundownStatuses.Codes,
-        RundownActions.Codes, RundownActions.PastTense,
+    public static readonly WorkflowTable<RundownStatus, RundownAction> Table = new(RundownWorkflowText.Names,
         [
             new(Planning, Edit, Planning, Planners),
             new(Planning, RundownAction.Lock, Locked, Producers),

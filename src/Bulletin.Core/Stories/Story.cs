@@ -180,7 +180,7 @@ public sealed class Story
         var allowed = StoryWorkflow.Table.Check(actor.Roles, Status, StoryAction.Correct);
         if (allowed.Succeeded && string.IsNullOrWhiteSpace(note))
         {
-            return WorkflowResult.Invalid("A correction needs a public note saying what was corrected.");
+            return WorkflowResult.Invalid(StoryWorkflowText.CorrectionNeedsANote);
         }
 
         return Move(StoryAction.Correct, actor, now, () =>

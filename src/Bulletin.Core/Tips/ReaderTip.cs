@@ -123,7 +123,7 @@ public sealed class ReaderTip
     /// <summary>Gives the tip to a reporter; an assigned tip can be given to another.</summary>
     public WorkflowResult AssignTo(string assignee, Actor actor, DateOnly today) =>
         string.IsNullOrWhiteSpace(assignee)
-            ? WorkflowResult.Invalid("Choose a reporter.")
+            ? WorkflowResult.Invalid(TipWorkflowText.ChooseAReporter)
             : Move(TipAction.Assign, actor, today, () => AssignedTo = assignee.Trim());
 
     public WorkflowResult MarkUsed(Guid storyId, Actor actor, DateOnly today) =>
@@ -154,9 +154,9 @@ public sealed class ReaderTip
     public WorkflowResult MergeInto(ReaderTip primary, Actor actor, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(primary);
-        var invalid = primary.Id == Id ? "A tip cannot be merged into itself."
-            : primary.DuplicateOfId is not null ? "Merge into the tip the other one was merged into."
-            : DuplicateOfId is not null ? "This tip has already been merged."
+        var invalid = primary.Id == Id ? TipWorkflowText.NotIntoItself
+            : primary.DuplicateOfId is not null ? TipWorkflowText.IntoThePrimary
+            : DuplicateOfId is not null ? TipWorkflowText.AlreadyMerged
             : null;
         if (invalid is not null && TipWorkflow.Table.Check(actor.Roles, Status, TipAction.Merge).Succeeded)
         {

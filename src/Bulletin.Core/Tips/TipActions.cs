@@ -17,19 +17,4 @@ public static class TipActions
     public static string ToCode(this TipAction action) => Codes.Of(action);
 
     public static bool TryParse(string? code, out TipAction action) => Codes.TryParse(code, out action);
-
-    public static string PastTense(this TipAction action) => action switch
-    {
-        TipAction.Receive => "received",
-        TipAction.Review => "reviewed",
-        TipAction.Assign => "assigned",
-        TipAction.Use => "used",
-        TipAction.Decline => "declined",
-        TipAction.Spam => "marked spam",
-        TipAction.Link => "linked to a story",
-        TipAction.Note => "given a note",
-        TipAction.Reply => "answered",
-        TipAction.Merge => "merged",
-        _ => action.ToCode(),
-    };
 }

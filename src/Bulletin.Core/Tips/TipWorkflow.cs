@@ -16,8 +16,7 @@ public static class TipWorkflow
 
     private static readonly IReadOnlySet<string> Readers = StaffRoles.Set(StaffRoles.Reader);
 
-    public static readonly WorkflowTable<TipStatus, TipAction> Table = new("tip", "tips", TipStatuses.Codes, TipActions.Codes,
-        TipActions.PastTense,
+    public static readonly WorkflowTable<TipStatus, TipAction> Table = new(TipWorkflowText.Names,
         [
             new(null, Receive, New, Readers),
 

@@ -13,20 +13,4 @@ public static class StoryActions
     public static string ToCode(this StoryAction action) => Codes.Of(action);
 
     public static bool TryParse(string? code, out StoryAction action) => Codes.TryParse(code, out action);
-
-    public static string PastTense(this StoryAction action) => action switch
-    {
-        StoryAction.Edit => "edited",
-        StoryAction.Submit => "submitted",
-        StoryAction.Approve => "approved",
-        StoryAction.Schedule => "scheduled",
-        StoryAction.Publish => "published",
-        StoryAction.Correct => "corrected",
-        StoryAction.Unpublish => "unpublished",
-        StoryAction.Kill => "killed",
-        StoryAction.Create => "created",
-        StoryAction.Import => "imported",
-        StoryAction.ImportLive => "imported live",
-        _ => action.ToCode(),
-    };
 }

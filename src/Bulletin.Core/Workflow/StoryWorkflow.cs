@@ -18,8 +18,7 @@ public static class StoryWorkflow
     private static readonly IReadOnlySet<string> EditorsAndScheduler = StaffRoles.Set(StaffRoles.Editor, StaffRoles.Scheduler);
     private static readonly IReadOnlySet<string> Importer = StaffRoles.Set(StaffRoles.Importer);
 
-    public static readonly WorkflowTable<StoryStatus, StoryAction> Table = new("story", "stories", StoryStatuses.Codes, StoryActions.Codes,
-        StoryActions.PastTense,
+    public static readonly WorkflowTable<StoryStatus, StoryAction> Table = new(StoryWorkflowText.Names,
         [
             new(null, Create, Draft, Writers),
             new(null, Import, Draft, Importer),

@@ -1,38 +1,29 @@
+using Bulletin.Core.Text;
+
 namespace Bulletin.Core.Workflow;
 
 /// <summary>
 /// A workflow as one table of rows (from, action, to, roles): stories, tips and whatever comes next use this one
 /// shape. Anything not in the table is refused, and the refusal says whether the roles or the state stand in the way,
-/// in words the people using the desk understand.
+/// in words the people using the desk understand, in both languages.
 /// </summary>
 public sealed class WorkflowTable<TState, TAction>
     where TState : struct, Enum
     where TAction : struct, Enum
 {
-    private readonly string _noun;
-    private readonly string _nouns;
-    private readonly EnumCodes<TState> _states;
-    private readonly EnumCodes<TAction> _actions;
-    private readonly Func<TAction, string> _pastTense;
+    private readonly WorkflowNames<TState, TAction> _names;
 
-    /// <param name="noun">What moves through the table ("story", "tip"), for the reasons it gives; <paramref name="nouns"/> for more than one.</param>
-    /// <param name="pastTense">What an action did ("approved"), for the reasons it gives.</param>
-    public WorkflowTable(string noun, string nouns, EnumCodes<TState> states, EnumCodes<TAction> actions, Func<TAction, string> pastTense,
-        IReadOnlyList<WorkflowStep<TState, TAction>> steps)
+    public WorkflowTable(WorkflowNames<TState, TAction> names, IReadOnlyList<WorkflowStep<TState, TAction>> steps)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(noun);
+        ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(steps);
         var twice = steps.GroupBy(s => (s.From, s.Action)).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)
         {
-            throw new ArgumentException($"The {noun} table has two rows for {twice.Key.Action} from {twice.Key.From}.", nameof(steps));
+            throw new ArgumentException($"The {names.Noun.English} table has two rows for {twice.Key.Action} from {twice.Key.From}.", nameof(steps));
         }
 
-        _noun = noun;
-        _nouns = nouns;
-        _states = states;
-        _actions = actions;
-        _pastTense = pastTense;
+        _names = names;
         Steps = steps;
     }
 
@@ -69,8 +60,8 @@ public sealed class WorkflowTable<TState, TAction>
         var held = roles.ToList();
         if (!RoleMayEver(held, action))
         {
-            var who = held.Count == 0 ? "no role" : string.Join(", ", held);
-            return new WorkflowResult(WorkflowOutcome.Forbidden, $"Your roles ({who}) may not {_actions.Of(action)} {_nouns}.");
+            var who = held.Count == 0 ? WorkflowText.NoRole : WorkflowText.Join(held.Select(WorkflowText.Role));
+            return new WorkflowResult(WorkflowOutcome.Forbidden, WorkflowText.RolesMayNot.With(who, _names.Nouns, _names.Action(action)));
         }
 
         if (Find(from, action) is not { } step)
@@ -80,35 +71,42 @@ public sealed class WorkflowTable<TState, TAction>
 
         if (!held.Any(step.Roles.Contains))
         {
-            var state = from is { } f ? $"A {_states.Of(f)} {_noun}" : $"A new {_noun}";
-            return new WorkflowResult(WorkflowOutcome.Forbidden,
-                $"{state} may be {_pastTense(action)} only by: {string.Join(", ", step.Roles.Order(StringComparer.Ordinal))}.");
+            var may = WorkflowText.Join(step.Roles.Order(StringComparer.Ordinal).Select(WorkflowText.Role));
+            return new WorkflowResult(WorkflowOutcome.Forbidden, from is { } state
+                ? WorkflowText.OnlyBy.With(_names.State(state), _names.Noun, _names.Action(action), may)
+                : WorkflowText.OnlyByWhenNew.With(_names.Noun, _names.Action(action), may));
         }
 
         return WorkflowResult.Done;
     }
 
-    /// <summary>Why the action is not open in this state, in words an editor understands.</summary>
-    public string WhyNot(TState? from, TAction action)
+    /// <summary>Why the action is not open in this state, in words the people at the desk understand.</summary>
+    public Phrase WhyNot(TState? from, TAction action)
     {
         if (from is not { } state)
         {
-            return $"A {_noun} cannot be made by '{_actions.Of(action)}'.";
+            return WorkflowText.NotACreatingAction.With(_names.Noun, _names.Action(action));
         }
 
         // What people may do from here: Bulletin's own rows (imports, the scheduler) would only confuse.
         var open = Steps.Where(s => Nullable.Equals(s.From, state) && s.Roles.Any(StaffRoles.All.Contains))
-            .Select(s => _actions.Of(s.Action)).Distinct().ToList();
+            .Select(s => s.Action).Distinct().Select(_names.Action).ToList();
         if (open.Count == 0)
         {
-            return $"The {_noun} is {_states.Of(state)}; nothing more can be done with it.";
+            return WorkflowText.NothingMore.With(_names.State(state), _names.Noun);
         }
 
         var fromWhere = Steps.Where(s => EqualityComparer<TAction>.Default.Equals(s.Action, action) && s.From is not null
                 && s.Roles.Any(StaffRoles.All.Contains))
-            .Select(s => _states.Of(s.From!.Value)).Distinct().ToList();
-        var openTo = fromWhere.Count == 0 ? "" : $"'{_actions.Of(action)}' is open to {_nouns} that are {string.Join(" or ", fromWhere)}; ";
-        return $"A {_states.Of(state)} {_noun} cannot be {_pastTense(action)}. {openTo}this one can be: {string.Join(", ", open)}.";
+            .Select(s => s.From!.Value).Distinct().Select(_names.State).ToList();
+        List<Phrase> parts = [WorkflowText.NotInThisState.With(_names.State(state), _names.Noun, _names.Action(action))];
+        if (fromWhere.Count > 0)
+        {
+            parts.Add(WorkflowText.OpenFrom.With(_names.Action(action), WorkflowText.Join(fromWhere, WorkflowText.Or), _names.Nouns));
+        }
+
+        parts.Add(WorkflowText.OpenToThisOne.With(_names.Noun, WorkflowText.Join(open)));
+        return WorkflowText.Join(parts, new Phrase(" ", " "));
     }
 
     /// <summary>Every role named anywhere in the table.</summary>

@@ -100,12 +100,12 @@ public sealed partial class NewsroomStories(BulletinDbContext db, TimeProvider t
         {
             StoryAction.Submit => story.Submit(actor, now),
             StoryAction.Approve => story.Approve(actor, now),
-            StoryAction.Schedule => at is { } when ? story.Schedule(when, actor, now) : WorkflowResult.Invalid("Scheduling needs a time ('at')."),
+            StoryAction.Schedule => at is { } when ? story.Schedule(when, actor, now) : WorkflowResult.Invalid(StoryWorkflowText.SchedulingNeedsATime),
             StoryAction.Publish => story.Publish(actor, now),
             StoryAction.Correct => story.Correct(note, actor, now),
             StoryAction.Unpublish => story.Unpublish(actor, now),
             StoryAction.Kill => story.Kill(actor, now),
-            _ => WorkflowResult.Invalid($"'{action.ToCode()}' has a way of its own (saving, creating, importing), not an action route."),
+            _ => WorkflowResult.Invalid(StoryWorkflowText.NotAnActionRoute.With(StoryWorkflowText.Action(action))),
         };
         if (result.Outcome != WorkflowOutcome.Done)
         {
@@ -157,9 +157,7 @@ public sealed partial class NewsroomStories(BulletinDbContext db, TimeProvider t
     }
 
     private static StoryChange Stale(Story current, int basedOn) =>
-        new(WorkflowOutcome.Stale, current,
-            $"This story was saved by someone else while you worked on it: you started from version {basedOn}, " +
-            $"it is now at version {current.Version}. Your text has not been saved; compare the two and save again.");
+        new(WorkflowOutcome.Stale, current, StoryWorkflowText.SavedWhileYouWorked.With(basedOn, current.Version));
 
     private void Record(Story story, string what, StaffActor actor, DateTimeOffset now, string? detail = null)
     {

@@ -97,7 +97,7 @@ public static class StoriesApi
         if (result.Outcome == WorkflowOutcome.Stale)
         {
             return TypedResults.Problem(
-                detail: result.Message,
+                detail: result.Message?.English,
                 statusCode: StatusCodes.Status409Conflict,
                 title: "Edit conflict",
                 extensions: new Dictionary<string, object?>
@@ -165,10 +165,10 @@ public static class StoriesApi
     private static ProblemHttpResult Failure(StoryChange result, Guid id) => result.Outcome switch
     {
         WorkflowOutcome.NotFound => Problem(StatusCodes.Status404NotFound, "No such story", $"There is no story {id}."),
-        WorkflowOutcome.Forbidden => Problem(StatusCodes.Status403Forbidden, "Not allowed", result.Message),
-        WorkflowOutcome.NotAllowedNow => Problem(StatusCodes.Status409Conflict, "Not in this state", result.Message),
-        WorkflowOutcome.Stale => Problem(StatusCodes.Status409Conflict, "Edit conflict", result.Message),
-        _ => Problem(StatusCodes.Status400BadRequest, "Not possible", result.Message),
+        WorkflowOutcome.Forbidden => Problem(StatusCodes.Status403Forbidden, "Not allowed", result.Message?.English),
+        WorkflowOutcome.NotAllowedNow => Problem(StatusCodes.Status409Conflict, "Not in this state", result.Message?.English),
+        WorkflowOutcome.Stale => Problem(StatusCodes.Status409Conflict, "Edit conflict", result.Message?.English),
+        _ => Problem(StatusCodes.Status400BadRequest, "Not possible", result.Message?.English),
     };
 
 

@@ -147,11 +147,11 @@ public static class TipsApi
         return result.Outcome switch
         {
             WorkflowOutcome.Done or WorkflowOutcome.Unchanged => TypedResults.NoContent(),
-            WorkflowOutcome.NotFound => Problem(StatusCodes.Status404NotFound, "No such tip", result.Reason),
-            WorkflowOutcome.Forbidden => Problem(StatusCodes.Status403Forbidden, "Not allowed", result.Reason),
-            WorkflowOutcome.NotAllowedNow => Problem(StatusCodes.Status409Conflict, "Not in this state", result.Reason),
-            WorkflowOutcome.Stale => Problem(StatusCodes.Status409Conflict, "Changed by someone else", result.Reason),
-            _ => Problem(StatusCodes.Status400BadRequest, "Something is missing", result.Reason),
+            WorkflowOutcome.NotFound => Problem(StatusCodes.Status404NotFound, "No such tip", result.Reason?.English),
+            WorkflowOutcome.Forbidden => Problem(StatusCodes.Status403Forbidden, "Not allowed", result.Reason?.English),
+            WorkflowOutcome.NotAllowedNow => Problem(StatusCodes.Status409Conflict, "Not in this state", result.Reason?.English),
+            WorkflowOutcome.Stale => Problem(StatusCodes.Status409Conflict, "Changed by someone else", result.Reason?.English),
+            _ => Problem(StatusCodes.Status400BadRequest, "Something is missing", result.Reason?.English),
         };
     }
 

@@ -1,4 +1,4 @@
-using Bulletin.Text;
+using Bulletin.Core.Text;
 
 namespace Bulletin.Areas.Newsroom;
 

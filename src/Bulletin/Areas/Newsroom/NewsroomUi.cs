@@ -1,5 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using Bulletin.Core.Stories;
-using Bulletin.Text;
+using Bulletin.Core.Text;
 
 namespace Bulletin.Areas.Newsroom;
 
@@ -18,7 +19,9 @@ public sealed class NewsroomUi(IHttpContextAccessor accessor)
 
     public Language Language => English ? Language.English : Language.Korean;
 
-    public string T(Phrase phrase) => phrase[Language];
+    /// <summary>A phrase in this person's language; no phrase (a result without a reason), no text.</summary>
+    [return: NotNullIfNotNull(nameof(phrase))]
+    public string? T(Phrase? phrase) => phrase?[Language];
 
     public string T(Phrase phrase, params object?[] arguments) => phrase.Format(Language, arguments);
 

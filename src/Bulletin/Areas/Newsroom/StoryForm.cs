@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bulletin.Core.Stories;
+using Bulletin.Core.Text;
 using Bulletin.Site;
 
 namespace Bulletin.Areas.Newsroom;
@@ -40,12 +41,12 @@ public sealed class StoryForm
     };
 
     /// <summary>The content the form describes, or why it cannot be one.</summary>
-    public (StoryContent? Content, string? Problem) ToContent(Story? existing)
+    public (StoryContent? Content, Phrase? Problem) ToContent(Story? existing)
     {
         // A headline of nothing but invisible characters is no headline: the story would keep none of it.
-        if (Headline is null || Core.Text.InputText.CleanLine(Headline).Length == 0)
+        if (Headline is null || InputText.CleanLine(Headline).Length == 0)
         {
-            return (null, "headline");
+            return (null, EditorText.TheStoryNeedsAHeadline);
         }
 
         var segments = new List<ScriptSegment>();

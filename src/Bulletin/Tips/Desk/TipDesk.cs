@@ -211,7 +211,7 @@ public sealed class TipDesk(
     /// <summary>A note for the desk only; the tipster never sees it.</summary>
     public Task<WorkflowResult> AddNoteAsync(Guid tipId, Actor actor, string note, CancellationToken cancellationToken, int? basedOn = null) =>
         string.IsNullOrWhiteSpace(note)
-            ? Task.FromResult(WorkflowResult.Invalid("The note is empty."))
+            ? Task.FromResult(WorkflowResult.Invalid(TipWorkflowText.NoteEmpty))
             : ChangeAsync(tipId, TipAction.Note, actor, basedOn, "note added", t => t.AddDeskMessage(
                 new TipMessage(Guid.NewGuid(), TipMessageAuthor.DeskNote, actor.Name, sealer.Seal(t.Id, note.Trim()), Today()), actor, Today()),
                 cancellationToken);
@@ -224,7 +224,7 @@ public sealed class TipDesk(
     {
         if (string.IsNullOrWhiteSpace(reply))
         {
-            return WorkflowResult.Invalid("The reply is empty.");
+            return WorkflowResult.Invalid(TipWorkflowText.ReplyEmpty);
         }
 
         reply = reply.Trim();
@@ -252,7 +252,7 @@ public sealed class TipDesk(
         var primary = await Load(primaryId).SingleOrDefaultAsync(cancellationToken);
         if (primary is null)
         {
-            return WorkflowResult.NotFound("There is no such tip to merge into.");
+            return WorkflowResult.NotFound(TipWorkflowText.NoTipToMergeInto);
         }
 
         if (basedOn is { } seen)
@@ -298,7 +298,7 @@ public sealed class TipDesk(
             TipAction.Reply when !string.IsNullOrWhiteSpace(input.Text) => ReplyAsync(tipId, actor, input.Text, cancellationToken, basedOn),
             TipAction.Merge when input.DuplicateId is { } duplicate && duplicate != tipId =>
                 MergeAsync(duplicate, tipId, actor, cancellationToken, basedOn),
-            TipAction.Receive => Task.FromResult(WorkflowResult.Invalid("Tips are received through their channels, not by a desk action.")),
+            TipAction.Receive => Task.FromResult(WorkflowResult.Invalid(TipWorkflowText.ReceivedThroughChannels)),
             _ => Task.FromResult(WorkflowResult.Invalid(TipActionInput.WhatEachNeeds)),
         };
     }
@@ -367,7 +367,7 @@ public sealed class TipDesk(
         var tip = await Load(tipId).SingleOrDefaultAsync(cancellationToken);
         if (tip is null)
         {
-            return WorkflowResult.NotFound("There is no such tip.");
+            return WorkflowResult.NotFound(TipWorkflowText.NoSuchTip);
         }
 
         if (TipWorkflow.Table.Check(actor.Roles, tip.Status, action) is { Succeeded: false } refused)
@@ -409,9 +409,8 @@ public sealed class TipDesk(
         return WorkflowResult.Done;
     }
 
-    private static WorkflowResult Stale(int current, int seen) => WorkflowResult.Stale(
-        $"Someone else on the desk changed this tip while you were looking at it: you saw version {seen}, it is now at " +
-        $"version {current}. Nothing of yours was saved; look at the tip again and repeat what you meant to do.");
+    private static WorkflowResult Stale(int current, int seen) => 
+        WorkflowResult.Stale(TipWorkflowText.ChangedWhileYouLooked.With(seen, current));
 
     private async Task<ReaderTip?> ByReceiptAsync(string? phrase, CancellationToken cancellationToken)
     {

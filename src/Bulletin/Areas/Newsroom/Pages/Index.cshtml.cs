@@ -3,7 +3,7 @@ using Bulletin.Core.Stories;
 using Bulletin.Data;
 using Bulletin.Newsroom;
 using Bulletin.Site;
-using Bulletin.Text;
+using Bulletin.Core.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

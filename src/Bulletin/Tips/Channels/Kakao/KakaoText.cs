@@ -1,5 +1,5 @@
 using Bulletin.Core.Stories;
-using Bulletin.Text;
+using Bulletin.Core.Text;
 
 namespace Bulletin.Tips.Channels.Kakao;
 

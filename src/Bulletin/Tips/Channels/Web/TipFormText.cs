@@ -1,5 +1,5 @@
 using Bulletin.Core.Tips;
-using Bulletin.Text;
+using Bulletin.Core.Text;
 
 namespace Bulletin.Tips.Channels.Web;
 

@@ -85,7 +85,7 @@ public sealed class EditModel(
         var (content, problem) = Form.ToContent(Story);
         if (content is null)
         {
-            Problem = problem == "headline" ? ui.T(EditorText.TheStoryNeedsAHeadline) : problem;
+            Problem = ui.T(problem);
             await LoadAsync(cancellationToken);
             return Page();
         }
@@ -166,11 +166,11 @@ public sealed class EditModel(
         return result.Outcome switch
         {
             WorkflowOutcome.Done or WorkflowOutcome.Unchanged => new JsonResult(new { saved = true, version = result.Current!.Version }),
-            WorkflowOutcome.Stale => new JsonResult(new { saved = false, conflict = true, version = result.Current!.Version, message = result.Message })
+            WorkflowOutcome.Stale => new JsonResult(new { saved = false, conflict = true, version = result.Current!.Version, message = ui.T(result.Message) })
             {
                 StatusCode = StatusCodes.Status409Conflict,
             },
-            _ => new JsonResult(new { saved = false, message = result.Message }) { StatusCode = StatusCodes.Status403Forbidden },
+            _ => new JsonResult(new { saved = false, message = ui.T(result.Message) }) { StatusCode = StatusCodes.Status403Forbidden },
         };
     }
 
@@ -195,7 +195,7 @@ public sealed class EditModel(
         }
         else
         {
-            Problem = result.Message;
+            Problem = ui.T(result.Message);
             if (result.Current is { } story)
             {
                 Story = story;

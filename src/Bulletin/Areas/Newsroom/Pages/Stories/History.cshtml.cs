@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Bulletin.Areas.Newsroom.Pages.Stories;
 
 /// <summary>Every saved revision of a story, a diff between any two, and restoring one as a new revision.</summary>
-public sealed class HistoryModel(NewsroomStories stories, SiteClock clock) : PageModel
+public sealed class HistoryModel(NewsroomStories stories, SiteClock clock, NewsroomUi ui) : PageModel
 {
     public Story Story { get; private set; } = null!;
     public IReadOnlyList<StoryRevision> Revisions { get; private set; } = [];
@@ -45,7 +45,7 @@ public sealed class HistoryModel(NewsroomStories stories, SiteClock clock) : Pag
         }
 
         await LoadAsync(id, cancellationToken);
-        Problem = result.Message ?? result.Outcome.ToString();
+        Problem = ui.T(result.Message) ?? result.Outcome.ToString();
         Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }

@@ -116,7 +116,7 @@ public sealed class TipModel(TipDesk desk, UserManager<StaffUser> users, Newsroo
                 break;
         }
 
-        return await FailAsync(id, result.Reason ?? "", cancellationToken);
+        return await FailAsync(id, ui.T(result.Reason) ?? "", cancellationToken);
     }
 
     private async Task<IActionResult> FailAsync(Guid id, string problem, CancellationToken cancellationToken)

@@ -38,14 +38,34 @@ public abstract class BulletinDbContext(DbContextOptions options) : IdentityDbCo
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        SupersededRevisions.Keep(this);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        try
+        {
+            // Changes are found once, before the revisions that a change supersedes are given their content, and
+            // not again by the save: an import's batch holds thousands of entries.
+            SupersededRevisions.Keep(this);
+            ChangeTracker.AutoDetectChangesEnabled = false;
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        await SupersededRevisions.KeepAsync(this, cancellationToken);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        try
+        {
+            await SupersededRevisions.KeepAsync(this, cancellationToken);
+            ChangeTracker.AutoDetectChangesEnabled = false;
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -27,7 +27,7 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         // The live version is stored only while it differs from the working one (Story keeps it once otherwise).
         builder.Ignore(s => s.Live);
         builder.Property<StoryContent?>("_live").HasColumnName("Live")
-            .HasConversion(JsonColumns.Converter<StoryContent?>(), JsonColumns.RecordComparer<StoryContent?>());
+            .HasConversion(JsonColumns.CompressedConverter<StoryContent?>(), JsonColumns.RecordComparer<StoryContent?>());
         builder.Property<bool>("_liveIsWorkingVersion").HasColumnName("LiveIsWorkingVersion");
         builder.Property(s => s.CorrectionNote).HasMaxLength(2000);
 

@@ -18,7 +18,7 @@ internal sealed class StoryRevisionConfiguration : IEntityTypeConfiguration<Stor
         builder.Ignore(r => r.Content);
         builder.Ignore(r => r.IsSuperseded);
         builder.Property<StoryContent?>("_kept").HasColumnName("Content")
-            .HasConversion(JsonColumns.Converter<StoryContent?>(), JsonColumns.RecordComparer<StoryContent?>());
+            .HasConversion(JsonColumns.CompressedConverter<StoryContent?>(), JsonColumns.RecordComparer<StoryContent?>());
         builder.HasOne<Story>().WithMany().HasForeignKey(r => r.StoryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.StoryId, r.Version });
     }

@@ -21,6 +21,7 @@ internal static class SupersededRevisions
         nameof(Story.Programme), nameof(Story.TranscriptDisclaimer), nameof(Story.PublishedAt), nameof(Story.UpdatedAt),
     ];
 
+    /// <summary>Finds the changes to save (DetectChanges), then keeps what they supersede.</summary>
     public static async Task KeepAsync(BulletinDbContext db, CancellationToken cancellationToken)
     {
         var before = Changing(db);
@@ -28,7 +29,7 @@ internal static class SupersededRevisions
         {
             var ids = chunk.ToList();
             var open = await Open(db, ids).ToListAsync(cancellationToken);
-            Supersede(open, before);
+            Supersede(db, open, before);
         }
     }
 
@@ -38,7 +39,7 @@ internal static class SupersededRevisions
         foreach (var chunk in before.Keys.Chunk(Chunk))
         {
             var ids = chunk.ToList();
-            Supersede([.. Open(db, ids)], before);
+            Supersede(db, [.. Open(db, ids)], before);
         }
     }
 
@@ -46,18 +47,24 @@ internal static class SupersededRevisions
     private static IQueryable<StoryRevision> Open(BulletinDbContext db, List<Guid> ids) =>
         db.StoryRevisions.Where(r => ids.Contains(r.StoryId) && EF.Property<StoryContent?>(r, "_kept") == null);
 
-    private static void Supersede(List<StoryRevision> open, Dictionary<Guid, StoryContent> before)
+    private static void Supersede(BulletinDbContext db, List<StoryRevision> open, Dictionary<Guid, StoryContent> before)
     {
         foreach (var revision in open)
         {
             revision.Supersede(before[revision.StoryId]);
+            // The save does not look for changes again (see BulletinDbContext.SaveChanges): this entry says so itself.
+            db.Entry(revision).DetectChanges();
         }
     }
 
     /// <summary>Each stored story whose content this save changes, with the content it had.</summary>
     private static Dictionary<Guid, StoryContent> Changing(BulletinDbContext db)
     {
-        db.ChangeTracker.DetectChanges();
+        if (db.ChangeTracker.AutoDetectChangesEnabled)
+        {
+            db.ChangeTracker.DetectChanges();
+        }
+
         var changing = new Dictionary<Guid, StoryContent>();
         foreach (var entry in db.ChangeTracker.Entries<Story>())
         {

@@ -166,9 +166,9 @@ namespace Bulletin.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("Bylines");
 
-                    b.Property<string>("_segments")
+                    b.Property<byte[]>("_segments")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("bytea")
                         .HasColumnName("Segments");
 
                     b.Property<string>("_subheadlines")
@@ -271,17 +271,17 @@ namespace Bulletin.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("Bylines");
 
-                    b.Property<string>("_live")
-                        .HasColumnType("text")
+                    b.Property<byte[]>("_live")
+                        .HasColumnType("bytea")
                         .HasColumnName("Live");
 
                     b.Property<bool>("_liveIsWorkingVersion")
                         .HasColumnType("boolean")
                         .HasColumnName("LiveIsWorkingVersion");
 
-                    b.Property<string>("_segments")
+                    b.Property<byte[]>("_segments")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("bytea")
                         .HasColumnName("Segments");
 
                     b.Property<string>("_subheadlines")
@@ -347,8 +347,8 @@ namespace Bulletin.Data.Migrations.Postgres
                     b.Property<int>("Version")
                         .HasColumnType("integer");
 
-                    b.Property<string>("_kept")
-                        .HasColumnType("text")
+                    b.Property<byte[]>("_kept")
+                        .HasColumnType("bytea")
                         .HasColumnName("Content");
 
                     b.HasKey("Id");

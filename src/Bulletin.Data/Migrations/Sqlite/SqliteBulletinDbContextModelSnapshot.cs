@@ -161,9 +161,9 @@ namespace Bulletin.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("Bylines");
 
-                    b.Property<string>("_segments")
+                    b.Property<byte[]>("_segments")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("Segments");
 
                     b.Property<string>("_subheadlines")
@@ -266,17 +266,17 @@ namespace Bulletin.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("Bylines");
 
-                    b.Property<string>("_live")
-                        .HasColumnType("TEXT")
+                    b.Property<byte[]>("_live")
+                        .HasColumnType("BLOB")
                         .HasColumnName("Live");
 
                     b.Property<bool>("_liveIsWorkingVersion")
                         .HasColumnType("INTEGER")
                         .HasColumnName("LiveIsWorkingVersion");
 
-                    b.Property<string>("_segments")
+                    b.Property<byte[]>("_segments")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("Segments");
 
                     b.Property<string>("_subheadlines")
@@ -342,8 +342,8 @@ namespace Bulletin.Data.Migrations.Sqlite
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("_kept")
-                        .HasColumnType("TEXT")
+                    b.Property<byte[]>("_kept")
+                        .HasColumnType("BLOB")
                         .HasColumnName("Content");
 
                     b.HasKey("Id");

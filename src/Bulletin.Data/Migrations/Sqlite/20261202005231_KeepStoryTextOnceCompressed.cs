@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Bulletin.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class KeepStoryTextOnce : Migration
+    public partial class KeepStoryTextOnceCompressed : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -33,24 +33,51 @@ namespace Bulletin.Data.Migrations.Sqlite
                       AND p."PublishedAt" = "Stories"."PublishedAt" AND p."UpdatedAt" = "Stories"."UpdatedAt")
                 """);
 
-            migrationBuilder.AlterColumn<string>(
+            // Revisions stored before this keep their content (a revision made from now on stores none while it is
+            // still its story's working content), so there is nothing of theirs to convert but the column's type.
+            // SQLite rebuilds the tables: each stored JSON text is copied as it is and reads as it is (a text value reads
+            // back as its UTF-8 bytes). Only rows written from now on are compressed.
+            migrationBuilder.AlterColumn<byte[]>(
                 name: "Content",
                 table: "StoryRevisions",
-                type: "TEXT",
+                type: "BLOB",
                 nullable: true,
                 oldClrType: typeof(string),
                 oldType: "TEXT");
 
-            // Revisions stored before this keep their content: only revisions made from now on wait for their story
-            // to change before storing it, so nothing here is to convert.
+            migrationBuilder.AlterColumn<byte[]>(
+                name: "Segments",
+                table: "Stories",
+                type: "BLOB",
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "TEXT");
+
+            migrationBuilder.AlterColumn<byte[]>(
+                name: "Live",
+                table: "Stories",
+                type: "BLOB",
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldNullable: true);
+
+            migrationBuilder.AlterColumn<byte[]>(
+                name: "Segments",
+                table: "PublishedStories",
+                type: "BLOB",
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "TEXT");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            // Going back would need every revision that keeps no content of its own, and every live version kept
-            // once, written out again from the story's columns, which SQL alone cannot assemble. Restore a backup instead.
-            throw new NotSupportedException("KeepStoryTextOnce cannot be reverted; restore a backup taken before it.");
+            // Going back would need every revision that keeps no content of its own and every live version kept once
+            // written out again from the story's columns, and compressed rows turned back into text: SQL alone can do
+            // neither. Restore a backup taken before this migration instead.
+            throw new NotSupportedException("KeepStoryTextOnceCompressed cannot be reverted; restore a backup taken before it.");
         }
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Bulletin.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class KeepStoryTextOnce : Migration
+    public partial class KeepStoryTextOnceCompressed : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -33,24 +33,25 @@ namespace Bulletin.Data.Migrations.Postgres
                       AND p."PublishedAt" = "Stories"."PublishedAt" AND p."UpdatedAt" = "Stories"."UpdatedAt")
                 """);
 
-            migrationBuilder.AlterColumn<string>(
-                name: "Content",
-                table: "StoryRevisions",
-                type: "text",
-                nullable: true,
-                oldClrType: typeof(string),
-                oldType: "text");
+            // Revisions stored before this keep their content (a revision made from now on stores none while it is
+            // still its story's working content), so there is nothing of theirs to convert but the column's type.
+            // PostgreSQL will not turn text into bytea by itself: each stored JSON becomes its UTF-8 bytes, which read as
+            // they are. Only rows written from now on are compressed.
+            foreach (var (table, column) in new[] { ("StoryRevisions", "Content"), ("Stories", "Segments"), ("Stories", "Live"), ("PublishedStories", "Segments") })
+            {
+                migrationBuilder.Sql($"ALTER TABLE \"{table}\" ALTER COLUMN \"{column}\" TYPE bytea USING convert_to(\"{column}\", 'UTF8');");
+            }
 
-            // Revisions stored before this keep their content: only revisions made from now on wait for their story
-            // to change before storing it, so nothing here is to convert.
+            migrationBuilder.Sql("ALTER TABLE \"StoryRevisions\" ALTER COLUMN \"Content\" DROP NOT NULL;");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            // Going back would need every revision that keeps no content of its own, and every live version kept
-            // once, written out again from the story's columns, which SQL alone cannot assemble. Restore a backup instead.
-            throw new NotSupportedException("KeepStoryTextOnce cannot be reverted; restore a backup taken before it.");
+            // Going back would need every revision that keeps no content of its own and every live version kept once
+            // written out again from the story's columns, and compressed rows turned back into text: SQL alone can do
+            // neither. Restore a backup taken before this migration instead.
+            throw new NotSupportedException("KeepStoryTextOnceCompressed cannot be reverted; restore a backup taken before it.");
         }
     }
 }

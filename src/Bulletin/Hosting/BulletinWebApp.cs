@@ -78,6 +78,7 @@ public static class BulletinWebApp
         builder.Services.AddBulletinData(builder.Configuration.Database(), dataDirectory.Path);
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(dataDirectory.Combine("keys")));
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<DatabaseUnavailable>();
         builder.Services.AddHealth();
         builder.Services.AddBulletinRateLimiting();
         builder.Services.AddProxyHeaders(builder.Configuration);

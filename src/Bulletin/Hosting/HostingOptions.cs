@@ -13,4 +13,11 @@ public sealed class HostingOptions
 
     /// <summary>Networks of such proxies in CIDR notation (10.0.0.0/8), for a fleet of them.</summary>
     public string[] KnownNetworks { get; set; } = [];
+
+    /// <summary>
+    /// What a 503 asks clients to wait (Retry-After) when the database is busy, full or restarting: long enough for
+    /// a lock to pass, short enough that an editor's second try comes soon.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 3600)]
+    public int RetryAfterSeconds { get; set; } = 10;
 }

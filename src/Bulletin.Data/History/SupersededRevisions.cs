@@ -21,7 +21,7 @@ internal static class SupersededRevisions
         nameof(Story.Programme), nameof(Story.TranscriptDisclaimer), nameof(Story.PublishedAt), nameof(Story.UpdatedAt),
     ];
 
-    /// <summary>Finds the changes to save (DetectChanges), then keeps what they supersede.</summary>
+    /// <summary>Finds the changes to save, then keeps what they supersede.</summary>
     public static async Task KeepAsync(BulletinDbContext db, CancellationToken cancellationToken)
     {
         var before = Changing(db);
@@ -60,11 +60,7 @@ internal static class SupersededRevisions
     /// <summary>Each stored story whose content this save changes, with the content it had.</summary>
     private static Dictionary<Guid, StoryContent> Changing(BulletinDbContext db)
     {
-        if (db.ChangeTracker.AutoDetectChangesEnabled)
-        {
-            db.ChangeTracker.DetectChanges();
-        }
-
+        // Entries() finds the changes first (unless the caller turned that off), the one time this save does.
         var changing = new Dictionary<Guid, StoryContent>();
         foreach (var entry in db.ChangeTracker.Entries<Story>())
         {

@@ -110,4 +110,34 @@ public sealed class MigrationTests
             Assert.Equal("폭설로 출근길 혼잡", revisions.Single(r => r.StoryId == unchanged).ReadWith(stories[unchanged]).Content.Headline);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Migrate_TipAuditLinesWithExactTimes_KeepsOnlyTheirDay(DatabaseProvider provider)
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(provider, migrated: false);
+        var sqlite = provider == DatabaseProvider.Sqlite;
+        var tip = Guid.CreateVersion7();
+        await using (var db = database.NewContext())
+        {
+            await db.GetService<IMigrator>().MigrateAsync("KeepStoryTextOnceCompressed", cancel);
+            foreach (var (action, at) in new[] { ("received", new DateTimeOffset(2024, 10, 16, 23, 59, 58, TimeSpan.Zero)), ("opened", new DateTimeOffset(2024, 10, 17, 0, 0, 1, TimeSpan.Zero)) })
+            {
+                object time = sqlite ? new DateTimeOffsetToBinaryConverter().ConvertToProvider(at)! : at;
+                object id = sqlite ? tip.ToString().ToUpperInvariant() : tip;
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO "TipAudit" ("TipId", "Action", "Actor", "At") VALUES ({id}, {action}, {"web"}, {time})
+                    """, cancel);
+            }
+
+            await db.Database.MigrateAsync(cancel);
+        }
+
+        await using (var db = database.NewContext())
+        {
+            var lines = await db.TipAudit.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Action, a.Day }).ToListAsync(cancel);
+            Assert.Equal([("received", new DateOnly(2024, 10, 16)), ("opened", new DateOnly(2024, 10, 17))], lines.Select(l => (l.Action, l.Day)));
+        }
+    }
 }

@@ -120,6 +120,10 @@ public sealed class TipDeskTests
         Assert.Equal(new DateOnly(2026, 3, 1), (await desk.FindByReceiptAsync(tip.Phrase, ct))!.ReceivedOn);
         await using var db = database.NewContext();
         Assert.Equal(new DateOnly(2026, 3, 1), await db.ReaderTips.Where(t => t.Id == tip.TipId).Select(t => t.SettledOn).SingleAsync(ct));
+        // The audit says what happened on which day, never at what minute.
+        var audit = await db.TipAudit.Where(a => a.TipId == tip.TipId).Select(a => a.Day).ToListAsync(ct);
+        Assert.Equal(3, audit.Count);
+        Assert.All(audit, day => Assert.Equal(new DateOnly(2026, 3, 1), day));
     }
 
     [Fact]

@@ -2,7 +2,9 @@ namespace Bulletin.Core.Tips;
 
 /// <summary>
 /// What happened to a tip and who did it, without any of its content. Kept after the tip itself is deleted, so
-/// the desk can account for every tip it received.
+/// the desk can account for every tip it received. Like the tip itself, it is dated to the day in the site's zone,
+/// never to the minute: exact times would let anyone with the database match a tip to a phone's or a network's
+/// log of who was where.
 /// </summary>
 public sealed class TipAuditEntry
 {
@@ -12,12 +14,12 @@ public sealed class TipAuditEntry
         Actor = "";
     }
 
-    public TipAuditEntry(Guid tipId, string action, string actor, DateTimeOffset at)
+    public TipAuditEntry(Guid tipId, string action, string actor, DateOnly day)
     {
         TipId = tipId;
         Action = action;
         Actor = actor;
-        At = at.ToUniversalTime();
+        Day = day;
     }
 
     public long Id { get; private set; }
@@ -27,5 +29,5 @@ public sealed class TipAuditEntry
     /// <summary>A staff user name, or "tipster", "retention", a channel name.</summary>
     public string Actor { get; private set; }
 
-    public DateTimeOffset At { get; private set; }
+    public DateOnly Day { get; private set; }
 }

@@ -17,7 +17,6 @@ public sealed class TipIntake(
     Receipts receipts,
     MetadataScrubber scrubber,
     IOptions<TipsOptions> options,
-    TimeProvider clock,
     SiteClock site)
 {
     public TipUpload Begin() => new(Guid.NewGuid(), files, sealer, options.Value);
@@ -67,7 +66,7 @@ public sealed class TipIntake(
 
         files.NormaliseTimes(upload.TipId, today);
         db.ReaderTips.Add(tip);
-        db.TipAudit.Add(new TipAuditEntry(tip.Id, "received", submission.Channel.ToCode(), clock.GetUtcNow()));
+        db.TipAudit.Add(new TipAuditEntry(tip.Id, "received", submission.Channel.ToCode(), today));
         await db.SaveChangesAsync(cancellationToken);
         upload.Completed = true;
         return new TipReceipt(tip.Id, phrase);

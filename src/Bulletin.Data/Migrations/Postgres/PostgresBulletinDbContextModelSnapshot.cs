@@ -496,8 +496,8 @@ namespace Bulletin.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
 
                     b.Property<Guid>("TipId")
                         .HasColumnType("uuid");

@@ -489,8 +489,8 @@ namespace Bulletin.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("TipId")
                         .HasColumnType("TEXT");

@@ -18,7 +18,6 @@ public sealed class TipDesk(
     TipFileStore files,
     Receipts receipts,
     TipMailer mailer,
-    TimeProvider clock,
     SiteClock site)
 {
     // ---- the tipster, with a receipt ----
@@ -351,7 +350,7 @@ public sealed class TipDesk(
             return false;
         }
 
-        await TipRetention.DeleteAsync(db, files, tip, "deleted by " + staff, staff, clock, cancellationToken);
+        await TipRetention.DeleteAsync(db, files, tip, "deleted by " + staff, staff, Today(), cancellationToken);
         return true;
     }
 
@@ -433,7 +432,7 @@ public sealed class TipDesk(
     }
 
     private void Audit(Guid tipId, string action, string actor) =>
-        db.TipAudit.Add(new TipAuditEntry(tipId, action, actor, clock.GetUtcNow()));
+        db.TipAudit.Add(new TipAuditEntry(tipId, action, actor, Today()));
 
     private DateOnly Today() => site.Today();
 }

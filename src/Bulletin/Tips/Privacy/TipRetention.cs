@@ -54,7 +54,7 @@ public sealed class TipRetention(IServiceScopeFactory scopes, IOptions<TipsOptio
                 .Where(t => t.Id == id || t.DuplicateOfId == id).ToListAsync(cancellationToken);
             foreach (var tip in group.OrderBy(t => t.Id == id))
             {
-                await DeleteAsync(db, files, tip, "deleted by retention", "retention", clock, cancellationToken);
+                await DeleteAsync(db, files, tip, "deleted by retention", "retention", today, cancellationToken);
                 deleted++;
             }
         }
@@ -73,10 +73,10 @@ public sealed class TipRetention(IServiceScopeFactory scopes, IOptions<TipsOptio
     }
 
     internal static async Task DeleteAsync(BulletinDbContext db, TipFileStore files, ReaderTip tip, string action, string actor,
-        TimeProvider clock, CancellationToken cancellationToken)
+        DateOnly today, CancellationToken cancellationToken)
     {
         db.ReaderTips.Remove(tip);
-        db.TipAudit.Add(new TipAuditEntry(tip.Id, action, actor, clock.GetUtcNow()));
+        db.TipAudit.Add(new TipAuditEntry(tip.Id, action, actor, today));
         await db.SaveChangesAsync(cancellationToken);
         // After the commit: a crash in between leaves sealed files that the next pass sweeps, never a row without files.
         files.DeleteTip(tip.Id);

@@ -6,9 +6,12 @@ using Bulletin.Ingest.BroadcastPages;
 // Import benchmark: generates broadcast pages, then measures
 //   parse: BroadcastPageReader over pages already in memory, on one thread;
 //   store: the real `bulletin import --publish` over the files, into a new SQLite database.
-// Usage: dotnet run -c Release --project bench/Bulletin.Import.Benchmark -- [--pages N] [--mode parse|store|all]
+//   size: the database's bytes per story after the import, and where they go (per table and index, SQLite's dbstat).
+// Usage: dotnet run -c Release --project bench/Bulletin.Import.Benchmark -- [--pages N] [--mode parse|store|all] [--keep DIR]
+// --keep DIR leaves the pages and the database there instead of deleting them.
 var pages = 10_000;
 var mode = "all";
+string? keep = null;
 for (var i = 0; i < args.Length - 1; i++)
 {
     if (args[i] == "--pages")
@@ -19,9 +22,13 @@ for (var i = 0; i < args.Length - 1; i++)
     {
         mode = args[i + 1];
     }
+    else if (args[i] == "--keep")
+    {
+        keep = args[i + 1];
+    }
 }
 
-var work = Directory.CreateTempSubdirectory("bulletin-import-bench-");
+var work = keep is null ? Directory.CreateTempSubdirectory("bulletin-import-bench-") : Directory.CreateDirectory(keep);
 try
 {
     var folder = Directory.CreateDirectory(Path.Combine(work.FullName, "pages")).FullName;
@@ -84,10 +91,14 @@ try
         Console.WriteLine($"stored: {cpu.TotalSeconds:N1} s of processor time, {pages / cpu.TotalSeconds:N0} stories per processor-second");
         Console.WriteLine($"stored: peak memory (working set) {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:N0} MB" +
             (mode == "all" ? " (includes the parse phase; run --mode store alone for its own figure)" : ""));
+        DatabaseSize.Print(Path.Combine(dataDir, "bulletin.db"), pages, bytes);
     }
 }
 finally
 {
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    work.Delete(recursive: true);
+    if (keep is null)
+    {
+        work.Delete(recursive: true);
+    }
 }

@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bulletin.Data;
@@ -48,7 +50,11 @@ public static class BulletinData
     }
 
     private static void UseSqlite(DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas());
+        builder.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas())
+            // A migration that rebuilds a table turns foreign-key checks off and on around its transaction; that
+            // setting belongs to the connection, not the file, so an interrupted rebuild leaves nothing half-done and
+            // the warning EF prints for it on every new database says nothing an operator can act on.
+            .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug)));
 
     private static void UsePostgres(DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3));

@@ -2,6 +2,7 @@ using Bulletin.Core.Curation;
 using Bulletin.Core.Sections;
 using Bulletin.Core.Stories;
 using Bulletin.Data.Audit;
+using Bulletin.Data.History;
 using Bulletin.Core.Tips;
 using Bulletin.Data.Outbox;
 using Bulletin.Data.Publication;
@@ -34,6 +35,38 @@ public abstract class BulletinDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<TipAttachment> TipAttachments => Set<TipAttachment>();
     public DbSet<TipMessage> TipMessages => Set<TipMessage>();
     public DbSet<TipAuditEntry> TipAudit => Set<TipAuditEntry>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        try
+        {
+            // Changes are found once, before the revisions that a change supersedes are given their content, and
+            // not again by the save: an import's batch holds thousands of entries.
+            SupersededRevisions.Keep(this);
+            ChangeTracker.AutoDetectChangesEnabled = false;
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        try
+        {
+            await SupersededRevisions.KeepAsync(this, cancellationToken);
+            ChangeTracker.AutoDetectChangesEnabled = false;
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

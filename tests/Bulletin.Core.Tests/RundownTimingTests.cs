@@ -29,34 +29,30 @@ public sealed class RundownTimingTests
 
     private static string Words(int fours) => string.Join(' ', Enumerable.Repeat("troops crossed the border", fours));
 
-    private static TimedScript KoreanScript(int anchorFives) => new(
-        new StoryContent
-        {
-            Headline = "북한군 파병",
-            Language = Language.Korean,
-            Segments =
-            [
-                new ScriptSegment(SegmentKind.Anchor, Syllables(anchorFives)),
-                new ScriptSegment(SegmentKind.Soundbite, "녹취 내용", Speaker: "김철수"),
-            ],
-            SignOff = Syllables(7),
-        },
-        [null, TimeSpan.FromSeconds(20)]);
+    private static StoryContent KoreanScript(int anchorFives) => new()
+    {
+        Headline = "북한군 파병",
+        Language = Language.Korean,
+        Segments =
+        [
+            new ScriptSegment(SegmentKind.Anchor, Syllables(anchorFives)),
+            new ScriptSegment(SegmentKind.Soundbite, "녹취 내용", Speaker: "김철수", Duration: TimeSpan.FromSeconds(20)),
+        ],
+        SignOff = Syllables(7),
+    };
 
-    private static TimedScript EnglishScript() => new(
-        new StoryContent
-        {
-            Headline = "Troops",
-            Language = Language.English,
-            Segments =
-            [
-                new ScriptSegment(SegmentKind.Anchor, Words(20)),
-                new ScriptSegment(SegmentKind.Reporter, "The package's voice-over, which is recorded."),
-            ],
-        },
-        [null, TimeSpan.FromSeconds(90)]);
+    private static StoryContent EnglishScript() => new()
+    {
+        Headline = "Troops",
+        Language = Language.English,
+        Segments =
+        [
+            new ScriptSegment(SegmentKind.Anchor, Words(20)),
+            new ScriptSegment(SegmentKind.Reporter, "The package's voice-over, which is recorded.", Duration: TimeSpan.FromSeconds(90)),
+        ],
+    };
 
-    private Dictionary<Guid, TimedScript> _scripts = new()
+    private Dictionary<Guid, StoryContent> _scripts = new()
     {
         [KoreanStory] = KoreanScript(14),
         [EnglishStory] = EnglishScript(),
@@ -184,9 +180,9 @@ public sealed class RundownTimingTests
         var story = Guid.CreateVersion7();
         rundown.AddStory(Producer, Guid.CreateVersion7(), story, "SHORT");
         // Two words at 160 a minute: 0.75 s, read as 1 s; one word (0.375 s) would be 0 s.
-        var scripts = new Dictionary<Guid, TimedScript>
+        var scripts = new Dictionary<Guid, StoryContent>
         {
-            [story] = new(new StoryContent { Headline = "x", Language = Language.English, Segments = [new(SegmentKind.Anchor, "Good evening.")] }),
+            [story] = new StoryContent { Headline = "x", Language = Language.English, Segments = [new(SegmentKind.Anchor, "Good evening.")] },
         };
 
         Assert.Equal(TimeSpan.FromSeconds(1), rundown.Timing(scripts).Items[0].TextTime);

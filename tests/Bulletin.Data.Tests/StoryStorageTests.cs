@@ -126,4 +126,62 @@ public sealed class StoryStorageTests
             Assert.Equal(["utc", "seoul"], order);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Load_AScriptStoredWithItsParagraphsAndNulls_ReadsTheSameScript(DatabaseProvider provider)
+    {
+        // Rows written before the script's stored shape left out what is computed (paragraphs) and what is absent (nulls).
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var story = Story.Import(Guid.CreateVersion7(), "old-shape", TalkShow("옛 모양", Now), null, "page", "old", Actor.Importer, Now).Value!;
+        await using (var context = database.NewContext())
+        {
+            context.Stories.Add(story);
+            await context.SaveChangesAsync(Cancel);
+            const string written = """
+                [{"kind":"anchor","text":"첫 문단\n\n둘째 문단","speaker":null,"title":null,"when":null,"paragraphs":["첫 문단","둘째 문단"]},
+                 {"kind":"soundbite","text":"말","speaker":"김","title":"교수","when":"어제","paragraphs":["말"]}]
+                """;
+            // As the migration that made the column bytes left them: SQLite keeps the text, PostgreSQL its UTF-8 bytes.
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                await context.Database.ExecuteSqlAsync($"UPDATE \"Stories\" SET \"Segments\" = {written}", Cancel);
+            }
+            else
+            {
+                await context.Database.ExecuteSqlAsync($"UPDATE \"Stories\" SET \"Segments\" = convert_to({written}, 'UTF8')", Cancel);
+            }
+        }
+
+        await using (var context = database.NewContext())
+        {
+            var loaded = await context.Stories.AsNoTracking().SingleAsync(s => s.Id == story.Id, Cancel);
+            Assert.Equal(
+                [new ScriptSegment(SegmentKind.Anchor, "첫 문단\n\n둘째 문단"), new ScriptSegment(SegmentKind.Soundbite, "말", "김", "교수", "어제")],
+                loaded.Segments);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Save_AScript_StoresItInFewerBytesThanItsText(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var repeated = string.Join("\n\n", Enumerable.Range(1, 12).Select(i => $"러시아가 연일 북한을 두둔하고 있습니다. {i}번째 문단입니다."));
+        var content = TalkShow("짧아진 대본", Now) with { Segments = [new(SegmentKind.Reporter, repeated)] };
+        var story = Story.Import(Guid.CreateVersion7(), "once", content, null, "page", "once", Actor.Importer, Now).Value!;
+        await using (var context = database.NewContext())
+        {
+            context.Stories.Add(story);
+            await context.SaveChangesAsync(Cancel);
+            var stored = await context.Database.SqlQuery<byte[]>($"SELECT \"Segments\" AS \"Value\" FROM \"Stories\"").SingleAsync(Cancel);
+            // Each paragraph once (not again as a list of paragraphs), and compressed.
+            Assert.True(stored.Length < System.Text.Encoding.UTF8.GetByteCount(repeated) / 2, $"{stored.Length} bytes stored");
+        }
+
+        await using (var context = database.NewContext())
+        {
+            Assert.Equal(repeated, (await context.Stories.AsNoTracking().SingleAsync(Cancel)).Segments[0].Text);
+        }
+    }
 }

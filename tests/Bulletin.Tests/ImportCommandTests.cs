@@ -224,7 +224,9 @@ public sealed class ImportCommandTests
             var revision = await db.StoryRevisions.SingleAsync(r => r.StoryId == story.Id, Cancel);
             Assert.Equal("import", revision.Action);
             Assert.Equal(story.Version, revision.Version);
-            Assert.Equal(story.Headline, revision.Content.Headline);
+            // Its content is the story's own, stored once, on the story, until the story changes.
+            Assert.False(revision.IsSuperseded);
+            Assert.Equal(story.Headline, revision.ReadWith(story).Content.Headline);
             Assert.Equal("import:page", revision.AuthorName);
             var audit = await db.AuditLog.SingleAsync(a => a.Subject == $"story:{story.Id}", Cancel);
             Assert.Equal("story.import", audit.Action);

@@ -116,6 +116,51 @@ public sealed class KakaoSkillTests
         Assert.False(canary.Pending(), "the image fetcher connected to a loopback address");
     }
 
+    [Fact]
+    public async Task OneSender_IsLimitedLikeTheWebForm_KeepsTheDraftWhenRefused_AndOthersStillSend()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var server = await BulletinServer.StartAsync(database,
+            settings: ["--Tips:Kakao:Secret=" + Secret, "--Tips:SubmissionsPerWindow=2", "--Tips:RateWindow=00:10:00", "--Tips:MaxTextLength=120"]);
+        var sample = await File.ReadAllTextAsync(Samples.Require("security/json/kakao_skill_valid_tip.json"), TestContext.Current.CancellationToken);
+
+        // Every call comes from Kakao's servers: only the sender tells one tipster from another.
+        for (var tip = 1; tip <= 2; tip++)
+        {
+            await SayAsync(server, sample, "flooder", $"{tip}번째 제보: 공사장 폐기물");
+            Assert.Matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){4}", await SayAsync(server, sample, "flooder", "보내기"));
+        }
+
+        await SayAsync(server, sample, "flooder", "3번째 제보: 공사장 폐기물");
+        var refused = await SayAsync(server, sample, "flooder", "보내기");
+        Assert.Contains("제보를 너무 많이 보내셨습니다", refused, StringComparison.Ordinal);
+        Assert.Contains("10분 뒤", refused, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[0-9A-Z]{4}(-[0-9A-Z]{4}){4}", refused);
+
+        await SayAsync(server, sample, "neighbour", "다리 밑 하천이 넘쳤습니다");
+        Assert.Matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){4}", await SayAsync(server, sample, "neighbour", "보내기"));
+
+        // A draft holds no more than one tip may: the line that would overflow it is refused, the rest kept.
+        await SayAsync(server, sample, "writer", new string('가', 80));
+        Assert.Contains("제보 내용이 다 찼습니다", await SayAsync(server, sample, "writer", new string('나', 80)), StringComparison.Ordinal);
+        Assert.Matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){4}", await SayAsync(server, sample, "writer", "보내기"));
+
+        await using var db = database.NewContext();
+        Assert.Equal(4, await db.ReaderTips.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>One turn of a sender's conversation with the skill; the answer's text.</summary>
+    private static async Task<string> SayAsync(BulletinServer server, string sample, string sender, string utterance)
+    {
+        var request = System.Text.Json.Nodes.JsonNode.Parse(sample)!;
+        request["userRequest"]!["user"]!["id"] = "kakao-" + sender;
+        request["userRequest"]!["user"]!["properties"] = new System.Text.Json.Nodes.JsonObject();
+        request["userRequest"]!["utterance"] = utterance;
+        var (status, body) = await PostSkillAsync(server, request.ToJsonString());
+        Assert.Equal(HttpStatusCode.OK, status);
+        return AssertSkillAnswer(body, $"{sender}: {utterance}");
+    }
+
     private static async Task<(HttpStatusCode Status, string Body)> PostSkillAsync(BulletinServer server, string json, string? secret = Secret)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/tips/kakao")

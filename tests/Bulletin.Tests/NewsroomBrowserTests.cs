@@ -157,6 +157,54 @@ public sealed class NewsroomBrowserTests
         Assert.Equal(0, await page.Locator("#conflict").CountAsync());
     }
 
+    [Fact]
+    public async Task RecordingLength_SetThroughTheApi_ShowsInTheEditor_SurvivesASaveThere_AndATypoIsRefusedKeepingTheText()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var server = await BulletinServer.StartAsync(database);
+        await using var browser = await Browser.LaunchAsync();
+        var reporter = await StaffAccount.CreateAsync(server, "reporter@test.example", StaffRoles.Reporter);
+        using var api = reporter.Api(server);
+        var story = KoreanStory();
+        story["segments"]![1]!["duration"] = 20;
+        var (id, version) = await CreateAsync(api, story);
+        var created = await GetAsync(api, id);
+        Assert.Equal(20, created["story"]!["segments"]![1]!["duration"]!.GetValue<int>());
+        Assert.Null(created["story"]!["segments"]![0]!["duration"]);
+
+        var page = await browser.SignedInAsync(server, reporter.Email, reporter.Password);
+        await page.GotoAsync($"/newsroom/stories/edit/{id}");
+        Assert.Equal("0:20", await page.InputValueAsync("#duration-1"));
+        Assert.Equal("", await page.InputValueAsync("#duration-0"));
+
+        // An editor who only changes the headline keeps the soundbite's length.
+        await page.FillAsync("#headline", "폭설로 출근길 혼잡…수도권 지하철 증편");
+        await page.ClickAsync("#save");
+        await Assertions.Expect(page.Locator("#notice")).ToBeVisibleAsync();
+        var saved = await GetAsync(api, id);
+        Assert.Equal(version + 1, saved["version"]!.GetValue<int>());
+        Assert.Equal(20, saved["story"]!["segments"]![1]!["duration"]!.GetValue<int>());
+
+        // 1:75 is a typo: refused with a reason, and what was typed stays in the form.
+        await page.FillAsync("#duration-1", "1:75");
+        await page.FillAsync("#text-0", "지하철 운행을 늘렸습니다.");
+        await page.ClickAsync("#save");
+        await Assertions.Expect(page.Locator("#problem")).ToContainTextAsync("녹화 길이는 분:초(1:30)나 초(90)로");
+        Assert.Equal("지하철 운행을 늘렸습니다.", await page.InputValueAsync("#text-0"));
+        Assert.Equal(version + 1, (await GetAsync(api, id))["version"]!.GetValue<int>());
+
+        await page.FillAsync("#duration-1", "1:15");
+        await page.ClickAsync("#save");
+        await Assertions.Expect(page.Locator("#notice")).ToBeVisibleAsync();
+        Assert.Equal(75, (await GetAsync(api, id))["story"]!["segments"]![1]!["duration"]!.GetValue<int>());
+
+        // The API refuses a length no recording has.
+        story["segments"]![1]!["duration"] = -5;
+        var negative = await PutAsync(api, id, story, version + 2);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, negative.StatusCode);
+        Assert.Contains("duration", (await ReadAsync(negative))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     private static async Task<string> AddStaffAsync(IPage admin, string email, string role)
     {
         await admin.GotoAsync("/newsroom/admin/users");

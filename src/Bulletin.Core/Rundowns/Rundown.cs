@@ -67,7 +67,7 @@ public sealed class Rundown
     public RundownItem? Find(Guid itemId) => _blocks.SelectMany(b => b.ItemList).FirstOrDefault(i => i.Id == itemId);
 
     /// <summary>The timing of every item and the show, from each story's script; see <see cref="RundownTimer"/>.</summary>
-    public RundownTiming Timing(IReadOnlyDictionary<Guid, TimedScript> scripts, DateTimeOffset? now = null) =>
+    public RundownTiming Timing(IReadOnlyDictionary<Guid, StoryContent> scripts, DateTimeOffset? now = null) =>
         RundownTimer.Compute(this, scripts, now);
 
     // --- editing -------------------------------------------------------------------------------------------

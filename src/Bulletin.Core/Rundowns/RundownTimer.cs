@@ -14,7 +14,7 @@ namespace Bulletin.Core.Rundowns;
 /// </summary>
 public static class RundownTimer
 {
-    public static RundownTiming Compute(Rundown rundown, IReadOnlyDictionary<Guid, TimedScript> scripts, DateTimeOffset? now = null)
+    public static RundownTiming Compute(Rundown rundown, IReadOnlyDictionary<Guid, StoryContent> scripts, DateTimeOffset? now = null)
     {
         var order = rundown.Items;
         var durations = new List<(RundownItem Item, TimeSpan Text, TimeSpan Media, TimeSpan Duration)>(order.Count);
@@ -77,20 +77,19 @@ public static class RundownTimer
     }
 
     /// <summary>Text time and media time of one item as planned, in whole seconds.</summary>
-    public static (TimeSpan Text, TimeSpan Media) Estimate(Rundown rundown, RundownItem item, IReadOnlyDictionary<Guid, TimedScript> scripts)
+    public static (TimeSpan Text, TimeSpan Media) Estimate(Rundown rundown, RundownItem item, IReadOnlyDictionary<Guid, StoryContent> scripts)
     {
-        if (item.StoryId is not { } storyId || !scripts.TryGetValue(storyId, out var script))
+        if (item.StoryId is not { } storyId || !scripts.TryGetValue(storyId, out var content))
         {
             return (TimeSpan.Zero, TimeSpan.Zero);
         }
 
         var rate = item.ReadRate ?? rundown.ReadRate;
-        var content = script.Content;
         var text = TimeSpan.Zero;
         var media = TimeSpan.Zero;
         for (var i = 0; i < content.Segments.Count; i++)
         {
-            if (script.DurationOf(i) is { } recorded)
+            if (content.Segments[i].Duration is { } recorded)
             {
                 media += WholeSeconds(recorded);
             }

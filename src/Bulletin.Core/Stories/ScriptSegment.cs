@@ -3,14 +3,17 @@ namespace Bulletin.Core.Stories;
 /// <summary>
 /// One block of the broadcast script. Text keeps its paragraphs, separated by a blank line ("\n\n").
 /// Speaker and Title are set for soundbites and speaker turns; When holds the when-said note of a
-/// soundbite as the page gave it ("Yesterday", "지난 9일").
+/// soundbite as the page gave it ("Yesterday", "지난 9일"). Duration is the length of the segment's recording
+/// when it has one (a soundbite, a reporter's package): the rundown counts it as media time, where a segment
+/// without one is read aloud and timed at the presenter's rate.
 /// </summary>
 public sealed record ScriptSegment(
     SegmentKind Kind,
     string Text,
     string? Speaker = null,
     string? Title = null,
-    string? When = null)
+    string? When = null,
+    TimeSpan? Duration = null)
 {
     public IEnumerable<string> Paragraphs =>
         Text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

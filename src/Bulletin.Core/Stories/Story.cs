@@ -13,6 +13,15 @@ public sealed class Story
     private List<string> _tags = [];
     private List<ScriptSegment> _segments = [];
 
+    /// <summary>The live version while it differs from the working one; null when never published or when they agree.</summary>
+    private StoryContent? _live;
+
+    /// <summary>
+    /// The live version is the working one, times included: the usual case (right after publishing or importing), so
+    /// the story's text is kept once. Any change to the working version first copies the live one apart.
+    /// </summary>
+    private bool _liveIsWorkingVersion;
+
     private Story()
     {
         // For EF Core.
@@ -70,7 +79,7 @@ public sealed class Story
     /// What the public site shows: the content as it was last published. The fields above are the working
     /// version, which editors change freely; the page changes only when the story is published again.
     /// </summary>
-    public StoryContent? Live { get; private set; }
+    public StoryContent? Live => _liveIsWorkingVersion ? Content : _live;
 
     /// <summary>The public note of the latest correction, shown on the story page.</summary>
     public string? CorrectionNote { get; private set; }
@@ -199,7 +208,7 @@ public sealed class Story
             var moved = sectionId is not null && MoveToSection(sectionId);
             if (revised && IsLive)
             {
-                Live = Content with { PublishedAt = PublishedAt, UpdatedAt = UpdatedAt };
+                _live = Content with { PublishedAt = PublishedAt, UpdatedAt = UpdatedAt };
             }
 
             return revised || moved;
@@ -211,7 +220,7 @@ public sealed class Story
     {
         ScheduledAt = null;
         PublishedAt ??= now.ToUniversalTime();
-        Live = Content with { PublishedAt = PublishedAt, UpdatedAt = UpdatedAt };
+        _live = Content with { PublishedAt = PublishedAt, UpdatedAt = UpdatedAt };
     }, touch: false);
 
     /// <summary>Whether a scheduled story's time has come.</summary>
@@ -247,8 +256,10 @@ public sealed class Story
         }
 
         var step = StoryWorkflow.Table.Find(Status, action)!;
+        KeepLiveApart();
         if (!change() && step.To == Status)
         {
+            KeepLiveOnce();
             return WorkflowResult.Unchanged;
         }
 
@@ -259,7 +270,28 @@ public sealed class Story
         }
 
         Version++;
+        KeepLiveOnce();
         return WorkflowResult.Done;
+    }
+
+    /// <summary>Before the working version changes: the live one, if it is the working one, becomes a copy of its own.</summary>
+    private void KeepLiveApart()
+    {
+        if (_liveIsWorkingVersion)
+        {
+            _live = Content;
+            _liveIsWorkingVersion = false;
+        }
+    }
+
+    /// <summary>After a change: a live version that says exactly what the working one says is not kept twice.</summary>
+    private void KeepLiveOnce()
+    {
+        if (_live is not null && _live.Equals(Content))
+        {
+            _live = null;
+            _liveIsWorkingVersion = true;
+        }
     }
 
     private WorkflowResult Move(StoryAction action, Actor actor, DateTimeOffset now, Action? change = null, bool touch = true) =>
@@ -302,7 +334,7 @@ public sealed class Story
     private void TakeLive(DateTimeOffset now)
     {
         PublishedAt ??= now.ToUniversalTime();
-        Live = Content with { PublishedAt = PublishedAt, UpdatedAt = now.ToUniversalTime() };
+        _live = Content with { PublishedAt = PublishedAt, UpdatedAt = now.ToUniversalTime() };
     }
 
     private void Apply(StoryContent content)

@@ -24,8 +24,11 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         JsonColumns.MapStoryText(builder, s => s.Programme);
         builder.Ignore(s => s.IsLive);
         builder.Ignore(s => s.HasUnpublishedChanges);
-        builder.Property(s => s.Live)
-            .HasConversion(JsonColumns.Converter<StoryContent?>(), JsonColumns.RecordComparer<StoryContent?>());
+        // The live version is stored only while it differs from the working one (Story keeps it once otherwise).
+        builder.Ignore(s => s.Live);
+        builder.Property<StoryContent?>("_live").HasColumnName("Live")
+            .HasConversion(JsonColumns.CompressedConverter<StoryContent?>(), JsonColumns.RecordComparer<StoryContent?>());
+        builder.Property<bool>("_liveIsWorkingVersion").HasColumnName("LiveIsWorkingVersion");
         builder.Property(s => s.CorrectionNote).HasMaxLength(2000);
 
         builder.HasOne<Section>().WithMany().HasForeignKey(s => s.SectionId).OnDelete(DeleteBehavior.SetNull);

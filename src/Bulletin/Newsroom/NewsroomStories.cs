@@ -124,9 +124,18 @@ public sealed partial class NewsroomStories(BulletinDbContext db, TimeProvider t
         return await CommitAsync(story, version, kind, cancellationToken);
     }
 
-    public Task<List<StoryRevision>> RevisionsAsync(Guid id, CancellationToken cancellationToken) =>
-        db.StoryRevisions.AsNoTracking().Where(r => r.StoryId == id).OrderByDescending(r => r.Version).ThenByDescending(r => r.At)
-            .ToListAsync(cancellationToken);
+    public async Task<List<StoryRevision>> RevisionsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var story = await db.Stories.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (story is null)
+        {
+            return [];
+        }
+
+        var revisions = await db.StoryRevisions.AsNoTracking().Where(r => r.StoryId == id)
+            .OrderByDescending(r => r.Version).ThenByDescending(r => r.At).ToListAsync(cancellationToken);
+        return [.. revisions.Select(r => r.ReadWith(story))];
+    }
 
     /// <summary>Makes an earlier revision's content the working version again, as a new revision.</summary>
     public async Task<StoryChange> RestoreAsync(Guid id, Guid revisionId, int basedOn, StaffActor actor, CancellationToken cancellationToken)
@@ -138,7 +147,13 @@ public sealed partial class NewsroomStories(BulletinDbContext db, TimeProvider t
         }
 
         var story = await FindAsync(id, cancellationToken);
-        return await SaveAsync(id, basedOn, revision.Content, story?.SectionId, actor, cancellationToken, what: $"restore v{revision.Version}");
+        if (story is null)
+        {
+            return new StoryChange(WorkflowOutcome.NotFound, null);
+        }
+
+        return await SaveAsync(id, basedOn, revision.ReadWith(story).Content, story.SectionId, actor, cancellationToken,
+            what: $"restore v{revision.Version}");
     }
 
     private static StoryChange Stale(Story current, int basedOn) =>

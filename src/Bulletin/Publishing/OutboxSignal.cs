@@ -15,9 +15,18 @@ public sealed class OutboxSignal(PageCache pages, Site.SiteSnapshots snapshots) 
     /// so the very next request sees the change (a killed story's 410, a correction's note); the search index and
     /// every other node follow through the outbox.
     /// </summary>
-    public void Committed(Guid storyId, string kind)
+    public void Committed(Guid storyId, string kind) => Committed([(storyId, kind)]);
+
+    /// <summary>The same for many rows committed at once (an import's batch): one eviction pass for all of them.</summary>
+    public void Committed(IReadOnlyCollection<(Guid StoryId, string Kind)> changes)
     {
-        OutboxProcessor.EvictPages(pages, snapshots, [(storyId, kind)]);
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        OutboxProcessor.EvictPages(pages, snapshots, changes);
         Notify();
     }
 

@@ -36,8 +36,12 @@ public sealed record StoryJson
         Programme = content.Programme is { } p ? new ProgrammeJson(p.Host, p.Guests) : null,
         TranscriptDisclaimer = content.TranscriptDisclaimer,
         Tags = content.Tags,
-        Segments = [.. content.Segments.Select(s => new SegmentJson(s.Kind.ToCode(), s.Speaker, s.Title, s.When, s.Text))],
+        Segments = [.. content.Segments.Select(s => new SegmentJson(s.Kind.ToCode(), s.Speaker, s.Title, s.When, s.Text,
+            s.Duration is { } d ? (int)d.TotalSeconds : null))],
     };
+
+    /// <summary>The longest recording a segment may say it has: three hours, longer than any show.</summary>
+    public const int MaxRecordingSeconds = 3 * 60 * 60;
 
     /// <summary>The content this JSON describes; throws <see cref="FormatException"/> saying what is wrong.</summary>
     public StoryContent ToContent()
@@ -56,7 +60,13 @@ public sealed record StoryJson
                 throw new FormatException($"'{segment.Kind}' is not a segment kind (anchor, reporter, speaker, soundbite).");
             }
 
-            segments.Add(new ScriptSegment(kind, segment.Text ?? "", Blank(segment.Speaker), Blank(segment.Title), Blank(segment.When)));
+            if (segment.Duration is < 0 or > MaxRecordingSeconds)
+            {
+                throw new FormatException($"A segment's 'duration' is the length of its recording in whole seconds, 0 to {MaxRecordingSeconds}.");
+            }
+
+            segments.Add(new ScriptSegment(kind, segment.Text ?? "", Blank(segment.Speaker), Blank(segment.Title), Blank(segment.When),
+                segment.Duration is { } seconds ? TimeSpan.FromSeconds(seconds) : null));
         }
 
         return new StoryContent
@@ -85,4 +95,5 @@ public sealed record SegmentJson(
     [property: JsonPropertyName("speaker")] string? Speaker,
     [property: JsonPropertyName("title")] string? Title,
     [property: JsonPropertyName("when")] string? When,
-    [property: JsonPropertyName("text")] string Text);
+    [property: JsonPropertyName("text")] string Text,
+    [property: JsonPropertyName("duration"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Duration = null);

@@ -32,7 +32,7 @@ public sealed class MosGatewayTests : IAsyncLifetime
     private readonly Guid _break = Guid.CreateVersion7();
     private readonly Guid _english = Guid.CreateVersion7();
     private readonly Guid _live = Guid.CreateVersion7();
-    private readonly Dictionary<Guid, TimedScript> _scripts = [];
+    private readonly Dictionary<Guid, StoryContent> _scripts = [];
     private readonly (int Lower, int Upper, int Query) _devicePorts = MosDevice.FreePorts();
     private Rundown _rundown = null!;
     private MosGateway _gateway = null!;
@@ -43,18 +43,16 @@ public sealed class MosGatewayTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _scripts[_koreanStory] = Korean("북한군 파병 소식입니다.");
-        _scripts[_englishStory] = new TimedScript(
-            new StoryContent
-            {
-                Headline = "Troops",
-                Language = Language.English,
-                Segments =
-                [
-                    new ScriptSegment(SegmentKind.Anchor, string.Join(' ', Enumerable.Repeat("troops crossed the border", 20))),
-                    new ScriptSegment(SegmentKind.Reporter, "Recorded voice-over."),
-                ],
-            },
-            [null, TimeSpan.FromSeconds(90)]);
+        _scripts[_englishStory] = new StoryContent
+        {
+            Headline = "Troops",
+            Language = Language.English,
+            Segments =
+            [
+                new ScriptSegment(SegmentKind.Anchor, string.Join(' ', Enumerable.Repeat("troops crossed the border", 20))),
+                new ScriptSegment(SegmentKind.Reporter, "Recorded voice-over.", Duration: TimeSpan.FromSeconds(90)),
+            ],
+        };
         _rundown = Rundown.Create(Guid.CreateVersion7(), "저녁 뉴스", new DateOnly(2026, 12, 1), Language.Korean, Start, Start.AddMinutes(5));
         _rundown.AddStory(Producer, _korean, _koreanStory, "북한군 파병");
         _rundown.AddLine(Producer, _break, RundownItemKind.Break, "BREAK", TimeSpan.FromMinutes(2));
@@ -89,20 +87,18 @@ public sealed class MosGatewayTests : IAsyncLifetime
         }
     }
 
-    private static TimedScript Korean(string lead) => new(
-        new StoryContent
-        {
-            Headline = "북한군 파병",
-            Language = Language.Korean,
-            Segments =
-            [
-                new ScriptSegment(SegmentKind.Anchor, string.Join(' ', Enumerable.Repeat("북한군 파병", 14))),
-                new ScriptSegment(SegmentKind.Soundbite, "녹취 내용입니다", Speaker: "김철수", Title: "국방부 대변인"),
-                new ScriptSegment(SegmentKind.Reporter, lead),
-            ],
-            SignOff = "YTN 김영희입니다.",
-        },
-        [null, TimeSpan.FromSeconds(20), null]);
+    private static StoryContent Korean(string lead) => new()
+    {
+        Headline = "북한군 파병",
+        Language = Language.Korean,
+        Segments =
+        [
+            new ScriptSegment(SegmentKind.Anchor, string.Join(' ', Enumerable.Repeat("북한군 파병", 14))),
+            new ScriptSegment(SegmentKind.Soundbite, "녹취 내용입니다", Speaker: "김철수", Title: "국방부 대변인", Duration: TimeSpan.FromSeconds(20)),
+            new ScriptSegment(SegmentKind.Reporter, lead),
+        ],
+        SignOff = "YTN 김영희입니다.",
+    };
 
     private MosRunningOrder RunningOrder() => RundownRunningOrder.From(_rundown, _scripts);
 

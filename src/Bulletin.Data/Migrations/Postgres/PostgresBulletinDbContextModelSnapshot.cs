@@ -166,9 +166,9 @@ namespace Bulletin.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("Bylines");
 
-                    b.Property<string>("_segments")
+                    b.Property<byte[]>("_segments")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("bytea")
                         .HasColumnName("Segments");
 
                     b.Property<string>("_subheadlines")
@@ -226,9 +226,6 @@ namespace Bulletin.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<string>("Live")
-                        .HasColumnType("text");
-
                     b.Property<string>("Programme")
                         .HasColumnType("text");
 
@@ -274,9 +271,17 @@ namespace Bulletin.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("Bylines");
 
-                    b.Property<string>("_segments")
+                    b.Property<byte[]>("_live")
+                        .HasColumnType("bytea")
+                        .HasColumnName("Live");
+
+                    b.Property<bool>("_liveIsWorkingVersion")
+                        .HasColumnType("boolean")
+                        .HasColumnName("LiveIsWorkingVersion");
+
+                    b.Property<byte[]>("_segments")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("bytea")
                         .HasColumnName("Segments");
 
                     b.Property<string>("_subheadlines")
@@ -331,10 +336,6 @@ namespace Bulletin.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<string>("Content")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -345,6 +346,10 @@ namespace Bulletin.Data.Migrations.Postgres
 
                     b.Property<int>("Version")
                         .HasColumnType("integer");
+
+                    b.Property<byte[]>("_kept")
+                        .HasColumnType("bytea")
+                        .HasColumnName("Content");
 
                     b.HasKey("Id");
 

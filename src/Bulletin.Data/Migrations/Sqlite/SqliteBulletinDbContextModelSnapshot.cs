@@ -161,9 +161,9 @@ namespace Bulletin.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("Bylines");
 
-                    b.Property<string>("_segments")
+                    b.Property<byte[]>("_segments")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("Segments");
 
                     b.Property<string>("_subheadlines")
@@ -221,9 +221,6 @@ namespace Bulletin.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Live")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Programme")
                         .HasColumnType("TEXT");
 
@@ -269,9 +266,17 @@ namespace Bulletin.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("Bylines");
 
-                    b.Property<string>("_segments")
+                    b.Property<byte[]>("_live")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("Live");
+
+                    b.Property<bool>("_liveIsWorkingVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("LiveIsWorkingVersion");
+
+                    b.Property<byte[]>("_segments")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("Segments");
 
                     b.Property<string>("_subheadlines")
@@ -326,10 +331,6 @@ namespace Bulletin.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Content")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -340,6 +341,10 @@ namespace Bulletin.Data.Migrations.Sqlite
 
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("_kept")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("Content");
 
                     b.HasKey("Id");
 

@@ -66,6 +66,10 @@ public static class EditorText
     public static readonly Phrase Speaker = new("화자", "Speaker");
     public static readonly Phrase Title = new("직함", "Title");
     public static readonly Phrase WhenSaid = new("발언 시점", "When said");
+    public static readonly Phrase RecordingLengthLabel = new("녹화 길이 (분:초)", "Recording length (m:ss)");
+    public static readonly Phrase RecordingLengthNotATime = new(
+        "녹화 길이는 분:초(1:30)나 초(90)로, 3시간 안쪽으로 쓰세요.",
+        "Write a recording's length as m:ss (1:30) or seconds (90), up to three hours.");
     public static readonly Phrase Text = new("본문", "Text");
     public static readonly Phrase Remove = new("삭제", "Remove");
     public static readonly Phrase SignOff = new("클로징", "Sign-off");

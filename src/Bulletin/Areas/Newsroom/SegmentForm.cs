@@ -8,4 +8,7 @@ public sealed class SegmentForm
     public string? Title { get; set; }
     public string? When { get; set; }
     public string? Text { get; set; }
+
+    /// <summary>The recording's length as typed ("1:30", "90"), for a soundbite or package; empty for a read line.</summary>
+    public string? Duration { get; set; }
 }

@@ -37,6 +37,7 @@ public sealed class StoryForm
             Title = s.Title,
             When = s.When,
             Text = s.Text,
+            Duration = s.Duration is { } d ? RecordingLength.Format(d) : null,
         })],
     };
 
@@ -58,7 +59,18 @@ public sealed class StoryForm
             }
 
             var kind = SegmentKinds.TryParse(segment.Kind, out var parsed) ? parsed : SegmentKind.Reporter;
-            segments.Add(new ScriptSegment(kind, Normalise(segment.Text), Blank(segment.Speaker), Blank(segment.Title), Blank(segment.When)));
+            TimeSpan? duration = null;
+            if (!string.IsNullOrWhiteSpace(segment.Duration))
+            {
+                if (RecordingLength.Parse(segment.Duration) is not { } length)
+                {
+                    return (null, EditorText.RecordingLengthNotATime);
+                }
+
+                duration = length;
+            }
+
+            segments.Add(new ScriptSegment(kind, Normalise(segment.Text), Blank(segment.Speaker), Blank(segment.Title), Blank(segment.When), duration));
         }
 
         return (new StoryContent

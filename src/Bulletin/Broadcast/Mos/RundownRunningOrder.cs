@@ -9,7 +9,7 @@ namespace Bulletin.Broadcast.Mos;
 /// </summary>
 public static class RundownRunningOrder
 {
-    public static MosRunningOrder From(Rundown rundown, IReadOnlyDictionary<Guid, TimedScript> scripts, DateTimeOffset? now = null)
+    public static MosRunningOrder From(Rundown rundown, IReadOnlyDictionary<Guid, StoryContent> scripts, DateTimeOffset? now = null)
     {
         var timing = rundown.Timing(scripts, now).Items.ToDictionary(t => t.ItemId);
         var stories = rundown.Items
@@ -27,22 +27,22 @@ public static class RundownRunningOrder
     public static string Id(Guid id) => id.ToString("N");
 
     /// <summary>The script as the prompter reads it: anchor and reporter lines, with cue lines set apart.</summary>
-    public static IReadOnlyList<MosParagraph> Body(TimedScript script)
+    public static IReadOnlyList<MosParagraph> Body(StoryContent script)
     {
         var body = new List<MosParagraph>();
-        var segments = script.Content.Segments;
+        var segments = script.Segments;
         for (var i = 0; i < segments.Count; i++)
         {
             var segment = segments[i];
-            var recorded = script.DurationOf(i) is not null;
+            var recorded = segment.Duration is not null;
             switch (segment.Kind)
             {
                 case SegmentKind.Soundbite:
-                    body.Add(new MosParagraph(Cue("SOT", segment, script.DurationOf(i)), MosParagraphKind.Instruction));
+                    body.Add(new MosParagraph(Cue("SOT", segment, segment.Duration), MosParagraphKind.Instruction));
                     body.AddRange(segment.Paragraphs.Select(p => new MosParagraph(p, MosParagraphKind.Package)));
                     break;
                 case SegmentKind.Reporter when recorded:
-                    body.Add(new MosParagraph(Cue("PKG", segment, script.DurationOf(i)), MosParagraphKind.Instruction));
+                    body.Add(new MosParagraph(Cue("PKG", segment, segment.Duration), MosParagraphKind.Instruction));
                     body.AddRange(segment.Paragraphs.Select(p => new MosParagraph(p, MosParagraphKind.Package)));
                     break;
                 case SegmentKind.Speaker when segment.Speaker is { } speaker:
@@ -55,7 +55,7 @@ public static class RundownRunningOrder
             }
         }
 
-        if (script.Content.SignOff is { Length: > 0 } signOff)
+        if (script.SignOff is { Length: > 0 } signOff)
         {
             body.Add(new MosParagraph(signOff));
         }

@@ -79,7 +79,11 @@ public static partial class KakaoSkill
         }
 
         var sender = keys.Pseudonym("kakao-draft", userKey);
-        var draft = drafts.Get(sender);
+        if (drafts.Get(sender) is not { } draft)
+        {
+            return Answer(KakaoText.Busy[KakaoText.Speaks]);
+        }
+
         await draft.Turn.WaitAsync(cancellationToken);
         try
         {
@@ -94,6 +98,12 @@ public static partial class KakaoSkill
                 if (draft.Lines.Count == 0 && draft.Pictures.Count == 0)
                 {
                     return Answer(KakaoText.NothingToSend[KakaoText.Speaks]);
+                }
+
+                if (!drafts.MaySend(sender))
+                {
+                    var minutes = (int)Math.Ceiling(options.Value.RateWindow.TotalMinutes);
+                    return Answer(KakaoText.TooManyTips.Format(KakaoText.Speaks, minutes), withChoices: true);
                 }
 
                 await using var upload = intake.Begin();
@@ -113,6 +123,11 @@ public static partial class KakaoSkill
 
             if (utterance.Length > 0)
             {
+                if (draft.Length + utterance.Length > options.Value.MaxTextLength)
+                {
+                    return Answer(KakaoText.DraftFull[KakaoText.Speaks], withChoices: true);
+                }
+
                 draft.Lines.Add(utterance);
             }
 

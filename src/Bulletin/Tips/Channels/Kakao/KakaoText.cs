@@ -29,6 +29,17 @@ public static class KakaoText
     public static readonly Phrase Cancel = new("취소", "Cancel");
     public static readonly Phrase TooLong = new("메시지가 너무 깁니다. 나누어 보내 주세요.", "The message is too long.");
     public static readonly Phrase Unprocessable = new("메시지를 처리할 수 없습니다.", "The message could not be processed.");
+    public static readonly Phrase DraftFull = new(
+        "한 번에 보낼 수 있는 제보 내용이 다 찼습니다. '보내기'를 눌러 지금까지 적은 내용을 보내 주세요.",
+        "This tip cannot take more text. Press 'Send' to send what you have written so far.");
+
+    /// <summary>{0} the minutes to wait.</summary>
+    public static readonly Phrase TooManyTips = new(
+        "짧은 시간에 제보를 너무 많이 보내셨습니다. 적은 내용은 그대로 있으니 {0}분 뒤에 다시 '보내기'를 눌러 주세요.",
+        "You have sent a lot of tips in a short time. What you wrote is kept: press 'Send' again in {0} minutes.");
+    public static readonly Phrase Busy = new(
+        "지금은 카카오톡 제보가 많아 받을 수 없습니다. 잠시 뒤 다시 보내 주시거나 누리집 제보 페이지를 이용해 주세요.",
+        "KakaoTalk tips are too many to take just now. Try again shortly, or use the tip page on the site.");
 
     /// <summary>A refusal in both languages, Korean first: "메시지를 처리할 수 없습니다. (The message could not be processed.)".</summary>
     public static string Both(Phrase phrase) => $"{phrase.Korean} ({phrase.English})";

@@ -13,6 +13,7 @@ using Bulletin.Data;
 using Bulletin.Data.Staff;
 using Bulletin.Hosting;
 using Bulletin.Newsroom;
+using Bulletin.Staff;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;

@@ -14,6 +14,14 @@ internal sealed record BenchOptions
     public string ServerCore { get; init; } = "1";
     public string LoadCore { get; init; } = "0";
     public bool Keep { get; init; }
+    public bool Help { get; init; }
+
+    /// <summary>The measured lines to run (<see cref="Lines"/>); all when empty. nginx's line always runs.</summary>
+    public IReadOnlyList<string> Only { get; init; } = [];
+
+    public static readonly IReadOnlyList<string> Lines = ["cached", "uncached", "home", "section", "search", "feeds", "sitemaps", "api", "desk"];
+
+    public bool Runs(string line) => Only.Count == 0 || Only.Contains(line);
 
     public static BenchOptions Parse(string[] args)
     {
@@ -33,6 +41,8 @@ internal sealed record BenchOptions
                 "--server-core" => options with { ServerCore = Next() },
                 "--load-core" => options with { LoadCore = Next() },
                 "--keep" => options with { Keep = true },
+                "--help" or "-h" => options with { Help = true },
+                "--only" => options with { Only = [.. Next().Split(',').Select(Line)] },
                 _ => throw new ArgumentException($"Unknown option {args[i]}. " + Usage),
             };
         }
@@ -42,7 +52,11 @@ internal sealed record BenchOptions
 
     public const string Usage =
         "Options: --sizes 10k,100k,1m  --seconds 10 (each measurement)  --warm-up 3 (before each)  --jit-warm-up 30 (once " +
-        "per server)  --connections 8  --rebuild-timeout 900  --server-core 1  --load-core 0  --keep (leave the work folder)";
+        "per server)  --connections 8  --rebuild-timeout 900  --server-core 1  --load-core 0  --keep (leave the work folder)  " +
+        "--only cached,uncached,home,section,search,feeds,sitemaps,api,desk (the lines to measure; all by default)";
+
+    private static string Line(string name) =>
+        Lines.Contains(name.Trim()) ? name.Trim() : throw new ArgumentException($"No line {name}: the lines are {string.Join(", ", Lines)}.");
 
     private static int ParseSize(string text)
     {

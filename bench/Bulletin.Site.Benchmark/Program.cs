@@ -11,8 +11,10 @@ using Microsoft.Data.Sqlite;
 // The whole site over HTTP, as readers and staff reach it, against nginx serving the same story page as a file in the
 // same run. For each archive size: generate the pages (half Korean), `bulletin import --publish` them with the release
 // build, start the release server pinned to one core, drive it with wrk pinned to another, and print the figures.
-// Usage: dotnet run -c Release --project bench/Bulletin.Site.Benchmark -- [--sizes 10k,100k,1m] [--seconds 10] ...
+// Usage: dotnet run -c Release --project bench/Bulletin.Site.Benchmark -- [--sizes 10k,100k,1m] [--seconds 10] ... (--help)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+// Site:PageSize's default; the server runs with it.
+const int SectionPageSize = 20;
 BenchOptions options;
 try
 {
@@ -22,6 +24,12 @@ catch (Exception e) when (e is ArgumentException or FormatException)
 {
     Console.Error.WriteLine(e.Message);
     return 2;
+}
+
+if (options.Help)
+{
+    Console.WriteLine(BenchOptions.Usage);
+    return 0;
 }
 
 Console.WriteLine($"bulletin: {Bulletin.Site.Benchmark.Bulletin.Dll}");
@@ -82,14 +90,19 @@ static async Task RunSizeAsync(int size, BenchOptions options)
         var wrk = new Wrk(options, work.FullName);
         var shuffled = stories.Select(s => s.Path).OrderBy(_ => Random.Shared.Next()).ToList();
         var cachedStory = stories[stories.Count / 2].Path;
+        // The random story pages are dealt out so that no page is asked for twice: the first fifth warms the JIT up,
+        // the rest of the first half is read during the index rebuild, the second half is the uncached line's.
+        var warmUpStories = shuffled.Take(shuffled.Count / 5).ToList();
+        var rebuildStories = shuffled.Take(shuffled.Count / 2).Skip(warmUpStories.Count).ToList();
+        var uncachedStories = shuffled.Skip(shuffled.Count / 2).ToList();
         string? duringRebuild = null;
         if (!RebuildDone(server))
         {
             // How the site serves while the index is rebuilt, against the same after it (both after the same JIT warm-up).
-            await wrk.LoadAsync(server.BaseUrl, [cachedStory, .. shuffled.Take(2000)], Math.Min(options.JitWarmUpSeconds, 10));
+            await wrk.LoadAsync(server.BaseUrl, [cachedStory, .. warmUpStories], Math.Min(options.JitWarmUpSeconds, 10));
             if (!RebuildDone(server))
             {
-                var during = await wrk.MeasureAsync(server.BaseUrl, shuffled, server.ProcessorTime, start: shuffled.Count / 2);
+                var during = await wrk.MeasureAsync(server.BaseUrl, rebuildStories, server.ProcessorTime, once: true);
                 duringRebuild = $"{during.RequestsPerSecond:N0} requests/s, p50 {during.P50Ms:N1} ms, p99 {during.P99Ms:N1} ms " +
                     $"(uncached random story pages; at {LastProgress(server)})";
             }
@@ -105,7 +118,7 @@ static async Task RunSizeAsync(int size, BenchOptions options)
             ? $"search index rebuilt {started.Elapsed.TotalSeconds:N0} s after start ({LastProgress(server)})"
             : $"search index NOT rebuilt after {started.Elapsed.TotalSeconds:N0} s ({LastProgress(server)}): search figures are of a partial index");
 
-        await wrk.LoadAsync(server.BaseUrl, [cachedStory, "/", "/section/society", .. shuffled.Take(5000)], options.JitWarmUpSeconds);
+        await wrk.LoadAsync(server.BaseUrl, [cachedStory, "/", "/section/society", .. warmUpStories], options.JitWarmUpSeconds);
         var cookie = await SignInAsync(client, server.BaseUrl, email, password);
 
         var page = await client.GetByteArrayAsync(server.BaseUrl + cachedStory);
@@ -113,30 +126,55 @@ static async Task RunSizeAsync(int size, BenchOptions options)
         var queries = SearchQueries(stories);
         var rows = new List<(string What, string Path, WrkResult Result, double? FirstMs)>();
 
-        async Task Line(string what, IReadOnlyList<string> paths, IReadOnlyList<string>? headers = null, bool first = true, int start = 0)
+        // Each line's first path is asked for once, timed, and must answer 200 (wrk counts only 4xx and 5xx as
+        // errors, so a redirect would pass for a page); any answer but 2xx during the run stops the benchmark too.
+        async Task Line(string line, string what, IReadOnlyList<string> paths, IReadOnlyList<string>? headers = null, bool first = true,
+            bool once = false)
         {
-            double? firstMs = first ? (await TimeAsync(client, server.BaseUrl + paths[0], headers)).TotalMilliseconds : null;
-            var result = await wrk.MeasureAsync(server.BaseUrl, paths, server.ProcessorTime, headers, start);
+            if (!options.Runs(line))
+            {
+                return;
+            }
+
+            double? firstMs = first ? (await TimeAsync(client, server.BaseUrl + paths[0], headers, mustBeOk: true)).TotalMilliseconds : null;
+            var result = await wrk.MeasureAsync(server.BaseUrl, paths, server.ProcessorTime, headers, once: once);
+            if (result.Non2xx > 0)
+            {
+                throw new InvalidOperationException($"{what}: {result.Non2xx:N0} of {result.Requests:N0} answers were not 2xx (first path {paths[0]}).");
+            }
+
             rows.Add((what, paths.Count == 1 ? paths[0] : $"{paths.Count:N0} paths", result, firstMs));
         }
 
         var nginxResult = await wrk.MeasureAsync(nginx.BaseUrl, [Nginx.PagePath], nginx.ProcessorTime);
         rows.Add(("nginx, the same story page as a file", Nginx.PagePath, nginxResult, null));
-        await Line("story page, cached", [cachedStory], first: false);
-        // Walked from a point the warm-ups did not reach, so each request is a story not asked for before (until wrap).
-        await Line("story pages, random (uncached)", shuffled, first: false, start: 5000 % shuffled.Count);
-        await Line("home", ["/"]);
-        await Line("home, English", ["/en"]);
-        await Line("section, page 1", ["/section/society"]);
-        // Page 500 when the archive has it (20 stories a page); the last full page of a smaller one.
-        var deep = Math.Min(500, size / 20 - 1);
-        await Line($"section, page {deep}", [$"/section/society?page={deep}"]);
-        await Line("search page, Korean and English", [.. queries.Select(q => "/search?q=" + Uri.EscapeDataString(q))]);
-        await Line("search API, Korean and English", [.. queries.Select(q => "/api/public/search?q=" + Uri.EscapeDataString(q))]);
-        await Line("feeds (RSS, Atom, JSON Feed, both editions)", ["/rss.xml", "/atom.xml", "/feed.json", "/en/rss.xml", "/en/atom.xml", "/en/feed.json"]);
-        await Line("sitemap index and news sitemap", ["/sitemap.xml", "/news-sitemap.xml"]);
-        await Line("public API, latest stories", ["/api/public/stories"]);
-        await Line("desk (signed in)", ["/newsroom"], [$"Cookie: {cookie}"]);
+        await Line("cached", "story page, cached", [cachedStory], first: false);
+        // Pages nothing asked for before, each once: the run ends when they run out.
+        await Line("uncached", "story pages, random (uncached)", uncachedStories, first: false, once: true);
+        await Line("home", "home", ["/"]);
+        await Line("home", "home, English", ["/en"]);
+        await Line("section", "section, page 1", ["/section/society"]);
+        if (options.Runs("section"))
+        {
+            // Page 500, or the last page of a section too small to have one: every story is in society, half of them
+            // Korean, 20 to a page (the site's default). The line's first request checks that the page answers 200;
+            // the page after the last must not (asked for after, so as not to warm the page measured).
+            var sectionPages = (stories.Count(s => s.Korean) + SectionPageSize - 1) / SectionPageSize;
+            var deep = Math.Min(500, sectionPages);
+            await Line("section", $"section, page {deep}" + (deep < 500 ? $" (its last of {sectionPages})" : ""), [$"/section/society?page={deep}"]);
+            using var past = await client.GetAsync($"{server.BaseUrl}/section/society?page={sectionPages + 1}");
+            if (past.StatusCode != HttpStatusCode.NotFound)
+            {
+                throw new InvalidOperationException($"Section page {sectionPages + 1} answered {(int)past.StatusCode}: the section has more pages than counted.");
+            }
+        }
+
+        await Line("search", "search page, Korean and English", [.. queries.Select(q => "/search?q=" + Uri.EscapeDataString(q))]);
+        await Line("search", "search API, Korean and English", [.. queries.Select(q => "/api/public/search?q=" + Uri.EscapeDataString(q))]);
+        await Line("feeds", "feeds (RSS, Atom, JSON Feed, both editions)", ["/rss.xml", "/atom.xml", "/feed.json", "/en/rss.xml", "/en/atom.xml", "/en/feed.json"]);
+        await Line("sitemaps", "sitemap index and news sitemap", ["/sitemap.xml", "/news-sitemap.xml"]);
+        await Line("api", "public API, latest stories", ["/api/public/stories"]);
+        await Line("desk", "desk (signed in)", ["/newsroom"], [$"Cookie: {cookie}"]);
 
         Console.WriteLine();
         Console.WriteLine($"{"what",-46} {"req/s",9} {"x nginx",8} {"p50 ms",8} {"p99 ms",8} {"cpu us/req",10} {"first ms",9} {"errors",7}");
@@ -147,16 +185,17 @@ static async Task RunSizeAsync(int size, BenchOptions options)
                 $"{result.P50Ms,8:N2} {result.P99Ms,8:N2} {result.CpuMicrosPerRequest,10:N0} {(firstMs is { } ms ? ms.ToString("N1", CultureInfo.InvariantCulture) : "-"),9} {errors,7:N0}");
         }
 
-        var uncached = rows.Single(r => r.What.StartsWith("story pages, random", StringComparison.Ordinal)).Result;
-        if (uncached.Requests > shuffled.Count - 5000 % shuffled.Count)
+        var uncached = rows.SingleOrDefault(r => r.What.StartsWith("story pages, random", StringComparison.Ordinal)).Result;
+        if (uncached is not null)
         {
-            Console.WriteLine($"(random story pages: {uncached.Requests:N0} requests over {shuffled.Count:N0} stories wrapped round: the later ones were cached)");
+            Console.WriteLine($"(random story pages: {uncached.Requests:N0} pages, each asked for once, of {uncachedStories.Count:N0} " +
+                $"not asked for before, in {uncached.Seconds:N1} s)");
         }
 
         Console.WriteLine(duringRebuild is null
             ? "during the search index rebuild: it was done before a measurement could start"
-            : $"during the search index rebuild: {duringRebuild}; after it: {uncached.RequestsPerSecond:N0} requests/s " +
-              $"({duringRebuild.Split(' ')[0]} / {uncached.RequestsPerSecond:N0})");
+            : $"during the search index rebuild: {duringRebuild}" + (uncached is null ? "" : $"; after it: {uncached.RequestsPerSecond:N0} requests/s " +
+              $"({duringRebuild.Split(' ')[0]} / {uncached.RequestsPerSecond:N0})"));
         Console.WriteLine($"load average at the end: {ProcessStats.LoadAverage()}");
     }
     finally
@@ -262,7 +301,7 @@ static async Task<TimeSpan> FirstAnswerAsync(HttpClient client, Bulletin.Site.Be
     throw new TimeoutException("The server did not answer within 5 minutes.");
 }
 
-static async Task<TimeSpan> TimeAsync(HttpClient client, string url, IReadOnlyList<string>? headers = null)
+static async Task<TimeSpan> TimeAsync(HttpClient client, string url, IReadOnlyList<string>? headers = null, bool mustBeOk = false)
 {
     using var request = new HttpRequestMessage(HttpMethod.Get, url);
     foreach (var header in headers ?? [])
@@ -274,7 +313,13 @@ static async Task<TimeSpan> TimeAsync(HttpClient client, string url, IReadOnlyLi
     var clock = Stopwatch.StartNew();
     using var response = await client.SendAsync(request);
     await response.Content.ReadAsByteArrayAsync();
-    return clock.Elapsed;
+    var elapsed = clock.Elapsed;
+    if (mustBeOk && response.StatusCode != HttpStatusCode.OK)
+    {
+        throw new InvalidOperationException($"{url} answered {(int)response.StatusCode}, not 200: its line would measure something else.");
+    }
+
+    return elapsed;
 }
 
 /// <summary>Signs in through the sign-in form, as a browser does, and returns the cookies for wrk to send.</summary>

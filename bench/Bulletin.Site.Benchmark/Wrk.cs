@@ -6,7 +6,9 @@ namespace Bulletin.Site.Benchmark;
 
 /// <summary>
 /// Runs wrk (one thread, pinned to the load core) with paths.lua over a file of paths, after a warm-up run of its
-/// own, and measures the server's processor time from /proc across the measured run only.
+/// own, and measures the server's processor time from /proc across the measured run only. With
+/// <c>once</c>, each path from the start on is asked for once, with no warm-up: every page is one not asked for
+/// before (pages the cache has not seen), and the run lasts until the list ends or its seconds are up.
 /// </summary>
 internal sealed class Wrk(BenchOptions options, string folder)
 {
@@ -14,13 +16,18 @@ internal sealed class Wrk(BenchOptions options, string folder)
     private int _files;
 
     public async Task<WrkResult> MeasureAsync(string baseUrl, IReadOnlyList<string> paths, Func<TimeSpan> serverCpu,
-        IReadOnlyList<string>? headers = null, int start = 0)
+        IReadOnlyList<string>? headers = null, int start = 0, bool once = false)
     {
         var list = Path.Combine(folder, $"paths-{_files++}.txt");
         await File.WriteAllLinesAsync(list, paths);
-        var warm = await RunAsync(baseUrl, list, options.WarmUpSeconds, start, headers);
+        if (!once)
+        {
+            var warm = await RunAsync(baseUrl, list, options.WarmUpSeconds, start, headers);
+            start += (int)(warm.Requests % Math.Max(1, paths.Count));
+        }
+
         var before = serverCpu();
-        var measured = await RunAsync(baseUrl, list, options.Seconds, start + (int)(warm.Requests % Math.Max(1, paths.Count)), headers);
+        var measured = await RunAsync(baseUrl, list, options.Seconds, start, headers, once);
         return measured with { ServerCpu = serverCpu() - before };
     }
 
@@ -32,7 +39,8 @@ internal sealed class Wrk(BenchOptions options, string folder)
         await RunAsync(baseUrl, list, seconds, 0, null);
     }
 
-    private async Task<WrkResult> RunAsync(string baseUrl, string list, int seconds, int start, IReadOnlyList<string>? headers)
+    private async Task<WrkResult> RunAsync(string baseUrl, string list, int seconds, int start, IReadOnlyList<string>? headers,
+        bool once = false)
     {
         var info = new ProcessStartInfo("taskset") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { "-c", options.LoadCore, "wrk", "-t1", $"-c{options.Connections}", $"-d{seconds}s", "--timeout", "5s", "-s", Script })
@@ -50,6 +58,11 @@ internal sealed class Wrk(BenchOptions options, string folder)
         info.ArgumentList.Add("--");
         info.ArgumentList.Add(list);
         info.ArgumentList.Add(start.ToString(CultureInfo.InvariantCulture));
+        if (once)
+        {
+            info.ArgumentList.Add("once");
+        }
+
         using var process = Process.Start(info) ?? throw new InvalidOperationException("wrk did not start.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -58,9 +71,12 @@ internal sealed class Wrk(BenchOptions options, string folder)
             ?? throw new InvalidOperationException($"wrk printed no figures: {await output} {await error}");
         using var json = JsonDocument.Parse(line[6..]);
         var root = json.RootElement;
+        // A run that reached the end of its list stopped early, and says when: wrk's own duration is the one it was given.
+        var ended = (await output).Split('\n').FirstOrDefault(l => l.StartsWith("ONCE ", StringComparison.Ordinal));
+        using var end = ended is null ? null : JsonDocument.Parse(ended[5..]);
         return new WrkResult(
-            root.GetProperty("requests").GetInt64(),
-            root.GetProperty("micros").GetInt64() / 1e6,
+            end?.RootElement.GetProperty("answered").GetInt64() ?? root.GetProperty("requests").GetInt64(),
+            (end?.RootElement.GetProperty("micros").GetInt64() ?? root.GetProperty("micros").GetInt64()) / 1e6,
             root.GetProperty("p50").GetInt64() / 1000.0,
             root.GetProperty("p99").GetInt64() / 1000.0,
             root.GetProperty("socket").GetInt64(),

@@ -4,12 +4,23 @@ using AngleSharp.Html.Parser;
 namespace Bulletin.Tests;
 
 /// <summary>A cookie-keeping client that posts forms with their antiforgery token, like a browser without script.</summary>
-internal sealed class FormClient(BulletinServer server) : IDisposable
+internal sealed class FormClient : IDisposable
 {
-    private readonly HttpClient _client = new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+    private readonly HttpClient _client;
+
+    public FormClient(BulletinServer server)
+        : this(server, new CookieContainer())
     {
-        BaseAddress = server.Address,
-    };
+    }
+
+    private FormClient(BulletinServer server, CookieContainer cookies)
+    {
+        Cookies = cookies;
+        _client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = server.Address };
+    }
+
+    /// <summary>What this client's browser would hold: a test copies them to replay a session elsewhere.</summary>
+    public CookieContainer Cookies { get; }
 
     public HttpStatusCode LastStatus { get; private set; }
 

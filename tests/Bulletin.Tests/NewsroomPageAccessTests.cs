@@ -13,6 +13,8 @@ public sealed class NewsroomPageAccessTests
         ("/newsroom", null),
         ("/newsroom/stories/edit", null),
         ("/newsroom/account/twofactor", null),
+        ("/newsroom/account/password", null),
+        ("/newsroom/account/tokens", null),
         ("/newsroom/desk/picks", StaffRoles.Editor),
         ("/newsroom/desk/banner", StaffRoles.Editor),
         ("/newsroom/admin/users", StaffRoles.Admin),

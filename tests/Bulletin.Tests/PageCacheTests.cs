@@ -84,6 +84,38 @@ public sealed class PageCacheTests
     }
 
     [Fact]
+    public async Task CachedPage_ReadAgainInBrotli_GetsASmallerCopyOfTheSamePageUnderTheSameTag()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var server = await BulletinServer.StartAsync(database);
+        using var api = (await StaffAccount.CreateAsync(server, "editor@test.example", StaffRoles.Editor)).Api(server);
+        var (_, url) = await PublishAsync(api, "폭설로 출근길 혼잡");
+        using var plain = await SendAsync(server, HttpMethod.Get, url);
+        var identity = await BytesAsync(plain);
+
+        // The first reader in Brotli gets a copy made while it waited; the next one asks for the smallest.
+        using var first = await SendAsync(server, HttpMethod.Get, url, ("Accept-Encoding", "br"));
+        var firstBytes = await BytesAsync(first);
+        var tag = first.Headers.ETag!.Tag;
+        var smallest = firstBytes;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (smallest.Length >= firstBytes.Length && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            using var again = await SendAsync(server, HttpMethod.Get, url, ("Accept-Encoding", "br"));
+            smallest = await BytesAsync(again);
+            Assert.Equal(tag, again.Headers.ETag!.Tag);
+            Assert.Equal(smallest.Length, again.Content.Headers.ContentLength);
+            Assert.Equal(identity, Decompress(new BrotliStream(new MemoryStream(smallest), CompressionMode.Decompress)));
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(smallest.Length < firstBytes.Length, $"the Brotli copy stayed at {firstBytes.Length} bytes");
+        // A reader holding the first copy still holds this page: its tag answers 304.
+        using var notModified = await SendAsync(server, HttpMethod.Get, url, ("Accept-Encoding", "br"), ("If-None-Match", tag));
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+    }
+
+    [Fact]
     public async Task CachedPages_IfNoneMatchAndHead_Answer304AndHeadersWithoutABody()
     {
         await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);

@@ -89,6 +89,123 @@ public sealed class SignInTests
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
     }
 
+    [Fact]
+    public async Task SignIn_UnknownAccountAndWrongPassword_GetTheSameAnswer_InAboutTheSameTime()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var server = await BulletinServer.StartAsync(database, settings:
+        [
+            "--Newsroom:SignInAttemptsPerClientPerMinute=1000", "--Newsroom:SignInAttemptsPerAccountPerMinute=1000",
+            "--Newsroom:FailedSignInsBeforeLockout=1000",
+        ]);
+        var known = await StaffAccount.CreateAsync(server, "known@test.example", StaffRoles.Editor);
+
+        var unknownTimes = new List<double>();
+        var knownTimes = new List<double>();
+        var answers = new HashSet<string>();
+        for (var i = 0; i < 13; i++)
+        {
+            // Taken in turns, so a slow moment of the machine falls on both alike; the first round warms up.
+            var (unknownMs, unknownAnswer) = await TimedSignInAsync(server, "nobody-here@test.example", "a-wrong-password");
+            var (knownMs, knownAnswer) = await TimedSignInAsync(server, known.Email, "a-wrong-password");
+            if (i > 0)
+            {
+                unknownTimes.Add(unknownMs);
+                knownTimes.Add(knownMs);
+            }
+
+            answers.Add(unknownAnswer);
+            answers.Add(knownAnswer);
+        }
+
+        // One status and one message for both.
+        Assert.Single(answers);
+        var unknownMedian = unknownTimes.Order().ElementAt(unknownTimes.Count / 2);
+        var knownMedian = knownTimes.Order().ElementAt(knownTimes.Count / 2);
+        // Skipping the password hash for unknown accounts makes them answer in a fraction of the time.
+        Assert.True(unknownMedian > knownMedian * 0.6 && knownMedian > unknownMedian * 0.6,
+            $"median answer: unknown account {unknownMedian:F1} ms, wrong password {knownMedian:F1} ms");
+    }
+
+    [Fact]
+    public async Task SignIn_Failures_AreInTheAuditLog_WithTheAccountTriedTheReasonAndTheAddress()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var server = await BulletinServer.StartAsync(database);
+        var admin = await StaffAccount.CreateAsync(server, "admin@test.example", StaffRoles.Admin);
+        var reporter = await StaffAccount.CreateAsync(server, "reporter@test.example", StaffRoles.Reporter);
+
+        await SignInAsync(server, reporter.Email, "not-the-password");
+        await SignInAsync(server, "ghost@test.example", "whatever-it-is");
+        using var session = await StaffSessionTests.SignedInAsync(server, admin);
+        var log = new HtmlParser().ParseDocument(await session.GetAsync("/newsroom/admin/audit?q=sign-in-failed"));
+
+        var rows = log.QuerySelectorAll("#audit tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Contains(rows, r => r.Contains("user:reporter@test.example", StringComparison.Ordinal)
+            && r.Contains("wrong password", StringComparison.Ordinal) && r.Contains("127.0.0.1", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("user:ghost@test.example", StringComparison.Ordinal)
+            && r.Contains("unknown account", StringComparison.Ordinal) && r.Contains("127.0.0.1", StringComparison.Ordinal));
+        Assert.All(rows, r => Assert.DoesNotContain("not-the-password", r, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Lockout_BroughtOnByAStranger_NeverKeepsTheAdminOutOfTheirOwnBrowser_AndTheAdminLiftsAReportersLockout()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var server = await BulletinServer.StartAsync(database, settings: ["--Newsroom:SignInAttemptsPerClientPerMinute=100"]);
+        await using var browser = await Browser.LaunchAsync();
+        var admin = await StaffAccount.CreateAsync(server, "admin@test.example", StaffRoles.Admin);
+        var reporter = await StaffAccount.CreateAsync(server, "reporter@test.example", StaffRoles.Reporter);
+        var page = await browser.SignedInAsync(server, admin.Email, admin.Password);
+        await page.ClickAsync("#sign-out");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/newsroom/signin");
+
+        // Someone else fails on purpose at both accounts until they lock; then even the right password is refused there.
+        for (var i = 0; i < 5; i++)
+        {
+            await SignInAsync(server, admin.Email, "wrong-" + i);
+            await SignInAsync(server, reporter.Email, "wrong-" + i);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await SignInAsync(server, admin.Email, admin.Password)).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SignInAsync(server, reporter.Email, reporter.Password)).Response.StatusCode);
+
+        // The admin's own browser, which has signed in here before, still gets in.
+        await page.FillAsync("#email", admin.Email);
+        await page.FillAsync("#password", admin.Password);
+        await page.ClickAsync("#sign-in");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/newsroom");
+
+        // The admin sees the reporter's lockout and lifts it.
+        await page.GotoAsync("/newsroom/admin/users");
+        var row = page.Locator("#staff tr[data-email='reporter@test.example']");
+        await Microsoft.Playwright.Assertions.Expect(row.Locator(".locked")).ToContainTextAsync("로그인 실패로");
+        await row.Locator("button.unlock").ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(row.Locator(".locked")).ToHaveCountAsync(0);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(server, reporter.Email, reporter.Password)).Response.StatusCode);
+    }
+
+    /// <summary>How long the sign-in post takes to answer, and the answer (status and problem shown).</summary>
+    private static async Task<(double Milliseconds, string Answer)> TimedSignInAsync(BulletinServer server, string email, string password)
+    {
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = server.Address };
+        var form = await client.GetStringAsync(new Uri("/newsroom/signin", UriKind.Relative), TestContext.Current.CancellationToken);
+        var token = new HtmlParser().ParseDocument(form).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var body = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        });
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var response = await client.PostAsync("/newsroom/signin", body, TestContext.Current.CancellationToken);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var problem = new HtmlParser().ParseDocument(html).QuerySelector("p.problem")?.TextContent ?? "(no problem shown)";
+        return (elapsed, $"{(int)response.StatusCode} {problem}");
+    }
+
     /// <summary>Signs in as a browser would: fetches the form for its antiforgery token, then posts it.</summary>
     internal static async Task<(HttpResponseMessage Response, string Page)> SignInAsync(BulletinServer server, string email, string password)
     {

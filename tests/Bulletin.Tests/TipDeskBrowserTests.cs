@@ -45,9 +45,9 @@ public sealed class TipDeskBrowserTests
         // The tipster's text is text: the markup in it shows as written and makes no element.
         await Assertions.Expect(desk.Locator("#tip-text")).ToHaveTextAsync(TipText);
         Assert.Equal(0, await desk.Locator("#tip-text img").CountAsync());
-        await Assertions.Expect(desk.Locator(".tip-file .file-label")).ToContainTextAsync("scrubbed");
+        await Assertions.Expect(desk.Locator(".tip-file .file-label")).ToContainTextAsync("정리됨: 이 파일에 위치·기기 정보가 있었습니다");
         await Assertions.Expect(desk.Locator(".tip-file .scrubbed-link")).ToHaveCountAsync(1);
-        await Assertions.Expect(desk.Locator(".tip-file .original-form")).ToContainTextAsync("unscrubbed: do not publish");
+        await Assertions.Expect(desk.Locator(".tip-file .original-form")).ToContainTextAsync("정리 안 됨: 게재 금지");
         await desk.ClickAsync("#action-review");
         await Assertions.Expect(desk.Locator("#tip-status")).ToHaveAttributeAsync("data-status", "reviewing");
         await desk.FillAsync("#reply-text", Reply);

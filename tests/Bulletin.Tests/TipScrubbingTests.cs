@@ -40,7 +40,8 @@ public sealed class TipScrubbingTests
 
             if (file.State != TipAttachmentState.Scrubbed)
             {
-                Assert.Contains("do not publish", file.Label, StringComparison.Ordinal);
+                Assert.Contains("do not publish", file.Label.English, StringComparison.Ordinal);
+                Assert.Contains("게재 금지", file.Label.Korean, StringComparison.Ordinal);
                 continue;
             }
 

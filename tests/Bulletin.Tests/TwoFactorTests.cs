@@ -18,7 +18,7 @@ public sealed class TwoFactorTests
         using (var session = new FormClient(server))
         {
             await session.PostAsync("/newsroom/signin", "/newsroom/signin", new() { ["Email"] = editor.Email, ["Password"] = editor.Password });
-            var started = await session.PostAsync("/newsroom/account/twofactor", "/newsroom/account/twofactor?handler=start", []);
+            var started = await session.PostAsync("/newsroom/account/twofactor", "/newsroom/account/twofactor?handler=start", new() { ["CurrentPassword"] = editor.Password });
             var key = new HtmlParser().ParseDocument(started).QuerySelector("#authenticator-key")!.TextContent;
             var verified = await session.PostAsync("/newsroom/account/twofactor", "/newsroom/account/twofactor?handler=verify", new() { ["code"] = Totp(key) });
             Assert.Contains("id=\"two-factor-state\">켜져 있음", verified, StringComparison.Ordinal);
@@ -35,6 +35,64 @@ public sealed class TwoFactorTests
             await again.PostAsync("/newsroom/signin", "/newsroom/signin", new() { ["Email"] = editor.Email, ["Password"] = editor.Password, ["Code"] = Totp(key) });
             Assert.Equal(HttpStatusCode.Redirect, again.LastStatus);
         }
+    }
+
+    [Fact]
+    public async Task TwoFactor_TurnedOffOrGivenANewKey_FromAnOpenSessionWithoutThePassword_IsRefusedAndStays()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var server = await BulletinServer.StartAsync(database);
+        var editor = await StaffAccount.CreateAsync(server, "editor@test.example", StaffRoles.Editor);
+        using var session = new FormClient(server);
+        await session.PostAsync("/newsroom/signin", "/newsroom/signin", new() { ["Email"] = editor.Email, ["Password"] = editor.Password });
+        var started = await session.PostAsync("/newsroom/account/twofactor", "/newsroom/account/twofactor?handler=start", new() { ["CurrentPassword"] = editor.Password });
+        var key = new HtmlParser().ParseDocument(started).QuerySelector("#authenticator-key")!.TextContent;
+        await session.PostAsync("/newsroom/account/twofactor", "/newsroom/account/twofactor?handler=verify", new() { ["code"] = Totp(key) });
+
+        // Someone at the open session, without the password: neither a new key nor turning it off.
+        var newKey = await session.PostAsync("/newsroom/account/twofactor", "/newsroom/account/twofactor?handler=start", new() { ["CurrentPassword"] = "a guess" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, session.LastStatus);
+        Assert.Null(new HtmlParser().ParseDocument(newKey).QuerySelector("#authenticator-key"));
+        var off = await session.PostAsync("/newsroom/account/twofactor", "/newsroom/account/twofactor?handler=disable", []);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, session.LastStatus);
+        Assert.Contains("id=\"two-factor-state\">켜져 있음", off, StringComparison.Ordinal);
+
+        // The owner's app still signs in with the key it has, and a code is still needed.
+        using var again = new FormClient(server);
+        var withoutCode = await again.PostAsync("/newsroom/signin", "/newsroom/signin", new() { ["Email"] = editor.Email, ["Password"] = editor.Password });
+        Assert.Contains("name=\"Code\"", withoutCode, StringComparison.Ordinal);
+        await again.PostAsync("/newsroom/signin", "/newsroom/signin", new() { ["Email"] = editor.Email, ["Password"] = editor.Password, ["Code"] = Totp(key) });
+        Assert.Equal(HttpStatusCode.Redirect, again.LastStatus);
+
+        // With the password it turns off.
+        var turnedOff = await session.PostAsync("/newsroom/account/twofactor", "/newsroom/account/twofactor?handler=disable", new() { ["CurrentPassword"] = editor.Password });
+        Assert.Contains("id=\"two-factor-state\">꺼져 있음", turnedOff, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignIn_WithACodeUsedAlready_IsRefused_EvenWithTheRightPassword()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var server = await BulletinServer.StartAsync(database);
+        var editor = await StaffAccount.CreateAsync(server, "editor@test.example", StaffRoles.Editor);
+        using var session = new FormClient(server);
+        await session.PostAsync("/newsroom/signin", "/newsroom/signin", new() { ["Email"] = editor.Email, ["Password"] = editor.Password });
+        var started = await session.PostAsync("/newsroom/account/twofactor", "/newsroom/account/twofactor?handler=start", new() { ["CurrentPassword"] = editor.Password });
+        var key = new HtmlParser().ParseDocument(started).QuerySelector("#authenticator-key")!.TextContent;
+        await session.PostAsync("/newsroom/account/twofactor", "/newsroom/account/twofactor?handler=verify", new() { ["code"] = Totp(key) });
+
+        var code = Totp(key);
+        using var owner = new FormClient(server);
+        await owner.PostAsync("/newsroom/signin", "/newsroom/signin", new() { ["Email"] = editor.Email, ["Password"] = editor.Password, ["Code"] = code });
+        Assert.Equal(HttpStatusCode.Redirect, owner.LastStatus);
+
+        // Someone who saw both the password and the code typed in tries them straight after.
+        using var onlooker = new FormClient(server);
+        var refused = await onlooker.PostAsync("/newsroom/signin", "/newsroom/signin", new() { ["Email"] = editor.Email, ["Password"] = editor.Password, ["Code"] = code });
+        Assert.Equal(HttpStatusCode.OK, onlooker.LastStatus);
+        Assert.NotNull(new HtmlParser().ParseDocument(refused).QuerySelector("p.problem"));
+        await onlooker.GetAsync("/newsroom");
+        Assert.Equal(HttpStatusCode.Redirect, onlooker.LastStatus);
     }
 
     /// <summary>RFC 6238 with the parameters authenticator apps use: SHA-1, 30 seconds, 6 digits.</summary>

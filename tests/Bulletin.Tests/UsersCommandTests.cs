@@ -47,4 +47,22 @@ public sealed class UsersCommandTests
         var afterDisable = await BulletinCli.RunAsync(database, "users", "list");
         Assert.Matches("desk@test.example\\s+editor\\s+disabled", afterDisable.Output);
     }
+
+    [Fact]
+    public async Task UsersUnlock_LiftsALockout_AndTheOwnerSignsInAgainAtOnce()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var server = await BulletinServer.StartAsync(database);
+        var reporter = await StaffAccount.CreateAsync(server, "reporter@test.example", Bulletin.Core.Workflow.StaffRoles.Reporter);
+        for (var i = 0; i < 5; i++)
+        {
+            await SignInTests.SignInAsync(server, reporter.Email, "wrong-" + i);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await SignInTests.SignInAsync(server, reporter.Email, reporter.Password)).Response.StatusCode);
+        var unlock = await BulletinCli.RunAsync(database, "users", "unlock", "--email", reporter.Email);
+
+        Assert.Equal(0, unlock.ExitCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInTests.SignInAsync(server, reporter.Email, reporter.Password)).Response.StatusCode);
+    }
 }

@@ -3,14 +3,15 @@ using Microsoft.Extensions.Primitives;
 
 namespace Bulletin.Caching;
 
-/// <summary>Which of a page's copies a request gets, from its Accept-Encoding (RFC 9110 §12.5.3), without allocating.</summary>
+/// <summary>Which coding a request gets a page in, from its Accept-Encoding (RFC 9110 §12.5.3), without allocating.</summary>
 internal static class ContentCoding
 {
-    public static PageVariant Choose(CachedPage page, StringValues acceptEncoding)
+    /// <param name="compressible">False for a page no coding makes smaller: it goes as it is.</param>
+    public static Coding Choose(StringValues acceptEncoding, bool compressible)
     {
-        if (acceptEncoding.Count == 0 || (page.Brotli is null && page.Gzip is null))
+        if (acceptEncoding.Count == 0 || !compressible)
         {
-            return page.Identity;
+            return Coding.Identity;
         }
 
         double brotli = -1, gzip = -1, any = -1;
@@ -43,12 +44,12 @@ internal static class ContentCoding
         // A coding not named takes the wildcard's weight; q=0 means "not acceptable".
         brotli = brotli < 0 ? any : brotli;
         gzip = gzip < 0 ? any : gzip;
-        if (page.Brotli is { } br && brotli > 0 && (brotli >= gzip || page.Gzip is null))
+        if (brotli > 0 && brotli >= gzip)
         {
-            return br;
+            return Coding.Brotli;
         }
 
-        return page.Gzip is { } gz && gzip > 0 ? gz : page.Identity;
+        return gzip > 0 ? Coding.Gzip : Coding.Identity;
     }
 
     private static double Quality(ReadOnlySpan<char> parameters)

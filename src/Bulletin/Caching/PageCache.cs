@@ -58,10 +58,12 @@ public sealed class PageCache
 
             if (_pages.TryGetValue(key, out var old))
             {
+                old.Stored = false;
                 _bytes -= old.Size;
             }
 
             _pages[key] = page;
+            page.Stored = true;
             _bytes += page.Size;
             if (_bytes > _options.Value.SizeLimitBytes)
             {
@@ -69,6 +71,48 @@ public sealed class PageCache
             }
 
             return true;
+        }
+    }
+
+    /// <summary>
+    /// The page's copy in this coding (the page itself when no coding makes it smaller). The first reader to ask for
+    /// a coding waits for a copy made at a fast level; a smaller one may replace it later (<see cref="InstallBest"/>).
+    /// </summary>
+    internal PageVariant CopyOf(CachedPage page, Coding coding)
+    {
+        if (page.Copy(coding) is { } held)
+        {
+            return held;
+        }
+
+        // Made outside the lock: two first readers may both compress, and the second takes the first one's copy.
+        var made = page.Compress(coding, best: false, _options.Value);
+        lock (_gate)
+        {
+            if (page.Copy(coding) is { } raced)
+            {
+                return raced;
+            }
+
+            var grown = page.Install(coding, made);
+            if (page.Stored)
+            {
+                _bytes += grown;
+            }
+        }
+
+        return made ?? page.Identity;
+    }
+
+    /// <summary>Puts a smaller copy in place of the one readers have had, while the page is still held.</summary>
+    internal void InstallBest(CachedPage page, Coding coding, PageVariant best)
+    {
+        lock (_gate)
+        {
+            if (page.Stored && page.Copy(coding) is { } current && best.Body.Length < current.Body.Length)
+            {
+                _bytes += page.Install(coding, best);
+            }
         }
     }
 
@@ -107,6 +151,7 @@ public sealed class PageCache
     {
         if (_pages.TryRemove(new KeyValuePair<string, CachedPage>(key, page)))
         {
+            page.Stored = false;
             _bytes -= page.Size;
         }
     }

@@ -8,10 +8,10 @@ namespace Bulletin.Caching;
 /// <summary>
 /// The first thing every request meets. A GET or HEAD for a page in the cache is answered from its final bytes
 /// before routing, authentication or anything else runs; any other request goes on, and a cacheable page it
-/// renders is kept (compressed once) and sent the same way.
+/// renders is kept and sent the same way, compressed only in the coding its reader asked for.
 /// </summary>
-internal sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache, TimeProvider time, IOptions<PageCacheOptions> options,
-    EndpointDataSource endpoints)
+internal sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache, PageRecompressor recompressor, TimeProvider time,
+    IOptions<PageCacheOptions> options, EndpointDataSource endpoints)
 {
     private static readonly StringValues VaryAcceptEncoding = new("Accept-Encoding");
 
@@ -108,17 +108,18 @@ internal sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache,
         }
 
         var now = time.GetTimestamp();
-        var page = CachedPage.Build(bytes.ToArray(), response.Headers, [PageCache.AllPagesTag, .. feature.Tags], options.Value, now, time);
+        var page = CachedPage.Build(key, bytes.ToArray(), response.Headers, [PageCache.AllPagesTag, .. feature.Tags], options.Value, now, time);
         cache.TryStore(key, page, generation);
         await ServeAsync(context, page, isHead);
     }
 
-    private static Task ServeAsync(HttpContext context, CachedPage page, bool isHead)
+    private Task ServeAsync(HttpContext context, CachedPage page, bool isHead)
     {
         var response = context.Response;
         var headers = response.Headers;
-        var variant = ContentCoding.Choose(page, context.Request.Headers.AcceptEncoding);
-        headers.ETag = variant.ETag;
+        var coding = ContentCoding.Choose(context.Request.Headers.AcceptEncoding, page.Compressible);
+        var etag = page.ETag(coding);
+        headers.ETag = etag;
         headers.CacheControl = page.CacheControl;
         headers.Vary = VaryAcceptEncoding;
         if (page.LastModified is not null)
@@ -131,11 +132,24 @@ internal sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache,
             headers[name] = value;
         }
 
-        if (Preconditions.NotModified(context.Request, variant, page))
+        if (Preconditions.NotModified(context.Request, etag, page))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             headers.ContentLength = null;
             return Task.CompletedTask;
+        }
+
+        var held = page.Copy(coding);
+        var variant = held ?? cache.CopyOf(page, coding);
+        if (variant.ETag != etag)
+        {
+            // No coding makes this page smaller (found just now): it goes as it is, under its own tag.
+            headers.ETag = variant.ETag;
+        }
+        else if (held is { Best: false })
+        {
+            // Asked for again in this coding: worth its smallest copy, made off the request.
+            recompressor.Offer(page, coding);
         }
 
         response.StatusCode = StatusCodes.Status200OK;
@@ -151,14 +165,22 @@ internal sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache,
             return Task.CompletedTask;
         }
 
-        if (variant.Body.Length <= CopyWithoutFlush)
+        // Headers first, so that the body goes straight into the server's output (written before them, Kestrel would
+        // hold it aside and copy it behind them); the whole answer is sent in one write when the request ends.
+        var started = response.StartAsync();
+        if (!started.IsCompletedSuccessfully || variant.Body.Length > CopyWithoutFlush)
         {
-            // Copied into the server's buffer and sent, headers and all, when the request ends: one write, no await.
-            response.BodyWriter.Write(variant.Body);
-            return Task.CompletedTask;
+            return WriteAsync(started, response, variant.Body);
         }
 
-        return response.Body.WriteAsync(variant.Body, 0, variant.Body.Length);
+        response.BodyWriter.Write(variant.Body);
+        return Task.CompletedTask;
+    }
+
+    private static async Task WriteAsync(Task started, HttpResponse response, byte[] body)
+    {
+        await started;
+        await response.Body.WriteAsync(body);
     }
 
     /// <summary>Every query parameter some cached page varies by; the key carries only these.</summary>

@@ -6,12 +6,12 @@ namespace Bulletin.Caching;
 /// <summary>Whether a conditional GET or HEAD may be answered 304 Not Modified (RFC 9110 §13.1.2 and §13.1.3).</summary>
 internal static class Preconditions
 {
-    public static bool NotModified(HttpRequest request, PageVariant variant, CachedPage page)
+    public static bool NotModified(HttpRequest request, StringValues etag, CachedPage page)
     {
         var ifNoneMatch = request.Headers.IfNoneMatch;
         if (ifNoneMatch.Count > 0)
         {
-            return Matches(ifNoneMatch, variant.ETag.ToString());
+            return Matches(ifNoneMatch, etag.ToString());
         }
 
         // If-Modified-Since counts only without If-None-Match; feed readers send it.

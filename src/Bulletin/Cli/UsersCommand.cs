@@ -5,7 +5,7 @@ using Bulletin.Staff;
 namespace Bulletin.Cli;
 
 /// <summary>
-/// `bulletin users add|list|disable|enable|reset-password|token|revoke-tokens`: staff accounts from the shell,
+/// `bulletin users add|list|disable|enable|reset-password|unlock|token|revoke-tokens`: staff accounts from the shell,
 /// for the first admin and for scripts, through the same <see cref="StaffDirectory"/> as the admin page. Passwords are
 /// printed once, or read from standard input.
 /// </summary>
@@ -42,7 +42,9 @@ public static class UsersCommand
         token.SetAction((r, ct) => WithAccount(r, (staff, user) => TokenAsync(r, staff, user, ct), ct));
         var revoke = new Command("revoke-tokens", "Revoke every access token of an account.") { Email };
         revoke.SetAction((r, ct) => WithAccount(r, (staff, user) => RevokeAsync(staff, user, ct), ct));
-        return new Command("users", "Staff accounts.") { add, list, disable, enable, reset, token, revoke };
+        var unlock = new Command("unlock", "Lift a lockout after failed sign-ins, so the account can sign in again now.") { Email };
+        unlock.SetAction((r, ct) => WithAccount(r, (staff, user) => UnlockAsync(staff, user, ct), ct));
+        return new Command("users", "Staff accounts.") { add, list, disable, enable, reset, unlock, token, revoke };
     }
 
     private static async Task<int> WithStaff(ParseResult result, Func<StaffDirectory, Task<int>> action, CancellationToken cancellationToken)
@@ -123,6 +125,18 @@ public static class UsersCommand
     {
         var issued = await staff.IssueTokenAsync(user, result.GetValue(TokenName) ?? "api", StaffDirectory.CommandLine, cancellationToken);
         Console.WriteLine(issued.Secret);
+        return 0;
+    }
+
+    private static async Task<int> UnlockAsync(StaffDirectory staff, StaffUser user, CancellationToken cancellationToken)
+    {
+        var unlocked = await staff.UnlockAsync(user, StaffDirectory.CommandLine, cancellationToken);
+        if (!unlocked.Succeeded)
+        {
+            return await RefusedAsync(unlocked, 1);
+        }
+
+        Console.WriteLine($"{user.Email} can sign in again.");
         return 0;
     }
 

@@ -31,9 +31,10 @@ public static class BulletinWebApp
         var app = builder.Build();
 
         app.UseProxyHeaders();
-        app.UseHostPrefixCookies();
         app.UseSecurityHeaders();
+        // A cached page reads and sets no cookie, so it is answered before the cookies' names are mapped.
         app.UsePageCache();
+        app.UseHostPrefixCookies();
         app.UseExceptionHandler("/error");
         // The API answers errors as problem details; people get the site's pages.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
@@ -73,6 +74,8 @@ public static class BulletinWebApp
             ApplicationName = typeof(BulletinWebApp).Assembly.GetName().Name,
         });
 
+        // "Server: Kestrel" tells a reader nothing and an attacker what runs here; every answer is shorter without it.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.Services.AddSingleton(dataDirectory);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddBulletinData(builder.Configuration.Database(), dataDirectory.Path);

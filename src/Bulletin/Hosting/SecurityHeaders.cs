@@ -22,27 +22,33 @@ public static class SecurityHeaders
         path.StartsWithSegments("/newsroom", StringComparison.OrdinalIgnoreCase)
         || path.StartsWithSegments("/api/newsroom", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Decided on the address asked for (a re-executed error page answers for it), with a callback chosen, not made,
+    /// per request: this runs before every cached page too.
+    /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use((context, next) =>
+        app.Use(static (context, next) =>
         {
-            // Decided on the address asked for: a re-executed error page answers for it.
-            var staff = IsStaffPath(context.Request.Path);
-            context.Response.OnStarting(() =>
-            {
-                var headers = context.Response.Headers;
-                headers.TryAdd("Content-Security-Policy", staff ? StaffPolicy : PublicPolicy);
-                headers.TryAdd("X-Frame-Options", "DENY");
-                headers.TryAdd("X-Content-Type-Options", "nosniff");
-                headers.TryAdd("Referrer-Policy", staff ? "no-referrer" : "strict-origin-when-cross-origin");
-                if (staff)
-                {
-                    headers.CacheControl = "no-store";
-                    headers.Pragma = "no-cache";
-                    // The ETag stays: the staff API's If-Match saves rest on it.
-                }
-
-                return Task.CompletedTask;
-            });
+            context.Response.OnStarting(IsStaffPath(context.Request.Path) ? AddStaffHeaders : AddPublicHeaders, context);
             return next(context);
         });
+
+    private static readonly Func<object, Task> AddPublicHeaders = state => Add(((HttpContext)state).Response.Headers, staff: false);
+    private static readonly Func<object, Task> AddStaffHeaders = state => Add(((HttpContext)state).Response.Headers, staff: true);
+
+    private static Task Add(IHeaderDictionary headers, bool staff)
+    {
+        headers.TryAdd("Content-Security-Policy", staff ? StaffPolicy : PublicPolicy);
+        headers.TryAdd("X-Frame-Options", "DENY");
+        headers.TryAdd("X-Content-Type-Options", "nosniff");
+        headers.TryAdd("Referrer-Policy", staff ? "no-referrer" : "strict-origin-when-cross-origin");
+        if (staff)
+        {
+            headers.CacheControl = "no-store";
+            headers.Pragma = "no-cache";
+            // The ETag stays: the staff API's If-Match saves rest on it.
+        }
+
+        return Task.CompletedTask;
+    }
 }

@@ -23,7 +23,9 @@ public sealed class StoryModel(PublicPages pages, PageChrome chrome, SiteClock c
     public Language Edition => chrome.Edition;
     public TipBoxOptions TipBox => chrome.Site.TipBox;
     public string SiteName => chrome.SiteName;
-    public TimeSpan ReadTime => Core.Timing.ReadTime.Of(Story.Content, readTime.Value);
+    // Counted once: the page shows it twice (minutes and seconds).
+    public TimeSpan ReadTime => _readTime ??= Core.Timing.ReadTime.Of(Story.Content, readTime.Value);
+    private TimeSpan? _readTime;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Bulletin.Core.Sections;
 using Bulletin.Core.Stories;
 
@@ -10,74 +11,121 @@ namespace Bulletin.Site;
 public static class NewsArticleJsonLd
 {
     // Hangul, quotes and + stay as they are; <, > and & are escaped below, so the JSON cannot end its script element.
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>Written straight to UTF-8 (no document tree): it is built for every story page the cache fills.</summary>
     public static string Build(PublishedStory story, Section? section, string canonicalUrl, string siteName, string homeUrl, SiteClock clock)
     {
-        var authors = new JsonArray();
-        foreach (var byline in story.Bylines)
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var json = new Utf8JsonWriter(buffer, Options))
         {
-            authors.Add(new JsonObject { ["@type"] = "Person", ["name"] = byline });
+            json.WriteStartObject();
+            json.WriteString("@context", "https://schema.org");
+            json.WriteString("@type", "NewsArticle");
+            json.WriteString("headline", story.Headline);
+            json.WriteString("datePublished", clock.Iso(story.PublishedAt));
+            json.WriteString("dateModified", clock.Iso(Max(story.UpdatedAt, story.PublishedAt)));
+            json.WriteString("inLanguage", story.Language.ToCode());
+            json.WriteStartArray("author");
+            foreach (var byline in story.Bylines)
+            {
+                json.WriteStartObject();
+                json.WriteString("@type", "Person");
+                json.WriteString("name", byline);
+                json.WriteEndObject();
+            }
+
+            if (story.Bylines.Count == 0)
+            {
+                WriteOrganization(json, siteName, homeUrl);
+            }
+
+            json.WriteEndArray();
+            json.WritePropertyName("publisher");
+            WriteOrganization(json, siteName, homeUrl);
+            json.WriteStartObject("mainEntityOfPage");
+            json.WriteString("@type", "WebPage");
+            json.WriteString("@id", canonicalUrl);
+            json.WriteEndObject();
+            json.WriteString("url", canonicalUrl);
+            if (story.Subheadlines.Count > 0)
+            {
+                json.WriteString("alternativeHeadline", string.Join(" / ", story.Subheadlines));
+            }
+
+            if (Describe(story) is { } description)
+            {
+                json.WriteString("description", description);
+            }
+
+            if (section is not null)
+            {
+                json.WriteString("articleSection", section.NameIn(story.Language));
+            }
+
+            if (story.Tags.Count > 0)
+            {
+                json.WriteStartArray("keywords");
+                foreach (var tag in story.Tags)
+                {
+                    json.WriteStringValue(tag);
+                }
+
+                json.WriteEndArray();
+            }
+
+            // What a voice assistant may read aloud: the headline and the anchor's lead, which are written to be spoken.
+            json.WriteStartObject("speakable");
+            json.WriteString("@type", "SpeakableSpecification");
+            json.WriteStartArray("cssSelector");
+            json.WriteStringValue(SpeakableHeadline);
+            if (story.Segments.Any(s => s.Kind == SegmentKind.Anchor))
+            {
+                json.WriteStringValue(SpeakableAnchorLead);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+
+            var body = ArticleBody(story);
+            if (body.Length > 0)
+            {
+                json.WriteString("articleBody", body);
+                json.WriteNumber("wordCount", CountWords(body));
+            }
+
+            json.WriteEndObject();
         }
 
-        if (authors.Count == 0)
+        return ForScriptElement(Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    private static void WriteOrganization(Utf8JsonWriter json, string siteName, string homeUrl)
+    {
+        json.WriteStartObject();
+        json.WriteString("@type", "Organization");
+        json.WriteString("name", siteName);
+        json.WriteString("url", homeUrl);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Runs of non-white-space, as splitting on white space would count them, without making the words.</summary>
+    private static int CountWords(string text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text)
         {
-            authors.Add(new JsonObject { ["@type"] = "Organization", ["name"] = siteName, ["url"] = homeUrl });
+            var space = char.IsWhiteSpace(c);
+            if (!space && !inWord)
+            {
+                count++;
+            }
+
+            inWord = !space;
         }
 
-        var article = new JsonObject
-        {
-            ["@context"] = "https://schema.org",
-            ["@type"] = "NewsArticle",
-            ["headline"] = story.Headline,
-            ["datePublished"] = clock.Iso(story.PublishedAt),
-            ["dateModified"] = clock.Iso(Max(story.UpdatedAt, story.PublishedAt)),
-            ["inLanguage"] = story.Language.ToCode(),
-            ["author"] = authors,
-            ["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = siteName, ["url"] = homeUrl },
-            ["mainEntityOfPage"] = new JsonObject { ["@type"] = "WebPage", ["@id"] = canonicalUrl },
-            ["url"] = canonicalUrl,
-        };
-        if (story.Subheadlines.Count > 0)
-        {
-            article["alternativeHeadline"] = string.Join(" / ", story.Subheadlines);
-        }
-
-        if (Describe(story) is { } description)
-        {
-            article["description"] = description;
-        }
-
-        if (section is not null)
-        {
-            article["articleSection"] = section.NameIn(story.Language);
-        }
-
-        if (story.Tags.Count > 0)
-        {
-            article["keywords"] = new JsonArray([.. story.Tags.Select(t => JsonValue.Create(t))]);
-        }
-
-        // What a voice assistant may read aloud: the headline and the anchor's lead, which are written to be spoken.
-        var speakable = new JsonArray { SpeakableHeadline };
-        if (story.Segments.Any(s => s.Kind == SegmentKind.Anchor))
-        {
-            speakable.Add(SpeakableAnchorLead);
-        }
-
-        article["speakable"] = new JsonObject { ["@type"] = "SpeakableSpecification", ["cssSelector"] = speakable };
-
-        var body = ArticleBody(story);
-        if (body.Length > 0)
-        {
-            article["articleBody"] = body;
-            article["wordCount"] = body.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
-        }
-
-        return ForScriptElement(article.ToJsonString(Options));
+        return count;
     }
 
     /// <summary>The story page's elements that hold its headline and the anchor's lead (see Pages/Story.cshtml).</summary>

@@ -1,6 +1,6 @@
 namespace Bulletin.Staff;
 
-/// <summary>The "Newsroom" configuration section: sign-in limits. The defaults suit a newsroom of any size.</summary>
+/// <summary>The "Newsroom" configuration section: sign-in limits and session lengths. The defaults suit a newsroom of any size.</summary>
 public sealed class NewsroomOptions
 {
     public const string SectionName = "Newsroom";
@@ -9,4 +9,10 @@ public sealed class NewsroomOptions
     public int SignInAttemptsPerAccountPerMinute { get; set; } = 10;
     public int FailedSignInsBeforeLockout { get; set; } = 5;
     public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>A staff session left unused this long ends (each request moves the end on).</summary>
+    public int SessionIdleHours { get; set; } = 12;
+
+    /// <summary>However busy, a staff session ends this long after its sign-in: one long shift, then sign in again.</summary>
+    public int SessionHours { get; set; } = 16;
 }

@@ -11,6 +11,7 @@ namespace Bulletin.Staff;
 public sealed class SignInThrottle : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _perAccount;
+    private readonly PartitionedRateLimiter<string> _perDevice;
 
     public SignInThrottle(NewsroomOptions options)
     {
@@ -22,6 +23,15 @@ public sealed class SignInThrottle : IDisposable
                 Window = TimeSpan.FromMinutes(1),
                 QueueLimit = 0,
             }));
+        // A browser the account has signed in from skips the account's lockout, so it gets a lockout's budget of its own.
+        _perDevice = PartitionedRateLimiter.Create<string, string>(device => RateLimitPartition.GetFixedWindowLimiter(
+            device,
+            _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = options.FailedSignInsBeforeLockout,
+                Window = TimeSpan.FromMinutes(options.LockoutMinutes),
+                QueueLimit = 0,
+            }));
     }
 
     /// <summary>False when this account has had too many attempts this minute.</summary>
@@ -31,5 +41,16 @@ public sealed class SignInThrottle : IDisposable
         return lease.IsAcquired;
     }
 
-    public void Dispose() => _perAccount.Dispose();
+    /// <summary>False when this known browser has used its tries for now.</summary>
+    public bool TryAttemptFromDevice(string device)
+    {
+        using var lease = _perDevice.AttemptAcquire(device);
+        return lease.IsAcquired;
+    }
+
+    public void Dispose()
+    {
+        _perAccount.Dispose();
+        _perDevice.Dispose();
+    }
 }

@@ -26,11 +26,18 @@ public static class StaffAccounts
         services.AddSingleton(options);
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<StaffDirectory>();
+        services.AddScoped<StaffSignIn>();
+        services.AddSingleton<SignInDevices>();
 
         services.AddIdentity<StaffUser, IdentityRole<Guid>>(identity =>
             {
                 identity.User.RequireUniqueEmail = true;
                 identity.Password.RequiredLength = 10;
+                // Length, not character classes (ASVS 6.2.5): a long Korean or English phrase is a good password.
+                identity.Password.RequireDigit = false;
+                identity.Password.RequireLowercase = false;
+                identity.Password.RequireUppercase = false;
+                identity.Password.RequireNonAlphanumeric = false;
                 identity.Lockout.AllowedForNewUsers = true;
                 identity.Lockout.MaxFailedAccessAttempts = options.FailedSignInsBeforeLockout;
                 identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(options.LockoutMinutes);
@@ -50,14 +57,18 @@ public static class StaffAccounts
             cookie.LoginPath = "/newsroom/signin";
             cookie.LogoutPath = "/newsroom/signout";
             cookie.AccessDeniedPath = "/newsroom/denied";
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(options.SessionIdleHours);
             cookie.SlidingExpiration = true;
         });
         // Identity's short-lived sign-in cookies (between password and second factor) are named the same way.
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, c => c.Cookie.Name = HostPrefixCookies.Prefix + "bulletin.2fa");
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, c => c.Cookie.Name = HostPrefixCookies.Prefix + "bulletin.2fa-remember");
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme, c => c.Cookie.Name = HostPrefixCookies.Prefix + "bulletin.external");
-        // A disabled account or a reset password changes the security stamp; open sessions notice within a minute.
+        // Sessions are kept on the server, so signing out, disabling an account or resetting its password ends them
+        // at once. The security stamp is the second line: a change to it is noticed within a minute.
+        services.AddSingleton<StaffSessions>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<StaffSessions>((cookie, sessions) => cookie.SessionStore = sessions);
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAntiforgery(antiforgery =>
         {

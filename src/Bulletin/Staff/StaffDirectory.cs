@@ -3,6 +3,7 @@ using Bulletin.Data;
 using Bulletin.Data.Audit;
 using Bulletin.Data.Staff;
 using Bulletin.Newsroom;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,9 @@ namespace Bulletin.Staff;
 /// </summary>
 public sealed class StaffDirectory(UserManager<StaffUser> users, BulletinDbContext db, TimeProvider time)
 {
+    /// <summary>More than any one person has; the list is bounded all the same.</summary>
+    public const int MaxTokensListed = 200;
+
     /// <summary>Who acts from the shell.</summary>
     public static readonly StaffActor CommandLine = new(null, "cli", []);
 
@@ -88,8 +92,13 @@ public sealed class StaffDirectory(UserManager<StaffUser> users, BulletinDbConte
             return StaffOutcome.Refused(updated);
         }
 
-        // A new stamp signs the account out of every browser at the next check.
+        // Its open sessions end now; a new stamp would also sign it out of every browser at the next check.
         await users.UpdateSecurityStampAsync(user);
+        if (disabled)
+        {
+            await StaffSessions.EndAllAsync(db, user.Id, cancellationToken);
+        }
+
         await AuditAsync(actor, disabled ? "user.disable" : "user.enable", user, null, cancellationToken);
         return StaffOutcome.Done(user);
     }
@@ -106,8 +115,73 @@ public sealed class StaffDirectory(UserManager<StaffUser> users, BulletinDbConte
         }
 
         await users.SetLockoutEndDateAsync(user, null);
+        // Whoever knew the old password is signed out with it.
+        await StaffSessions.EndAllAsync(db, user.Id, cancellationToken);
         await AuditAsync(actor, "user.reset-password", user, null, cancellationToken);
         return StaffOutcome.Done(user, oneTime);
+    }
+
+    /// <summary>Lifts a lockout (and forgets the failed sign-ins that led to it) for the owner to sign in again now.</summary>
+    public async Task<StaffOutcome> UnlockAsync(StaffUser user, StaffActor actor, CancellationToken cancellationToken)
+    {
+        var unlocked = await users.SetLockoutEndDateAsync(user, null);
+        if (unlocked.Succeeded)
+        {
+            unlocked = await users.ResetAccessFailedCountAsync(user);
+        }
+
+        if (!unlocked.Succeeded)
+        {
+            return StaffOutcome.Refused(unlocked);
+        }
+
+        await AuditAsync(actor, "user.unlock", user, null, cancellationToken);
+        return StaffOutcome.Done(user);
+    }
+
+    /// <summary>
+    /// Asks for the password again before a change that would let whoever holds an open session keep the account:
+    /// a new password, a new or removed second factor, a new API token. A wrong answer counts toward the lockout
+    /// like a failed sign-in, so a stolen session cannot be used to guess the password.
+    /// </summary>
+    public async Task<bool> ConfirmPasswordAsync(StaffUser user, string? password, CancellationToken cancellationToken)
+    {
+        // The hash runs whatever the answer will be, so a locked account answers no faster than an open one.
+        var right = await users.CheckPasswordAsync(user, password ?? "");
+        if (await users.IsLockedOutAsync(user))
+        {
+            return false;
+        }
+
+        if (right)
+        {
+            await users.ResetAccessFailedCountAsync(user);
+            return true;
+        }
+
+        db.AuditLog.Add(new AuditEntry(user.Id, user.Email!, "user.reauthenticate-failed", $"user:{user.Email}", null, time.GetUtcNow()));
+        await users.AccessFailedAsync(user);
+        await db.SaveChangesAsync(cancellationToken);
+        return false;
+    }
+
+    /// <summary>
+    /// A member of staff's own new password, after <see cref="ConfirmPasswordAsync"/>. Every other session of the
+    /// account ends, so a browser left signed in elsewhere is signed out; <paramref name="session"/> (the
+    /// authentication properties of the request making the change) is the one kept.
+    /// </summary>
+    public async Task<StaffOutcome> ChangePasswordAsync(StaffUser user, string current, string password, AuthenticationProperties? session,
+        CancellationToken cancellationToken)
+    {
+        var changed = await users.ChangePasswordAsync(user, current, password);
+        if (!changed.Succeeded)
+        {
+            return StaffOutcome.Refused(changed);
+        }
+
+        await StaffSessions.EndOthersAsync(db, user.Id, session, cancellationToken);
+        await AuditAsync(new StaffActor(user.Id, user.Email!, []), "user.change-password", user, null, cancellationToken);
+        return StaffOutcome.Done(user);
     }
 
     /// <summary>A new personal access token, returned once as the secret; only its hash is kept.</summary>
@@ -117,6 +191,25 @@ public sealed class StaffDirectory(UserManager<StaffUser> users, BulletinDbConte
         db.AccessTokens.Add(row);
         await AuditAsync(actor, "token.issue", user, row.Name, cancellationToken);
         return StaffOutcome.Done(user, token);
+    }
+
+    /// <summary>One account's tokens, newest first (names and dates; the tokens themselves are never kept).</summary>
+    public async Task<IReadOnlyList<AccessToken>> ListTokensAsync(Guid userId, CancellationToken cancellationToken) =>
+        await db.AccessTokens.AsNoTracking().Where(t => t.UserId == userId)
+            .OrderByDescending(t => t.Id).Take(MaxTokensListed).ToListAsync(cancellationToken);
+
+    /// <summary>Revokes one token of the account; it stops working on its next call. False when the account has no such live token.</summary>
+    public async Task<bool> RevokeTokenAsync(StaffUser user, Guid tokenId, StaffActor actor, CancellationToken cancellationToken)
+    {
+        var token = await db.AccessTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.UserId == user.Id && t.RevokedAt == null, cancellationToken);
+        if (token is null)
+        {
+            return false;
+        }
+
+        token.Revoke(time.GetUtcNow());
+        await AuditAsync(actor, "token.revoke", user, token.Name, cancellationToken);
+        return true;
     }
 
     /// <summary>Revokes every token of the account; returns how many were live.</summary>

@@ -99,7 +99,7 @@ public static class TipsApi
 
         return TypedResults.Ok(new TipResponse(tip.Id, tip.Channel.ToCode(), tip.Status.ToCode(), TipText.Day(tip.ReceivedOn),
             tip.Text, tip.Contact, tip.MayContact, tip.MayCredit, tip.AssignedTo, tip.StoryId, tip.DuplicateOfId,
-            tip.Files.Select(f => new TipAttachmentResponse(f.Id, f.Name, f.ContentType, f.Length, f.Label,
+            tip.Files.Select(f => new TipAttachmentResponse(f.Id, f.Name, f.ContentType, f.Length, f.Label.English,
                 f.State == TipAttachmentState.Scrubbed ? $"/api/newsroom/tips/{tip.Id}/attachments/{f.Id}" : null)).ToList(),
             tip.Messages.Select(m => new TipMessageResponse(m.Author.ToCode(), m.Staff, m.Body, TipText.Day(m.SentOn))).ToList(),
             tip.Version));

@@ -22,9 +22,11 @@ public static class AdminText
     public static readonly Phrase Enable = new("다시 사용", "Enable");
     public static readonly Phrase Disable = new("사용 중지", "Disable");
     public static readonly Phrase ResetPassword = new("비밀번호 재설정", "Reset password");
-    public static readonly Phrase NewApiToken = new("API 토큰 발급", "New API token");
     public static readonly Phrase RevokeTokens = new("토큰 모두 폐기", "Revoke tokens");
     public static readonly Phrase NotChanged = new("바꾸지 못했습니다", "Not changed");
+    public static readonly Phrase LockedUntil = new("로그인 실패로 {0}까지 잠김", "locked after failed sign-ins until {0}");
+    public static readonly Phrase FailedSignIns = new("로그인 실패 {0}번", "{0} failed sign-ins");
+    public static readonly Phrase Unlock = new("잠금 풀기", "Lift the lockout");
 
     // Pages/Admin/Sections.cshtml
     public static readonly Phrase Sections = new("섹션", "Sections");

@@ -41,6 +41,36 @@ public static class NewsroomText
     public static readonly Phrase SetUp = new("설정 시작", "Set up");
     public static readonly Phrase TurnOff = new("끄기", "Turn off");
 
+    // Pages/Account/Password.cshtml and the forms that ask for the password again
+    public static readonly Phrase ChangePassword = new("비밀번호 바꾸기", "Change password");
+    public static readonly Phrase CurrentPassword = new("지금 비밀번호", "Current password");
+    public static readonly Phrase NewPassword = new("새 비밀번호 (10자 이상)", "New password (at least 10 characters)");
+    public static readonly Phrase OtherSessionsEnd = new(
+        "비밀번호를 바꾸면 다른 브라우저와 기기의 로그인은 모두 끝납니다.",
+        "Changing it signs you out of every other browser and device.");
+    public static readonly Phrase CurrentPasswordWrong = new(
+        "지금 비밀번호가 맞지 않습니다. 아무것도 바뀌지 않았습니다.",
+        "The current password is wrong. Nothing was changed.");
+    public static readonly Phrase PasswordNotChanged = new("비밀번호를 바꾸지 못했습니다", "The password was not changed");
+    public static readonly Phrase PasswordChanged = new(
+        "비밀번호를 바꿨습니다. 다른 곳의 로그인은 끝났습니다.",
+        "Your password is changed. You are signed out everywhere else.");
+
+    // Pages/Account/Tokens.cshtml, Pages/Admin/Tokens.cshtml and Pages/Shared/_TokenList.cshtml
+    public static readonly Phrase ApiTokens = new("API 토큰", "API tokens");
+    public static readonly Phrase TokenName = new("토큰 이름 (어디에 쓰는지)", "Token name (what it is for)");
+    public static readonly Phrase MakeToken = new("토큰 만들기", "Make a token");
+    public static readonly Phrase TokenShownOnce = new(
+        "지금 한 번만 보여 줍니다. 복사해 두세요",
+        "Shown this once only; copy it now");
+    public static readonly Phrase TokenNameNeeded = new("토큰 이름을 200자 안으로 적으세요.", "Give the token a name of up to 200 characters.");
+    public static readonly Phrase TokenMade = new("만든 때", "Made");
+    public static readonly Phrase TokenState = new("상태", "State");
+    public static readonly Phrase TokenLive = new("사용 중", "live");
+    public static readonly Phrase TokenRevokedAt = new("{0}에 폐기됨", "revoked {0}");
+    public static readonly Phrase RevokeToken = new("폐기", "Revoke");
+    public static readonly Phrase TokensOf = new("{0}의 API 토큰", "API tokens of {0}");
+
     // Pages/Account/TwoFactor.cshtml.cs
     public static readonly Phrase WrongCode = new(
         "코드가 맞지 않습니다. 앱에 표시된 최신 코드를 입력하세요.",
@@ -52,13 +82,11 @@ public static class NewsroomText
     public static readonly Phrase TooManySignInAttempts = new(
         "이 계정으로 로그인 시도가 너무 많습니다. 1분 뒤에 다시 해 보세요.",
         "Too many sign-in attempts for this account. Try again in a minute.");
+    // One answer for an unknown account, a wrong password, a disabled or a locked account: nobody learns which it was.
     public static readonly Phrase WrongEmailOrPassword = new(
-        "이메일이나 비밀번호가 맞지 않습니다.",
-        "The e-mail or password is wrong.");
+        "이메일이나 비밀번호가 맞지 않거나, 로그인에 여러 번 실패해 계정이 잠시 잠겼습니다.",
+        "The e-mail or password is wrong, or the account is locked for a while after too many failed sign-ins.");
     public static readonly Phrase CodeNeeded = new(
         "인증 앱의 6자리 코드를 입력하세요.",
         "Enter the 6-digit code from your authenticator app.");
-    public static readonly Phrase AccountLocked = new(
-        "로그인에 여러 번 실패해 이 계정이 잠시 잠겼습니다.",
-        "This account is locked for a while after too many failed sign-ins.");
 }

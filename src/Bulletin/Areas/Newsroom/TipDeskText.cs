@@ -49,7 +49,7 @@ public static class TipDeskText
     public static readonly Phrase Files = new("첨부 파일", "Files");
     public static readonly Phrase DownloadTheScrubbedCopy = new("정리된 사본 받기", "Download the scrubbed copy");
     public static readonly Phrase OpenOriginalUnscrubbed = new(
-        "원본 열기 (기록됨) — unscrubbed: do not publish",
+        "원본 열기 (기록됨) — 정리 안 됨: 게재 금지",
         "Open the original (audited) — unscrubbed: do not publish");
     public static readonly Phrase Actions = new("처리", "Actions");
     public static readonly Phrase StartReview = new("검토 시작", "Start review");

@@ -2,15 +2,23 @@ using System.Text.Encodings.Web;
 using Bulletin.Data;
 using Bulletin.Data.Audit;
 using Bulletin.Data.Staff;
+using Bulletin.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Bulletin.Areas.Newsroom.Pages.Account;
 
-/// <summary>Turns the optional second factor (a TOTP authenticator app) on and off for the signed-in member of staff.</summary>
-public sealed class TwoFactorModel(UserManager<StaffUser> users, BulletinDbContext db, TimeProvider time, NewsroomUi ui) : PageModel
+/// <summary>
+/// Turns the optional second factor (a TOTP authenticator app) on and off for the signed-in member of staff. Making
+/// a new key and turning the factor off both ask for the password again: an open session alone must not be enough
+/// to take the second factor away from its owner.
+/// </summary>
+public sealed class TwoFactorModel(
+    UserManager<StaffUser> users, StaffDirectory directory, BulletinDbContext db, TimeProvider time, NewsroomUi ui) : PageModel
 {
+    [BindProperty] public string? CurrentPassword { get; set; }
+
     public bool Enabled { get; private set; }
     public string? Key { get; private set; }
     public string? AuthenticatorUri { get; private set; }
@@ -28,12 +36,17 @@ public sealed class TwoFactorModel(UserManager<StaffUser> users, BulletinDbConte
         return Page();
     }
 
-    public async Task<IActionResult> OnPostStartAsync()
+    public async Task<IActionResult> OnPostStartAsync(CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
         {
             return Challenge();
+        }
+
+        if (!await directory.ConfirmPasswordAsync(user, CurrentPassword, cancellationToken))
+        {
+            return await RefusedAsync(user);
         }
 
         await users.ResetAuthenticatorKeyAsync(user);
@@ -65,7 +78,7 @@ public sealed class TwoFactorModel(UserManager<StaffUser> users, BulletinDbConte
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDisableAsync()
+    public async Task<IActionResult> OnPostDisableAsync(CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
@@ -73,9 +86,22 @@ public sealed class TwoFactorModel(UserManager<StaffUser> users, BulletinDbConte
             return Challenge();
         }
 
+        if (!await directory.ConfirmPasswordAsync(user, CurrentPassword, cancellationToken))
+        {
+            return await RefusedAsync(user);
+        }
+
         await users.SetTwoFactorEnabledAsync(user, false);
         await AuditAsync(user, "user.2fa-off");
         Message = ui.T(NewsroomText.TwoFactorSignInIsOff);
+        return Page();
+    }
+
+    private async Task<PageResult> RefusedAsync(StaffUser user)
+    {
+        Enabled = await users.GetTwoFactorEnabledAsync(user);
+        Message = ui.T(NewsroomText.CurrentPasswordWrong);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
 

@@ -1,14 +1,23 @@
 using Bulletin.Core.Workflow;
+using Bulletin.Core.Stories;
 using Bulletin.Newsroom;
+using Bulletin.Site;
 using Bulletin.Staff;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Bulletin.Areas.Newsroom.Pages.Admin;
 
-/// <summary>Admins add staff, give roles, disable accounts, reset passwords and manage API tokens, through the staff directory.</summary>
-public sealed class UsersModel(StaffDirectory directory, NewsroomUi ui) : PageModel
+/// <summary>
+/// Admins add staff, give roles, disable accounts, reset passwords, lift lockouts and revoke API tokens, through the
+/// staff directory. Tokens are made by their owners (Account/Tokens), never by an admin for someone else.
+/// </summary>
+public sealed class UsersModel(StaffDirectory directory, NewsroomUi ui, SiteClock clock, TimeProvider time) : PageModel
 {
+    public SiteClock Clock => clock;
+    public DateTimeOffset Now { get; } = time.GetUtcNow();
+    public Language Language => ui.Language;
+
     public IReadOnlyList<StaffMember> Staff { get; private set; } = [];
 
     /// <summary>Shown once: a new password or token, and whose it is.</summary>
@@ -50,10 +59,16 @@ public sealed class UsersModel(StaffDirectory directory, NewsroomUi ui) : PageMo
             ? await ShowAsync(await directory.ResetPasswordAsync(user, null, Me, cancellationToken), cancellationToken)
             : NotFound();
 
-    public async Task<IActionResult> OnPostTokenAsync(Guid id, CancellationToken cancellationToken) =>
-        await directory.FindAsync(id) is { } user
-            ? await ShowAsync(await directory.IssueTokenAsync(user, "newsroom", Me, cancellationToken), cancellationToken)
-            : NotFound();
+    public async Task<IActionResult> OnPostUnlockAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await directory.FindAsync(id) is not { } user)
+        {
+            return NotFound();
+        }
+
+        await directory.UnlockAsync(user, Me, cancellationToken);
+        return Redirect("/newsroom/admin/users");
+    }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken cancellationToken)
     {

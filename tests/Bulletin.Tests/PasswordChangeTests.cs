@@ -1,4 +1,6 @@
 using System.Net;
+using Bulletin.Areas.Newsroom;
+using Bulletin.Core.Stories;
 using Bulletin.Core.Workflow;
 using Bulletin.Data;
 using Microsoft.EntityFrameworkCore;
@@ -65,5 +67,30 @@ public sealed class PasswordChangeTests
             new() { ["CurrentPassword"] = reporter.Password, ["NewPassword"] = "taken-over-for-good" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, stolen.LastStatus);
         Assert.NotEqual(HttpStatusCode.Redirect, (await SignInTests.SignInAsync(server, reporter.Email, "taken-over-for-good")).Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignOutEverywhereElse_EndsTheOtherSessions_AndKeepsThisOne()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var server = await BulletinServer.StartAsync(database);
+        var reporter = await StaffAccount.CreateAsync(server, "reporter@test.example", StaffRoles.Reporter);
+        using var laptop = await StaffSessionTests.SignedInAsync(server, reporter);
+        using var phone = await StaffSessionTests.SignedInAsync(server, reporter);
+        using var lostTablet = await StaffSessionTests.SignedInAsync(server, reporter);
+
+        var before = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await laptop.GetAsync("/newsroom/account/password"));
+        Assert.Equal(NewsroomText.OpenSessions.Format(Language.Korean, 3), before.QuerySelector("#open-sessions")!.TextContent);
+        var after = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(
+            await laptop.PostAsync("/newsroom/account/password", "/newsroom/account/password?handler=signOutElsewhere", []));
+
+        Assert.Equal(NewsroomText.OpenSessions.Format(Language.Korean, 1), after.QuerySelector("#open-sessions")!.TextContent);
+        await laptop.GetAsync("/newsroom");
+        Assert.Equal(HttpStatusCode.OK, laptop.LastStatus);
+        foreach (var other in new[] { phone, lostTablet })
+        {
+            await other.GetAsync("/newsroom");
+            Assert.Equal(HttpStatusCode.Redirect, other.LastStatus);
+        }
     }
 }

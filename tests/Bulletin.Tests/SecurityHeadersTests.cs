@@ -74,6 +74,15 @@ public sealed class SecurityHeadersTests
         Assert.StartsWith("__Host-bulletin.staff=", staff, StringComparison.Ordinal);
         Assert.Contains("secure", staff, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("domain=", staff, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", staff, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", staff, StringComparison.OrdinalIgnoreCase);
+        // The cookie that lets this browser past a stranger's lockout is as hard to plant or read as the session's.
+        var device = signIn.Single(c => c.Contains("bulletin.device=", StringComparison.Ordinal));
+        Assert.StartsWith("__Host-bulletin.device=", device, StringComparison.Ordinal);
+        Assert.Contains("secure", device, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", device, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", device, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("domain=", device, StringComparison.OrdinalIgnoreCase);
 
         // Plain HTTP (development, the tests): the same cookies without the prefix, and sign-in works.
         var (plainCookies, plainToken) = await SignInFormAsync(proxied, https: false);

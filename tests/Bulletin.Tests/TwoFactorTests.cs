@@ -95,6 +95,38 @@ public sealed class TwoFactorTests
         Assert.Equal(HttpStatusCode.Redirect, onlooker.LastStatus);
     }
 
+    [Fact]
+    public async Task SignIn_WithWrongCodesAfterTheRightPassword_LocksTheAccountLikeWrongPasswords()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var server = await BulletinServer.StartAsync(database, settings: ["--Newsroom:FailedSignInsBeforeLockout=3"]);
+        var editor = await StaffAccount.CreateAsync(server, "editor@test.example", StaffRoles.Editor);
+        string key;
+        using (var session = new FormClient(server))
+        {
+            await session.PostAsync("/newsroom/signin", "/newsroom/signin", new() { ["Email"] = editor.Email, ["Password"] = editor.Password });
+            var started = await session.PostAsync("/newsroom/account/twofactor", "/newsroom/account/twofactor?handler=start", new() { ["CurrentPassword"] = editor.Password });
+            key = new HtmlParser().ParseDocument(started).QuerySelector("#authenticator-key")!.TextContent;
+            await session.PostAsync("/newsroom/account/twofactor", "/newsroom/account/twofactor?handler=verify", new() { ["code"] = Totp(key) });
+        }
+
+        // Someone with the password guesses codes from a browser the account has never signed in from.
+        var right = Totp(key);
+        var wrong = ((int.Parse(right, System.Globalization.CultureInfo.InvariantCulture) + 1) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 0; i < 3; i++)
+        {
+            using var guesser = new FormClient(server);
+            await guesser.PostAsync("/newsroom/signin", "/newsroom/signin", new() { ["Email"] = editor.Email, ["Password"] = editor.Password, ["Code"] = wrong });
+            Assert.Equal(HttpStatusCode.OK, guesser.LastStatus);
+        }
+
+        using var late = new FormClient(server);
+        await late.PostAsync("/newsroom/signin", "/newsroom/signin", new() { ["Email"] = editor.Email, ["Password"] = editor.Password, ["Code"] = Totp(key) });
+        Assert.Equal(HttpStatusCode.OK, late.LastStatus);
+        await late.GetAsync("/newsroom");
+        Assert.Equal(HttpStatusCode.Redirect, late.LastStatus);
+    }
+
     /// <summary>RFC 6238 with the parameters authenticator apps use: SHA-1, 30 seconds, 6 digits.</summary>
     private static string Totp(string base32Key)
     {

@@ -193,6 +193,14 @@ public sealed class StaffDirectory(UserManager<StaffUser> users, BulletinDbConte
         return StaffOutcome.Done(user, token);
     }
 
+    /// <summary>Ends every session of the account but the one <paramref name="session"/> belongs to; returns how many.</summary>
+    public async Task<int> SignOutElsewhereAsync(StaffUser user, AuthenticationProperties? session, CancellationToken cancellationToken)
+    {
+        var ended = await StaffSessions.EndOthersAsync(db, user.Id, session, cancellationToken);
+        await AuditAsync(new StaffActor(user.Id, user.Email!, []), "user.sign-out-elsewhere", user, $"{ended} sessions", cancellationToken);
+        return ended;
+    }
+
     /// <summary>One account's tokens, newest first (names and dates; the tokens themselves are never kept).</summary>
     public async Task<IReadOnlyList<AccessToken>> ListTokensAsync(Guid userId, CancellationToken cancellationToken) =>
         await db.AccessTokens.AsNoTracking().Where(t => t.UserId == userId)

@@ -143,6 +143,10 @@ public sealed class StaffSessions(IServiceScopeFactory scopes, NewsroomOptions o
         return db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == Provider && t.Name != keep).ExecuteDeleteAsync(cancellationToken);
     }
 
+    /// <summary>How many sessions the account has open (ended ones are cleared at its next sign-in, so this may count a few).</summary>
+    public static Task<int> CountAsync(BulletinDbContext db, Guid userId, CancellationToken cancellationToken) =>
+        db.UserTokens.CountAsync(t => t.UserId == userId && t.LoginProvider == Provider, cancellationToken);
+
     private static Guid UserIdOf(AuthenticationTicket ticket) =>
         Guid.TryParse(ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
             ? id

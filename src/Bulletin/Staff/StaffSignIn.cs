@@ -99,6 +99,21 @@ public sealed class StaffSignIn(
     }
 
     /// <summary>
+    /// Before the sign-in form is shown: a session the browser already carries (its own, someone else's on a shared
+    /// computer, or one planted in it) ends here, so a sign-in always starts a new session with a new key and never
+    /// carries on one that another person may hold a copy of. The request then counts as nobody's, so the form's
+    /// antiforgery token is made for the person about to sign in.
+    /// </summary>
+    public async Task EndPresentSessionAsync(HttpContext http)
+    {
+        if (http.User.Identity?.IsAuthenticated == true)
+        {
+            await signIn.SignOutAsync();
+            http.User = new ClaimsPrincipal(new ClaimsIdentity());
+        }
+    }
+
+    /// <summary>
     /// A code seen over the shoulder or in a phished form is still valid for a minute or two: each is taken once. The
     /// last accepted code is kept in Identity's token table and refused again while the app could still show it.
     /// </summary>

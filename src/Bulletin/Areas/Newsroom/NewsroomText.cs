@@ -52,6 +52,10 @@ public static class NewsroomText
         "지금 비밀번호가 맞지 않습니다. 아무것도 바뀌지 않았습니다.",
         "The current password is wrong. Nothing was changed.");
     public static readonly Phrase PasswordNotChanged = new("비밀번호를 바꾸지 못했습니다", "The password was not changed");
+    public static readonly Phrase Sessions = new("로그인한 곳", "Where you are signed in");
+    public static readonly Phrase OpenSessions = new("이 계정으로 로그인한 브라우저와 기기: {0}곳 (여기 포함)", "Browsers and devices signed in to this account: {0} (this one included)");
+    public static readonly Phrase SignOutElsewhere = new("다른 곳에서 모두 로그아웃", "Sign out everywhere else");
+    public static readonly Phrase SignedOutElsewhere = new("다른 곳의 로그인을 모두 끝냈습니다.", "You are signed out everywhere else.");
     public static readonly Phrase PasswordChanged = new(
         "비밀번호를 바꿨습니다. 다른 곳의 로그인은 끝났습니다.",
         "Your password is changed. You are signed out everywhere else.");

@@ -16,9 +16,7 @@ public sealed class SignInModel(StaffSignIn signIn, NewsroomUi ui) : PageModel
     public string? Problem { get; private set; }
     public bool NeedsCode { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    public Task OnGetAsync() => signIn.EndPresentSessionAsync(HttpContext);
 
     public async Task<IActionResult> OnPostAsync()
     {

@@ -26,7 +26,9 @@ public sealed class KakaoSkillTests
         foreach (var sample in samples)
         {
             var (status, answer) = await PostSkillAsync(server, await File.ReadAllTextAsync(sample, TestContext.Current.CancellationToken));
-            Assert.True(status is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{Path.GetFileName(sample)}: {status}");
+            // Each sample is a real request with a user and something said: each is a turn of a draft (200), never a
+            // refusal; the hostile JSON has a test of its own.
+            Assert.True(status == HttpStatusCode.OK, $"{Path.GetFileName(sample)}: {status}");
             AssertSkillAnswer(answer, Path.GetFileName(sample));
         }
 

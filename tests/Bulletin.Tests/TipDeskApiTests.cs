@@ -196,6 +196,14 @@ public sealed class TipDeskApiTests
             {
                 await session.GetAsync(path);
                 Assert.True((allowed ? HttpStatusCode.OK : HttpStatusCode.Redirect) == session.LastStatus, $"{role} {path}: {session.LastStatus}");
+                if (!allowed)
+                {
+                    // Refused to the right place: sign-in for a stranger, the denied page for other staff (any
+                    // redirect, to an error page or a loop, proved nothing).
+                    var place = role == "anonymous" ? "/newsroom/signin" : "/newsroom/denied";
+                    var location = session.LastHeaders?.Location?.OriginalString ?? "";
+                    Assert.True(location.Contains(place, StringComparison.OrdinalIgnoreCase), $"{role} {path}: sent to {location}, not {place}");
+                }
             }
         }
 

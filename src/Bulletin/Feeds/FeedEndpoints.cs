@@ -79,10 +79,10 @@ public static class FeedEndpoints
         return ConditionalGet.Bytes(context, body, format.ContentType + "; charset=utf-8", lastModified);
     }
 
-    private static async Task<IResult> SitemapIndexAsync(HttpContext context, BulletinDbContext db, IOptions<FeedsOptions> options,
+    private static async Task<IResult> SitemapIndexAsync(HttpContext context, SiteSnapshots snapshots, IOptions<FeedsOptions> options,
         IOptions<SiteOptions> site, CancellationToken cancellationToken)
     {
-        var count = await db.PublishedStories.CountAsync(cancellationToken);
+        var count = (await snapshots.GetAsync(cancellationToken)).Count();
         var pageSize = options.Value.SitemapPageSize;
         // An index may name 50,000 sitemaps: 2.5 billion stories, so no second index level is needed.
         var pages = Math.Min(SitemapWriter.MaxUrls - 1, Math.Max(1, (count + pageSize - 1) / pageSize));

@@ -32,7 +32,7 @@ public sealed class PublicPages(BulletinDbContext db, SiteSnapshots snapshots)
         Guid sectionId, Language edition, int page, int pageSize, CancellationToken cancellationToken)
     {
         var query = db.PublishedStories.AsNoTracking().Where(s => s.SectionId == sectionId && s.Language == edition);
-        var total = await query.CountAsync(cancellationToken);
+        var total = (await snapshots.GetAsync(cancellationToken)).Count(sectionId, edition);
         var ids = await query.OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(s => s.Id)

@@ -110,7 +110,14 @@ public sealed class SiteSnapshots(IServiceScopeFactory scopes, TimeProvider time
             editions[edition] = new EditionSnapshot(latest, pickList, top, banner);
         }
 
-        return new SiteSnapshot(sections, editions[Language.Korean], editions[Language.English], validUntil);
+        // One pass over the (section, edition, time) index per change, instead of one per list page asked for.
+        var counts = (await db.PublishedStories.AsNoTracking()
+                .GroupBy(s => new { s.SectionId, s.Language })
+                .Select(g => new { g.Key.SectionId, g.Key.Language, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(c => (c.SectionId, c.Language), c => c.Count);
+
+        return new SiteSnapshot(sections, editions[Language.Korean], editions[Language.English], validUntil, counts);
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

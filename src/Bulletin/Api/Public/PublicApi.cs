@@ -52,8 +52,8 @@ public static class PublicApi
     }
 
     public static async Task<Results<Ok<StoryPageJson>, ValidationProblem>> LatestAsync(
-        string? language, int? page, HttpContext context, BulletinDbContext db, SiteClock clock, IOptions<SiteOptions> site,
-        CancellationToken cancellationToken)
+        string? language, int? page, HttpContext context, BulletinDbContext db, SiteSnapshots snapshots, SiteClock clock,
+        IOptions<SiteOptions> site, CancellationToken cancellationToken)
     {
         if (Invalid(language, page) is { } problem)
         {
@@ -61,12 +61,12 @@ public static class PublicApi
         }
 
         var stories = db.PublishedStories.AsNoTracking();
-        return TypedResults.Ok(await PageAsync(db, stories, language, page ?? 1, context, clock, site.Value, cancellationToken));
+        return TypedResults.Ok(await PageAsync(db, snapshots, stories, null, language, page ?? 1, context, clock, site.Value, cancellationToken));
     }
 
     public static async Task<Results<Ok<StoryPageJson>, ValidationProblem, NotFound>> SectionStoriesAsync(
-        string slug, string? language, int? page, HttpContext context, BulletinDbContext db, SiteClock clock, IOptions<SiteOptions> site,
-        CancellationToken cancellationToken)
+        string slug, string? language, int? page, HttpContext context, BulletinDbContext db, SiteSnapshots snapshots, SiteClock clock,
+        IOptions<SiteOptions> site, CancellationToken cancellationToken)
     {
         if (Invalid(language, page) is { } problem)
         {
@@ -80,7 +80,7 @@ public static class PublicApi
         }
 
         var stories = db.PublishedStories.AsNoTracking().Where(s => s.SectionId == section.Id);
-        return TypedResults.Ok(await PageAsync(db, stories, language, page ?? 1, context, clock, site.Value, cancellationToken));
+        return TypedResults.Ok(await PageAsync(db, snapshots, stories, section.Id, language, page ?? 1, context, clock, site.Value, cancellationToken));
     }
 
     public static async Task<Results<Ok<StoryJson>, NotFound>> StoryAsync(
@@ -121,17 +121,18 @@ public static class PublicApi
     /// A page of stories, newest first: the page's ids are read from an index alone (time, id), then those stories.
     /// The API's items carry the whole script, so only the page's rows are read whole.
     /// </summary>
-    private static async Task<StoryPageJson> PageAsync(BulletinDbContext db, IQueryable<PublishedStory> stories, string? language, int page,
-        HttpContext context, SiteClock clock, SiteOptions site, CancellationToken cancellationToken)
+    private static async Task<StoryPageJson> PageAsync(BulletinDbContext db, SiteSnapshots snapshots, IQueryable<PublishedStory> stories,
+        Guid? sectionId, string? language, int page, HttpContext context, SiteClock clock, SiteOptions site, CancellationToken cancellationToken)
     {
-        if (language is not null)
+        Language? edition = language is null ? null : LanguageCodes.Parse(language);
+        if (edition is { } only)
         {
-            var edition = LanguageCodes.Parse(language);
-            stories = stories.Where(s => s.Language == edition);
+            stories = stories.Where(s => s.Language == only);
         }
 
         var pageSize = site.PageSize;
-        var total = await stories.CountAsync(cancellationToken);
+        // The total from the count kept per change: counting here would read an index entry for every story.
+        var total = (await snapshots.GetAsync(cancellationToken)).Count(sectionId, edition);
         var ids = await stories.OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(s => s.Id)

@@ -57,6 +57,18 @@ public sealed class CommandSettingsTests
     }
 
     [Fact]
+    public async Task AVerb_WithARetryAfterOfNoSeconds_IsRefusedAsServeWould()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+
+        // A 503 that asks for no wait at all would have every client retry at once.
+        var run = await BulletinCli.RunAsync(database, "db", "migrate", "--Hosting:RetryAfterSeconds=0");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("Hosting:RetryAfterSeconds must be 1 to 3600", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DbUsersReindexAndImport_WithADatabaseOnTheCommandLine_UseThatDatabase()
     {
         await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);

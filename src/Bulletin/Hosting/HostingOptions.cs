@@ -18,6 +18,5 @@ public sealed class HostingOptions
     /// What a 503 asks clients to wait (Retry-After) when the database is busy, full or restarting: long enough for
     /// a lock to pass, short enough that an editor's second try comes soon.
     /// </summary>
-    [System.ComponentModel.DataAnnotations.Range(1, 3600)]
     public int RetryAfterSeconds { get; set; } = 10;
 }

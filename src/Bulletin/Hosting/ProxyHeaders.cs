@@ -17,6 +17,7 @@ public static class ProxyHeaders
             .Bind(configuration.GetSection(HostingOptions.SectionName))
             .Validate(o => o.KnownProxies.All(p => IPAddress.TryParse(p, out _)), "Hosting:KnownProxies must be IP addresses.")
             .Validate(o => o.KnownNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _)), "Hosting:KnownNetworks must be networks such as 10.0.0.0/8.")
+            .Validate(o => o.RetryAfterSeconds is >= 1 and <= 3600, "Hosting:RetryAfterSeconds must be 1 to 3600 (seconds).")
             .ValidateOnStart();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<HostingOptions>>((forwarded, hosting) =>
         {

@@ -3,6 +3,7 @@ using System.Net;
 using Bulletin.Areas.Newsroom;
 using Bulletin.Core.Stories;
 using Bulletin.Data;
+using Bulletin.Site;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
@@ -63,7 +64,7 @@ internal sealed partial class DatabaseUnavailable(IOptions<HostingOptions> optio
     private static Language LanguageOf(HttpContext context, PathString path) =>
         path.StartsWithSegments("/newsroom", StringComparison.OrdinalIgnoreCase)
             ? context.RequestServices.GetRequiredService<NewsroomUi>().Language
-            : path.StartsWithSegments("/en", StringComparison.OrdinalIgnoreCase) ? Language.English : Language.Korean;
+            : PublicPages.EditionOf(path);
 
     private static partial class Log
     {

@@ -13,8 +13,11 @@ public sealed class PublicPages(BulletinDbContext db, SiteSnapshots snapshots)
 {
     public const string StylesheetPath = "/site-v1.css";
 
-    public static Language EditionOf(HttpRequest request) =>
-        request.Path.StartsWithSegments("/en", StringComparison.OrdinalIgnoreCase) ? Language.English : Language.Korean;
+    public static Language EditionOf(HttpRequest request) => EditionOf(request.Path);
+
+    /// <summary>The edition a path belongs to: the English one under /en, the Korean one everywhere else.</summary>
+    public static Language EditionOf(PathString path) =>
+        path.StartsWithSegments("/en", StringComparison.OrdinalIgnoreCase) ? Language.English : Language.Korean;
 
     public Task<SiteSnapshot> SnapshotAsync(CancellationToken cancellationToken) => snapshots.GetAsync(cancellationToken);
 

@@ -13,6 +13,13 @@ public sealed class Rundown
 {
     private readonly List<RundownBlock> _blocks = [];
 
+    private Rundown()
+    {
+        // For EF Core.
+        Show = "";
+        ReadRate = new ReadTimeOptions();
+    }
+
     private Rundown(Guid id, string show, DateOnly airDate, Language language, DateTimeOffset start, DateTimeOffset hardOut,
         ReadTimeOptions readRate)
     {
@@ -27,10 +34,10 @@ public sealed class Rundown
         Version = 1;
     }
 
-    public Guid Id { get; }
+    public Guid Id { get; private set; }
     public string Show { get; private set; }
-    public DateOnly AirDate { get; }
-    public Language Language { get; }
+    public DateOnly AirDate { get; private set; }
+    public Language Language { get; private set; }
     public DateTimeOffset Start { get; private set; }
     public DateTimeOffset HardOut { get; private set; }
 

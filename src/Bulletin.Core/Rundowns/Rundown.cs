@@ -86,6 +86,25 @@ public sealed class Rundown
         return WorkflowResult.Done;
     });
 
+    /// <summary>Renames the show or moves its start and hard out; every front and back time follows.</summary>
+    public WorkflowResult Replan(Actor actor, string show, DateTimeOffset start, DateTimeOffset hardOut) => Move(RundownAction.Edit, actor, () =>
+    {
+        if (string.IsNullOrWhiteSpace(show))
+        {
+            return WorkflowResult.Invalid(RundownWorkflowText.ShowEmpty);
+        }
+
+        if (hardOut <= start)
+        {
+            return WorkflowResult.Invalid(RundownWorkflowText.HardOutBeforeStart);
+        }
+
+        Show = show.Trim();
+        Start = start.ToUniversalTime();
+        HardOut = hardOut.ToUniversalTime();
+        return WorkflowResult.Done;
+    });
+
     public WorkflowResult AddStory(Actor actor, Guid id, Guid storyId, string slug, Guid? blockId = null) =>
         AddItem(actor, id, RundownItemKind.Story, storyId, slug, null, blockId);
 

@@ -14,6 +14,10 @@ namespace Bulletin.Tests.Rundowns;
 /// </summary>
 public sealed class RundownApiTests
 {
+    /// <summary>What the issue says every line carries.</summary>
+    private static readonly string[] ItemFields =
+        ["id", "kind", "storyId", "slug", "page", "duration", "textTime", "mediaTime", "floated", "frontTime", "backTime"];
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Theory]
@@ -210,6 +214,27 @@ public sealed class RundownApiTests
         using var again = new HttpRequestMessage(HttpMethod.Put, $"/api/newsroom/rundowns/{evening}") { Content = JsonContent.Create(body) };
         again.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
         Assert.Equal(HttpStatusCode.Conflict, (await producer.SendAsync(again, Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheRundownRoutes_AndTheTimingFields()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var server = await BulletinServer.StartAsync(database);
+
+        var text = await server.Client.GetStringAsync(new Uri("/api/newsroom/openapi.json", UriKind.Relative), Cancel);
+        var document = System.Text.Json.Nodes.JsonNode.Parse(text)!;
+
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.Contains("/api/newsroom/rundowns", paths);
+        Assert.Contains("/api/newsroom/rundowns/{id}", paths);
+        Assert.Contains("/api/newsroom/rundowns/{id}/{action}", paths);
+        Assert.Contains("/api/newsroom/rundowns/{id}/items", paths);
+        Assert.Contains("/api/newsroom/rundowns/{id}/items/{itemId}", paths);
+        Assert.Contains("/api/newsroom/rundowns/{id}/items/{itemId}/move", paths);
+        var schemas = document["components"]!["schemas"]!;
+        Assert.NotNull(schemas["RundownResponse"]!["properties"]!["overUnder"]);
+        Assert.All(ItemFields, f => Assert.NotNull(schemas["RundownItemResponse"]!["properties"]![f]));
     }
 
     private sealed record RundownLine(Guid Id, string Show, string Start, string State, int Version);

@@ -216,6 +216,56 @@ public sealed class RundownApiTests
         Assert.Equal(HttpStatusCode.Conflict, (await producer.SendAsync(again, Cancel)).StatusCode);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ItemEdit_AProducersDurationStandsForTheScript_UntilTheScriptTimesItAgain_AndNextChoosesWhatTakeAirs(DatabaseProvider provider)
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(provider);
+        await using var server = await BulletinServer.StartAsync(database);
+        using var reporter = (await StaffAccount.CreateAsync(server, "reporter@test.example", StaffRoles.Reporter)).Api(server);
+        using var producer = (await StaffAccount.CreateAsync(server, "producer@test.example", StaffRoles.Producer)).Api(server);
+        var (korean, _) = await CreateAsync(reporter, TroopsStory());
+        var rundown = await CreateRundownAsync(producer, "2024-10-16T18:00:00+09:00", "2024-10-16T18:01:00+09:00");
+        var troops = await AddAsync(producer, rundown, new { storyId = korean });
+        var live = await AddAsync(producer, rundown, new { kind = "live", slug = "LIVE", duration = 30 });
+
+        // The story's own time is 38 s (18 s read, 20 s soundbite): 38 + 30 = 68 s, 8 s over the minute.
+        var line = (await RundownAsync(producer, rundown))["items"]![0]!;
+        Assert.Equal(("북한군 러시아 파병 정황", 38, "draft"), (line["slug"]!.GetValue<string>(), line["duration"]!.GetValue<int>(),
+            line["storyState"]!.GetValue<string>()));
+
+        // The producer gives it 25 s and marks it ready: 25 + 30 = 55 s, 5 s under; its text and media time still show.
+        using (var request = new HttpRequestMessage(HttpMethod.Put, $"/api/newsroom/rundowns/{rundown}/items/{troops}")
+               {
+                   Content = JsonContent.Create(new { duration = 25, state = "ready", slug = "북한군 파병" }),
+               })
+        {
+            var set = await producer.SendAsync(request, Cancel);
+            Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+            var body = await ReadAsync(set);
+            Assert.Equal(-5, body["overUnder"]!.GetValue<int>());
+            Assert.Equal(("북한군 파병", 25, 18, 20, "ready"), (body["items"]![0]!["slug"]!.GetValue<string>(), body["items"]![0]!["duration"]!.GetValue<int>(),
+                body["items"]![0]!["textTime"]!.GetValue<int>(), body["items"]![0]!["mediaTime"]!.GetValue<int>(), body["items"]![0]!["state"]!.GetValue<string>()));
+        }
+
+        var back = await producer.PutAsJsonAsync($"/api/newsroom/rundowns/{rundown}/items/{troops}", new { timedByScript = true }, Cancel);
+        Assert.Equal(8, (await ReadAsync(back))["overUnder"]!.GetValue<int>());
+        var wrong = await producer.PutAsJsonAsync($"/api/newsroom/rundowns/{rundown}/items/{troops}", new { state = "maybe" }, Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        var missing = await producer.PutAsJsonAsync($"/api/newsroom/rundowns/{rundown}/items/{Guid.CreateVersion7()}", new { slug = "X" }, Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+
+        // On air, Next picks the live shot over the story at the top, and Take puts it on air.
+        var activated = await ReadAsync(await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/activate"));
+        Assert.Equal(troops, activated["nextItemId"]!.GetValue<Guid>());
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/next")).StatusCode);
+        var next = await ReadAsync(await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/next", new { itemId = live }));
+        Assert.Equal(live, next["nextItemId"]!.GetValue<Guid>());
+        var taken = await ReadAsync(await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/take"));
+        Assert.Equal(live, taken["onAirItemId"]!.GetValue<Guid>());
+        Assert.True(taken["items"]![1]!["onAir"]!.GetValue<bool>());
+    }
+
     [Fact]
     public async Task OpenApiDocument_DescribesTheRundownRoutes_AndTheTimingFields()
     {

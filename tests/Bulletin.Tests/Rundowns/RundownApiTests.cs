@@ -267,6 +267,57 @@ public sealed class RundownApiTests
     }
 
     [Fact]
+    public async Task BadInput_GetsA4xxProblem_AndChangesNothing()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var server = await BulletinServer.StartAsync(database);
+        using var producer = (await StaffAccount.CreateAsync(server, "producer@test.example", StaffRoles.Producer)).Api(server);
+        var rundown = await CreateRundownAsync(producer, "2024-10-16T18:00:00+09:00", "2024-10-16T18:30:00+09:00");
+
+        async Task Refused(HttpStatusCode expected, Task<HttpResponseMessage> call, string what)
+        {
+            var response = await call;
+            Assert.True(response.StatusCode == expected, $"{what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Cancel)}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+
+        const string Start = "2024-10-16T18:00:00+09:00";
+        await Refused(HttpStatusCode.BadRequest, producer.PostAsJsonAsync("/api/newsroom/rundowns",
+            new { show = new string('뉴', 201), start = Start, hardOut = "2024-10-16T18:30:00+09:00" }, Cancel), "a show name too long");
+        await Refused(HttpStatusCode.BadRequest, producer.PostAsJsonAsync("/api/newsroom/rundowns",
+            new { show = "\u0001\u0002", start = Start, hardOut = "2024-10-16T18:30:00+09:00" }, Cancel), "a show name of control characters");
+        await Refused(HttpStatusCode.BadRequest, producer.PostAsJsonAsync("/api/newsroom/rundowns",
+            new { show = "News", start = Start, hardOut = Start }, Cancel), "a hard out at the start");
+        await Refused(HttpStatusCode.BadRequest, producer.PostAsJsonAsync("/api/newsroom/rundowns",
+            new { show = "News", language = "fr", start = Start, hardOut = "2024-10-16T18:30:00+09:00" }, Cancel), "a language we do not have");
+        await Refused(HttpStatusCode.BadRequest, producer.PostAsJsonAsync("/api/newsroom/rundowns", new { show = "News" }, Cancel), "no times");
+
+        var items = $"/api/newsroom/rundowns/{rundown}/items";
+        await Refused(HttpStatusCode.BadRequest, producer.PostAsJsonAsync(items, new { storyId = Guid.CreateVersion7() }, Cancel), "no such story");
+        await Refused(HttpStatusCode.BadRequest, producer.PostAsJsonAsync(items, new { kind = "story", slug = "X", duration = 10 }, Cancel), "a story line without a story");
+        await Refused(HttpStatusCode.BadRequest, producer.PostAsJsonAsync(items, new { kind = "break", slug = "BREAK", duration = -5 }, Cancel), "a negative duration");
+        await Refused(HttpStatusCode.BadRequest, producer.PostAsJsonAsync(items, new { kind = "break", slug = "\t ", duration = 5 }, Cancel), "a blank slug");
+        await Refused(HttpStatusCode.BadRequest, producer.PostAsJsonAsync(items, new { kind = "break", slug = "BREAK", duration = 5, position = 3 }, Cancel),
+            "a position past the end");
+        using (var notJson = new StringContent("{\"position\":", System.Text.Encoding.UTF8, "application/json"))
+        {
+            var line = await AddAsync(producer, rundown, new { kind = "break", slug = "BREAK", duration = 5 });
+            var response = await producer.PostAsync(new Uri($"{items}/{line}/move", UriKind.Relative), notJson, Cancel);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            await Refused(HttpStatusCode.BadRequest, producer.PostAsJsonAsync($"{items}/{line}/move", new { position = -1 }, Cancel), "a negative position");
+            await Refused(HttpStatusCode.NotFound, producer.PostAsync(new Uri($"{items}/{line}/wiggle", UriKind.Relative), null, Cancel), "no such line action");
+        }
+
+        await Refused(HttpStatusCode.NotFound, producer.GetAsync(new Uri($"/api/newsroom/rundowns/{Guid.CreateVersion7()}", UriKind.Relative), Cancel),
+            "no such rundown");
+        await Refused(HttpStatusCode.NotFound, producer.PostAsync(new Uri($"{items}/{Guid.CreateVersion7()}/float", UriKind.Relative), null, Cancel),
+            "no such line");
+        var after = await RundownAsync(producer, rundown);
+        Assert.Equal(2, after["version"]!.GetValue<int>());
+        Assert.Single(after["items"]!.AsArray());
+    }
+
+    [Fact]
     public async Task OpenApiDocument_DescribesTheRundownRoutes_AndTheTimingFields()
     {
         await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);

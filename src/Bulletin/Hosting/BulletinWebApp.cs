@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Bulletin.Api.Newsroom;
 using Bulletin.Api.Public;
+using Bulletin.Broadcast;
 using Bulletin.Broadcast.Mos;
 using Bulletin.Core.Timing;
 using Bulletin.Data;
@@ -50,6 +51,7 @@ public static class BulletinWebApp
         Areas.Newsroom.NewsroomAssets.Stylesheet.Map(app);
         Areas.Newsroom.NewsroomAssets.EditorScript.Map(app);
         app.MapHealth();
+        app.MapBroadcast();
         app.MapRazorPages();
         app.MapFeeds();
         app.MapPublicApi();
@@ -94,6 +96,7 @@ public static class BulletinWebApp
         builder.Services.AddStaffAccounts(builder.Configuration);
         builder.Services.AddNewsroom();
         builder.Services.AddTips(builder.Configuration);
+        builder.Services.AddBroadcast(builder.Configuration);
         builder.Services.AddMos(builder.Configuration);
         builder.Services.AddSingleton<Backup.DataBackup>();
         return builder;

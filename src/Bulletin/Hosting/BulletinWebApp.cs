@@ -5,6 +5,7 @@ using Bulletin.Api.Newsroom;
 using Bulletin.Api.Public;
 using Bulletin.Broadcast;
 using Bulletin.Broadcast.Mos;
+using Bulletin.Broadcast.Rundowns;
 using Bulletin.Core.Timing;
 using Bulletin.Data;
 using Bulletin.Feeds;
@@ -96,6 +97,7 @@ public static class BulletinWebApp
         builder.Services.AddStaffAccounts(builder.Configuration);
         builder.Services.AddNewsroom();
         builder.Services.AddTips(builder.Configuration);
+        builder.Services.AddRundowns();
         builder.Services.AddBroadcast(builder.Configuration);
         builder.Services.AddMos(builder.Configuration);
         builder.Services.AddSingleton<Backup.DataBackup>();

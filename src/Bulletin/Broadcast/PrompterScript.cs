@@ -16,7 +16,7 @@ public static class PrompterScript
         [
             .. grid.Rows
                 .Where(r => !r.Item.Floated)
-                .Select(r => new PrompterItem(r.Item.Id, r.Item.Page, r.Item.Slug, r.Item.Id == rundown.OnAirItemId, r.Item.Id == rundown.NextItemId,
+                .Select(r => new PrompterItem(r.Item.Id, r.Item.StoryId, r.Item.Page, r.Item.Slug, r.Item.Id == rundown.OnAirItemId, r.Item.Id == rundown.NextItemId,
                     r.Story is { } story ? [.. RundownRunningOrder.Body(story.Content).Where(p => p.Kind != MosParagraphKind.Package)] : [])),
         ];
     }

@@ -11,6 +11,12 @@ public sealed record RundownGrid(Rundown Rundown, RundownTiming Timing, IReadOnl
 {
     public IEnumerable<RundownGridRow> Rows => Blocks.SelectMany(b => b.Rows);
 
+    public static RundownGrid Of(Rundowns.RundownSheet sheet, DateTimeOffset? now)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        return Of(sheet.Rundown, sheet.Stories, now);
+    }
+
     /// <param name="stories">The stories the rundown's lines name (missing ones show without a script).</param>
     /// <param name="now">The clock for an item on air, whose running time counts once past its estimate.</param>
     public static RundownGrid Of(Rundown rundown, IReadOnlyDictionary<Guid, Story> stories, DateTimeOffset? now)

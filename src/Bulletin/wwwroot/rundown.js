@@ -100,6 +100,7 @@
     function apply(doc) {
         var fresh = doc.getElementById('rundown-grid');
         if (!fresh) return;
+        var version = fresh.dataset.version;
         var old = grid();
         var active = document.activeElement;
         var keep = active && old.contains(active) && active.closest('tr[data-item]');
@@ -134,7 +135,10 @@
             keep.className = freshKeep.className;
             keep.dataset.position = freshKeep.dataset.position;
         }
-        root.dataset.version = doc.getElementById('rundown').dataset.version;
+        // The page's other forms (add, workflow) go on from the version now on screen.
+        grid().dataset.version = version;
+        root.dataset.version = version;
+        root.querySelectorAll('input[name=version]').forEach(function (input) { input.value = version; });
         if (live) live.restories();
     }
 

@@ -19,6 +19,9 @@ public static class RundownText
     public static readonly Phrase NewRundown = new("새 런다운", "New rundown");
     public static readonly Phrase Language = new("언어", "Language");
     public static readonly Phrase Create = new("만들기", "Create");
+    public static readonly Phrase GiveStartAndHardOut = new(
+        "프로그램 이름과 시작·종료 시각을 입력하세요.",
+        "Give the show, its start and its hard out.");
 
     // Pages/Rundowns/Rundown.cshtml
     public static readonly Phrase Page = new("페이지", "Page");

@@ -89,6 +89,16 @@ public sealed class RundownStorageTests
             Assert.True(loaded.Find(story1)!.Floated);
             Assert.Equal(0, await db.Set<RundownItem>().CountAsync(i => i.Id == brk, Cancel));
             Assert.Equal([rundown.Id], await db.HoldingStory(second.Id).ToListAsync(Cancel));
+
+            // Within one block, nothing but the order changes: only the positions say so.
+            Assert.True(loaded.MoveItem(Producer, story1, 0).Succeeded);
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        await using (var db = database.NewContext())
+        {
+            var loaded = await db.Rundowns.WithRunningOrder().SingleAsync(r => r.Id == rundown.Id, Cancel);
+            Assert.Equal(["FIRST", "SECOND", "OPEN"], Order(loaded));
         }
     }
 

@@ -29,7 +29,8 @@ public static class RundownOrder
     /// <summary>Writes every tracked rundown's order into its rows; changes have already been detected.</summary>
     internal static void Keep(BulletinDbContext db)
     {
-        foreach (var entry in db.ChangeTracker.Entries<Rundown>())
+        // Listed first: writing a position moves an unchanged row to modified, which the tracker's own lists would feel.
+        foreach (var entry in db.ChangeTracker.Entries<Rundown>().ToList())
         {
             if (entry.State is EntityState.Deleted or EntityState.Detached)
             {

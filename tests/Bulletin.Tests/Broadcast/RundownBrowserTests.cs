@@ -35,7 +35,7 @@ public sealed class RundownBrowserTests
         var seen = Stopwatch.StartNew();
         await Assertions.Expect(b.Locator($"tr[data-item='{show.Snow:N}']"))
             .ToHaveClassAsync(new System.Text.RegularExpressions.Regex("floated"), new() { Timeout = 1000 });
-        TestContext.Current.SendDiagnosticMessage($"the other copy showed the float {seen.ElapsedMilliseconds} ms after the first had it");
+        TestContext.Current.TestOutputHelper?.WriteLine($"the other copy showed the float {seen.ElapsedMilliseconds} ms after the first had it");
 
         // B's timing follows: its over/under is the rundown's as the API computes it now.
         var rundown = await RundownAsync(show);
@@ -135,7 +135,6 @@ public sealed class RundownBrowserTests
 
         await page.ClickAsync($"tr[data-item='{show.Snow:N}'] button.down");
 
-        File.WriteAllText("/tmp/nojs.html", page.Url + "\n" + string.Join("\n", server.Logs.Lines));
         Assert.Equal($"/newsroom/rundowns/{show.Id}", new Uri(page.Url).AbsolutePath);
         Assert.Equal([show.Pause, show.Snow, show.Boat], await OrderAsync(page));
         await page.FillAsync("#add-line-slug", "날씨 연결");
@@ -179,15 +178,8 @@ public sealed class RundownBrowserTests
         await AssertAtMarkerAsync(prompter, show.Boat);
 
         // The reporter fixes the boat story's script; the prompter shows it without a reload.
-        var story = await GetAsync(api, show.BoatStory);
-        var segments = story["segments"]!.AsArray();
-        segments[0]!["text"] = "한강 수상버스가 오늘 아침 첫 운항을 시작했습니다.";
-        var saved = await PutAsync(api, show.BoatStory, new JsonObject
-        {
-            ["headline"] = story["headline"]!.GetValue<string>(),
-            ["language"] = "ko",
-            ["segments"] = segments.DeepClone(),
-        }, story["version"]!.GetValue<int>());
+        var version = (await GetAsync(api, show.BoatStory))["version"]!.GetValue<int>();
+        var saved = await PutAsync(api, show.BoatStory, BoatStory("한강 수상버스가 오늘 아침 첫 운항을 시작했습니다."), version);
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         await Assertions.Expect(prompter.Locator($"section[data-item='{show.Boat:N}'] p.read").First)
             .ToHaveTextAsync("한강 수상버스가 오늘 아침 첫 운항을 시작했습니다.");
@@ -256,9 +248,7 @@ public sealed class RundownBrowserTests
         var producer = await StaffAccount.CreateAsync(server, $"pd-{Guid.NewGuid():N}@test.example", StaffRoles.Producer, StaffRoles.Reporter);
         using var api = producer.Api(server);
         var (snowStory, _) = await CreateAsync(api, KoreanStory("폭설로 출근길 혼잡", SnowAnchor));
-        var boat = KoreanStory("한강 수상버스 첫 운항", BoatAnchor);
-        boat["segments"]!.AsArray().RemoveAt(1);
-        var (boatStory, _) = await CreateAsync(api, boat);
+        var (boatStory, _) = await CreateAsync(api, BoatStory(BoatAnchor));
         var created = await api.PostAsJsonAsync("/api/newsroom/rundowns", new
         {
             show = "뉴스 7",
@@ -272,6 +262,14 @@ public sealed class RundownBrowserTests
         var pause = await AddAsync(api, id, new { kind = "break", slug = "광고", duration = 60 });
         var boatItem = await AddAsync(api, id, new { storyId = boatStory, slug = "한강 수상버스" });
         return new Show(server, producer, id, snow, pause, boatItem, boatStory);
+    }
+
+    /// <summary>The boat story: one anchor line, no soundbite.</summary>
+    private static JsonObject BoatStory(string anchor)
+    {
+        var boat = KoreanStory("한강 수상버스 첫 운항", anchor);
+        boat["segments"]!.AsArray().RemoveAt(1);
+        return boat;
     }
 
     private static async Task<Guid> AddAsync(HttpClient api, Guid rundown, object line)

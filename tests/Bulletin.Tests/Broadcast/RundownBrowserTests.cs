@@ -87,7 +87,7 @@ public sealed class RundownBrowserTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Line_MovedByKeyboard_TakesItsNewPlaceOnBothCopies(DatabaseProvider provider)
+    public async Task Line_MovedByKeyboardAndByDrag_TakesItsNewPlaceOnBothCopies(DatabaseProvider provider)
     {
         await using var database = await BulletinServer.NewDatabaseAsync(provider);
         await using var server = await BulletinServer.StartAsync(database);
@@ -109,6 +109,13 @@ public sealed class RundownBrowserTests
         await Assertions.Expect(b.Locator("tbody tr[data-item]").Nth(2)).ToHaveAttributeAsync("data-item", show.Snow.ToString("N"));
         var stored = (await RundownAsync(show))["items"]!.AsArray().Select(i => i!["id"]!.GetValue<Guid>()).ToList();
         Assert.Equal([show.Pause, show.Boat, show.Snow], stored);
+
+        // Dragged by its page number onto the top line, it goes to the top.
+        await a.Locator($"tr[data-item='{show.Snow:N}'] td.page").DragToAsync(a.Locator($"tr[data-item='{show.Pause:N}'] td.page"));
+        await Assertions.Expect(a.Locator("tbody tr[data-item]").First).ToHaveAttributeAsync("data-item", show.Snow.ToString("N"));
+        await Assertions.Expect(b.Locator("tbody tr[data-item]").First).ToHaveAttributeAsync("data-item", show.Snow.ToString("N"));
+        stored = [.. (await RundownAsync(show))["items"]!.AsArray().Select(i => i!["id"]!.GetValue<Guid>())];
+        Assert.Equal([show.Snow, show.Pause, show.Boat], stored);
     }
 
     [Fact]

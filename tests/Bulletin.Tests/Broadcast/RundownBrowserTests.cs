@@ -42,6 +42,17 @@ public sealed class RundownBrowserTests
         Assert.True(rundown["items"]!.AsArray().Single(i => i!["id"]!.GetValue<Guid>() == show.Snow)!["floated"]!.GetValue<bool>());
         await Assertions.Expect(b.Locator("#rundown-over-under")).ToHaveTextAsync(OverUnder(rundown["overUnder"]!.GetValue<int>()));
         await Assertions.Expect(b.Locator($"tr[data-item='{show.Snow:N}'] td.front")).ToHaveTextAsync("플로트");
+
+        // A script edited through the story API moves the open grid's times too.
+        using var api = show.Producer.Api(server);
+        var version = (await GetAsync(api, show.BoatStory))["version"]!.GetValue<int>();
+        var shorter = rundown["items"]!.AsArray().Single(i => i!["id"]!.GetValue<Guid>() == show.Boat)!["textTime"]!.GetValue<int>();
+        var longer = BoatStory(BoatAnchor + " 첫날 승객은 모두 천이백 명으로 예상보다 많았고, 운항사는 다음 달부터 배를 두 척 더 띄우기로 했습니다.");
+        Assert.Equal(HttpStatusCode.OK, (await PutAsync(api, show.BoatStory, longer, version)).StatusCode);
+        var boat = (await RundownAsync(show))["items"]!.AsArray().Single(i => i!["id"]!.GetValue<Guid>() == show.Boat)!;
+        Assert.True(boat["textTime"]!.GetValue<int>() > shorter, boat.ToJsonString());
+        await Assertions.Expect(b.Locator($"tr[data-item='{show.Boat:N}'] td.text-time")).ToHaveTextAsync(OverUnder(boat["textTime"]!.GetValue<int>()).TrimStart('+'));
+        await Assertions.Expect(b.Locator("#rundown-over-under")).ToHaveTextAsync(OverUnder((await RundownAsync(show))["overUnder"]!.GetValue<int>()));
     }
 
     [Theory]

@@ -54,9 +54,9 @@ public sealed class NewsroomRundowns(BulletinDbContext db, TimeProvider time, Si
             return new RundownChange(refused.Outcome, null, refused.Reason);
         }
 
-        if (string.IsNullOrWhiteSpace(show))
+        if (Rundown.CheckLine(show, RundownWorkflowText.ShowEmpty, RundownWorkflowText.ShowTooLong) is { } badName)
         {
-            return new RundownChange(WorkflowOutcome.Invalid, null, RundownWorkflowText.ShowEmpty);
+            return new RundownChange(WorkflowOutcome.Invalid, null, badName);
         }
 
         if (hardOut <= start)

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Bulletin.Api.Newsroom;
 using Bulletin.Api.Public;
+using Bulletin.Broadcast;
 using Bulletin.Broadcast.Mos;
 using Bulletin.Broadcast.Rundowns;
 using Bulletin.Core.Timing;
@@ -52,6 +53,7 @@ public static class BulletinWebApp
         Areas.Newsroom.NewsroomAssets.Stylesheet.Map(app);
         Areas.Newsroom.NewsroomAssets.EditorScript.Map(app);
         app.MapHealth();
+        app.MapBroadcast();
         app.MapRazorPages();
         app.MapFeeds();
         app.MapPublicApi();
@@ -104,6 +106,7 @@ public static class BulletinWebApp
         builder.Services.AddIdempotencyKeys();
         builder.Services.AddTips(builder.Configuration);
         builder.Services.AddRundowns();
+        builder.Services.AddBroadcast(builder.Configuration);
         builder.Services.AddMos(builder.Configuration);
         builder.Services.AddSingleton<Backup.DataBackup>();
         return builder;

@@ -7,7 +7,7 @@ namespace Bulletin.Publishing;
 
 /// <summary>
 /// Follows the outbox and brings this node's derived state up to date: evicts cached public pages whose story or
-/// lists changed, and updates the search index. Each node keeps its own place: it starts where its search index
+/// lists changed, tells open rundown pages and prompters, and updates the search index. Each node keeps its own place: it starts where its search index
 /// left off (its page cache is empty at start, so evicting again is harmless).
 /// </summary>
 public sealed partial class OutboxProcessor(
@@ -17,6 +17,7 @@ public sealed partial class OutboxProcessor(
     Site.SiteSnapshots snapshots,
     OutboxSignal signal,
     Broadcast.Mos.MosRundownFeed rundowns,
+    Broadcast.Live.RundownLive live,
     ILogger<OutboxProcessor> logger) : BackgroundService
 {
     public const string PublicPagesTag = PageCache.AllPagesTag;
@@ -72,6 +73,8 @@ public sealed partial class OutboxProcessor(
         }
 
         var storyIds = messages.Select(m => m.StoryId).Distinct().ToList();
+        // Open rundown pages and prompters showing these scripts refetch them; announced first, as the index can take a while.
+        await live.StoriesChangedAsync(storyIds);
         await search.ApplyAsync(storyIds, messages[^1].Id, db, cancellationToken);
         EvictPages(cache, snapshots, messages.Select(m => (m.StoryId, m.Kind)));
         _lastSeen = messages[^1].Id;

@@ -54,24 +54,24 @@ internal sealed class PageParser
 
     }
 
-    public PageReadResult Parse()
+    public ReadResult Parse()
     {
         var index = NextNonBlank(0);
         var headline = _lines[index];
         DateTimeOffset? published = null, updated = null;
         if (PageTime.TryReadLine(headline, ref published, ref updated))
         {
-            return PageReadResult.Failure($"No headline: the page starts with its time line ('{Excerpt(headline)}'); the first line of a page is the headline.");
+            return ReadResult.Failure($"No headline: the page starts with its time line ('{Excerpt(headline)}'); the first line of a page is the headline.");
         }
 
         if (ScriptLine.Parse(headline).Kind is not ScriptLineKind.Text)
         {
-            return PageReadResult.Failure($"No headline: the page starts with a script marker ('{Excerpt(headline)}'); the first line of a page is the headline.");
+            return ReadResult.Failure($"No headline: the page starts with a script marker ('{Excerpt(headline)}'); the first line of a page is the headline.");
         }
 
         if (headline.Length > MaxHeadlineLength)
         {
-            return PageReadResult.Failure($"No headline: the first line is {headline.Length} characters long, which is a paragraph, not a headline.");
+            return ReadResult.Failure($"No headline: the first line is {headline.Length} characters long, which is a paragraph, not a headline.");
         }
 
         var subheadlines = new List<string>(3);
@@ -106,7 +106,7 @@ internal sealed class PageParser
 
         if (timeIndex < 0)
         {
-            return PageReadResult.Failure(
+            return ReadResult.Failure(
                 "No recognisable date: a broadcast page gives its time under the headline, as in '2024.10.16 오전 09:08'.");
         }
 
@@ -133,7 +133,7 @@ internal sealed class PageParser
 
         if (segments.Count == 0)
         {
-            return PageReadResult.Failure("The page has a headline and a time but no story text.");
+            return ReadResult.Failure("The page has a headline and a time but no story text.");
         }
 
         var story = new StoryContent
@@ -151,7 +151,7 @@ internal sealed class PageParser
             UpdatedAt = updated,
         };
 
-        return PageReadResult.Success(story, _warnings.Count == 0 ? [] : _warnings);
+        return ReadResult.Success(story, _warnings.Count == 0 ? [] : _warnings);
     }
 
     private (string? SignOff, bool Disclaimer, List<string>? Bylines) ReadBody(int bodyStart)

@@ -9,6 +9,7 @@ using System.Threading.Channels;
 using Bulletin.Core.Stories;
 using Bulletin.Data;
 using Bulletin.Hosting;
+using Bulletin.Ingest;
 using Bulletin.Ingest.BroadcastPages;
 using Bulletin.Newsroom;
 using Bulletin.Publishing;
@@ -293,7 +294,7 @@ public static class ImportCommand
         }
     }
 
-    private sealed record FileOutcome(string File, PageReadResult? Read, string? Error);
+    private sealed record FileOutcome(string File, ReadResult? Read, string? Error);
 
     /// <summary>
     /// Counts each file's outcome and, with --json or --verbose, writes it as it is known: JSON array elements, or a

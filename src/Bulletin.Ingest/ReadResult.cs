@@ -42,6 +42,12 @@ public sealed record ReadResult
     /// <summary>The source withdrew the story (NewsML-G2 or ninjs pubStatus canceled): a stored copy is killed.</summary>
     public bool Killed { get; init; }
 
+    /// <summary>
+    /// The source had not published the story (a WordPress draft, pending or private post): it is imported as a
+    /// draft even when the import publishes what it stores.
+    /// </summary>
+    public bool Draft { get; init; }
+
     /// <summary>The source's section or category for the story, by name (a WXR category); the importer matches it.</summary>
     public string? Section { get; init; }
 

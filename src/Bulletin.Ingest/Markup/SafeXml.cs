@@ -31,6 +31,13 @@ public static class SafeXml
         CloseInput = false,
     };
 
+    private static UTF32Encoding? Utf32Of(ReadOnlySpan<byte> bytes) => bytes switch
+    {
+        [0, 0, 0xFE, 0xFF, ..] or [0, 0, 0, (byte)'<', ..] => new UTF32Encoding(bigEndian: true, byteOrderMark: true, throwOnInvalidCharacters: true),
+        [0xFF, 0xFE, 0, 0, ..] or [(byte)'<', 0, 0, 0, ..] => new UTF32Encoding(bigEndian: false, byteOrderMark: true, throwOnInvalidCharacters: true),
+        _ => null,
+    };
+
     /// <summary>The document, or why it cannot be read, in words an editor can act on.</summary>
     public static (XDocument? Document, string? Error) Load(ReadOnlySpan<byte> bytes)
     {
@@ -42,7 +49,11 @@ public static class SafeXml
         using var stream = new MemoryStream(bytes.ToArray(), writable: false);
         try
         {
-            using var reader = XmlReader.Create(stream, Settings);
+            // UTF-32 is told by its first four bytes, as XML 1.0 appendix F says; the reader would trust a declaration of
+            // "utf-32" as little-endian over a big-endian mark.
+            using var reader = Utf32Of(bytes) is { } utf32
+                ? XmlReader.Create(new StreamReader(stream, utf32, detectEncodingFromByteOrderMarks: false), Settings)
+                : XmlReader.Create(stream, Settings);
             return (XDocument.Load(reader, LoadOptions.None), null);
         }
         catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))

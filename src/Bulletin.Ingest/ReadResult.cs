@@ -30,7 +30,7 @@ public sealed record ReadResult
     /// <summary>Text the reader kept but could not place, and other things an editor should look at.</summary>
     public IReadOnlyList<string> Warnings { get; init; }
 
-    /// <summary>Who sent it as the format names them (an agency's domain, a site's address); null when it does not.</summary>
+    /// <summary>Who sent it as the format names them (an agency's domain, a site's address), else the format's name; null for a broadcast page.</summary>
     public string? Source { get; init; }
 
     /// <summary>The story's id in its source (a NewsML-G2 guid, a ninjs uri, a feed entry's id); null when it has none.</summary>

@@ -151,7 +151,7 @@ public static class FeedReader
         };
         return ReadResult.Success(story, warnings) with
         {
-            Source = source,
+            Source = source ?? "feed",
             Identity = string.IsNullOrWhiteSpace(identity) ? null : identity.Trim(),
             Version = (updated ?? published)?.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         };

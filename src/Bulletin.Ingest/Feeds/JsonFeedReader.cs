@@ -113,7 +113,7 @@ public static class JsonFeedReader
         } : null;
         return ReadResult.Success(story, warnings) with
         {
-            Source = source ?? SourceOf(String(item, "url")),
+            Source = source ?? SourceOf(String(item, "url")) ?? "feed",
             Identity = string.IsNullOrWhiteSpace(id) ? String(item, "url") : id,
             Version = String(item, "date_modified") ?? String(item, "date_published"),
         };

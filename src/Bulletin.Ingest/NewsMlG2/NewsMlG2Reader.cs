@@ -129,7 +129,7 @@ public static class NewsMlG2Reader
 
         return ReadResult.Success(content, warnings) with
         {
-            Source = SourceOf(guid, itemMeta),
+            Source = SourceOf(guid, itemMeta) ?? "newsml",
             Identity = guid,
             Version = (string?)item.Attribute("version") ?? (string?)Child(itemMeta, "versionCreated"),
             Killed = status?.EndsWith("canceled", StringComparison.Ordinal) == true,

@@ -107,7 +107,7 @@ public static class NinjsReader
 
         return ReadResult.Success(content, warnings) with
         {
-            Source = SourceOf(uri, item),
+            Source = SourceOf(uri, item) ?? "ninjs",
             Identity = uri,
             Version = String(item, "version") ?? String(item, "versionCreated"),
             Killed = status == "canceled",

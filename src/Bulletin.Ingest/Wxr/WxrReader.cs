@@ -133,7 +133,7 @@ public static partial class WxrReader
         };
         return ReadResult.Success(story, warnings) with
         {
-            Source = source,
+            Source = source ?? "wxr",
             Identity = identity,
             Version = modified?.ToString("O", CultureInfo.InvariantCulture),
             Draft = status != "publish",

@@ -30,6 +30,9 @@ public sealed record ReadResult
     /// <summary>Text the reader kept but could not place, and other things an editor should look at.</summary>
     public IReadOnlyList<string> Warnings { get; init; }
 
+    /// <summary>The format it was read from; Auto when the file could not be told apart (unreadable XML, say).</summary>
+    public IngestFormat Format { get; init; }
+
     /// <summary>Who sent it as the format names them (an agency's domain, a site's address), else the format's name; null for a broadcast page.</summary>
     public string? Source { get; init; }
 

@@ -33,27 +33,40 @@ public static class StoryFiles
         switch (kind)
         {
             case IngestFormat.Page:
-                return [BroadcastPageReader.Read(bytes)];
+                return Tagged([BroadcastPageReader.Read(bytes)], kind);
             case IngestFormat.Ninjs:
-                return [NinjsReader.Read(bytes)];
+                return Tagged([NinjsReader.Read(bytes)], kind);
             case IngestFormat.Feed when StartsWith(bytes, '{'):
-                return JsonFeedReader.Read(bytes);
+                return Tagged(JsonFeedReader.Read(bytes), kind);
         }
 
         var (document, error) = SafeXml.Load(bytes);
         if (document?.Root is not { } root)
         {
-            return [ReadResult.Failure(error!)];
+            return [ReadResult.Failure(error!) with { Format = kind }];
+        }
+
+        if (kind == IngestFormat.Auto)
+        {
+            kind = WxrReader.IsWxr(root) ? IngestFormat.Wxr
+                : NewsMlG2Reader.IsNewsMl(root) ? IngestFormat.NewsMlG2
+                : FeedReader.IsFeed(root) ? IngestFormat.Feed
+                : IngestFormat.Auto;
         }
 
         return kind switch
         {
-            IngestFormat.Wxr => WxrReader.Read(root),
-            IngestFormat.NewsMlG2 => NewsMlG2Reader.Read(root),
-            IngestFormat.Feed => FeedReader.Read(root),
-            _ => ReadXml(root),
+            IngestFormat.Wxr => Tagged(WxrReader.Read(root), kind),
+            IngestFormat.NewsMlG2 => Tagged(NewsMlG2Reader.Read(root), kind),
+            IngestFormat.Feed => Tagged(FeedReader.Read(root), kind),
+            _ => root.Name.LocalName.Equals("html", StringComparison.OrdinalIgnoreCase)
+                ? [ReadResult.Failure("The file is an HTML document, not a saved page text, a feed or a wire item.")]
+                : [ReadResult.Failure($"The file is XML (its root is <{root.Name.LocalName}>) in no format Bulletin reads: NewsML-G2, RSS, Atom or a WordPress export.")],
         };
     }
+
+    private static IReadOnlyList<ReadResult> Tagged(IReadOnlyList<ReadResult> results, IngestFormat format) =>
+        [.. results.Select(r => r with { Format = format })];
 
     /// <summary>The format the bytes are in, as far as their start tells; Auto when it is XML to be judged by its root.</summary>
     public static IngestFormat Sniff(ReadOnlySpan<byte> bytes)
@@ -78,28 +91,6 @@ public static class StoryFiles
         }
 
         return IngestFormat.Page;
-    }
-
-    private static IReadOnlyList<ReadResult> ReadXml(XElement root)
-    {
-        if (WxrReader.IsWxr(root))
-        {
-            return WxrReader.Read(root);
-        }
-
-        if (NewsMlG2Reader.IsNewsMl(root))
-        {
-            return NewsMlG2Reader.Read(root);
-        }
-
-        if (FeedReader.IsFeed(root))
-        {
-            return FeedReader.Read(root);
-        }
-
-        return root.Name.LocalName.Equals("html", StringComparison.OrdinalIgnoreCase)
-            ? [ReadResult.Failure("The file is an HTML document, not a saved page text, a feed or a wire item.")]
-            : [ReadResult.Failure($"The file is XML (its root is <{root.Name.LocalName}>) in no format Bulletin reads: NewsML-G2, RSS, Atom or a WordPress export.")];
     }
 
     private static bool StartsWith(ReadOnlySpan<byte> bytes, char c)

@@ -166,7 +166,7 @@ public static class ImportCommand
         {
             if (outcome.Read is { Ok: true, Story: { } content } read && importer is not null)
             {
-                pending.Add((outcome, ToImport(read, content, outcome.Format, source)));
+                pending.Add((outcome, ToImport(read, content, source)));
                 if (pending.Count == BatchSize)
                 {
                     await SaveAsync(importer, db!, pending, sectionId, publish, report, cancellationToken);
@@ -197,7 +197,7 @@ public static class ImportCommand
     /// The story as the importer applies it: known by the source the caller names, else the one the file names, else
     /// its format; by the id the source gives it, else (a page) by its language, time and headline.
     /// </summary>
-    public static StoryToImport ToImport(ReadResult read, StoryContent content, IngestFormat format, string? source)
+    public static StoryToImport ToImport(ReadResult read, StoryContent content, string? source)
     {
         ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(content);
@@ -440,7 +440,7 @@ public static class ImportCommand
                 var element = new
                 {
                     file = outcome.File,
-                    format = outcome.Format == IngestFormat.Auto ? null : outcome.Format.ToCode(),
+                    format = (read?.Format ?? outcome.Format) is var f && f != IngestFormat.Auto ? f.ToCode() : null,
                     ok,
                     error = ok ? null : outcome.Error,
                     warnings,

@@ -78,6 +78,157 @@ namespace Bulletin.Data.Migrations.Postgres
                     b.ToTable("EditorsPicks", (string)null);
                 });
 
+            modelBuilder.Entity("Bulletin.Core.Rundowns.Rundown", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AirDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("HardOut")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("NextItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OnAirItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReadRate")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Show")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AirDate", "Start");
+
+                    b.HasIndex("Status", "Start");
+
+                    b.ToTable("Rundowns", (string)null);
+                });
+
+            modelBuilder.Entity("Bulletin.Core.Rundowns.RundownBlock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<TimeSpan>("Budget")
+                        .HasColumnType("interval");
+
+                    b.Property<string>("Letter")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RundownId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RundownId", "Position");
+
+                    b.ToTable("RundownBlocks", (string)null);
+                });
+
+            modelBuilder.Entity("Bulletin.Core.Rundowns.RundownItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<TimeSpan?>("AiredDuration")
+                        .HasColumnType("interval");
+
+                    b.Property<Guid>("BlockId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Floated")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("HardStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Page")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<TimeSpan?>("PlannedDuration")
+                        .HasColumnType("interval");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReadRate")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("RundownId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("StoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RundownId");
+
+                    b.HasIndex("BlockId", "Position");
+
+                    b.HasIndex("StoryId", "RundownId");
+
+                    b.ToTable("RundownItems", (string)null);
+                });
+
             modelBuilder.Entity("Bulletin.Core.Sections.Section", b =>
                 {
                     b.Property<Guid>("Id")
@@ -248,6 +399,10 @@ namespace Bulletin.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<string>("Source")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SourceVersion")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -635,6 +790,9 @@ namespace Bulletin.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -647,6 +805,13 @@ namespace Bulletin.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Write");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
@@ -734,6 +899,25 @@ namespace Bulletin.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -875,6 +1059,35 @@ namespace Bulletin.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Bulletin.Core.Rundowns.RundownBlock", b =>
+                {
+                    b.HasOne("Bulletin.Core.Rundowns.Rundown", null)
+                        .WithMany("Blocks")
+                        .HasForeignKey("RundownId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bulletin.Core.Rundowns.RundownItem", b =>
+                {
+                    b.HasOne("Bulletin.Core.Rundowns.RundownBlock", null)
+                        .WithMany("Items")
+                        .HasForeignKey("BlockId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bulletin.Core.Rundowns.Rundown", null)
+                        .WithMany()
+                        .HasForeignKey("RundownId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bulletin.Core.Stories.Story", null)
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Bulletin.Core.Stories.PublishedStory", b =>
                 {
                     b.HasOne("Bulletin.Core.Stories.Story", null)
@@ -991,6 +1204,16 @@ namespace Bulletin.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Bulletin.Core.Rundowns.Rundown", b =>
+                {
+                    b.Navigation("Blocks");
+                });
+
+            modelBuilder.Entity("Bulletin.Core.Rundowns.RundownBlock", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Bulletin.Core.Tips.ReaderTip", b =>

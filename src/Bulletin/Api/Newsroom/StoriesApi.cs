@@ -23,6 +23,7 @@ public static class StoriesApi
     {
         var api = app.MapGroup("/api/newsroom")
             .RequireAuthorization(StaffAccounts.ApiPolicy)
+            .RefuseWritesWithReadOnlyTokens()
             .WithTags("newsroom");
         var stories = api.MapGroup("/stories");
         stories.MapPost("/", CreateAsync).WithName("CreateStory");
@@ -32,6 +33,7 @@ public static class StoriesApi
         stories.MapPost("/{id:guid}/{action}", PerformAsync).WithName("TakeStoryAction");
         api.MapGet("/search", StaffSearchApi.SearchAsync).WithName("SearchStories");
         api.MapTipsApi();
+        api.MapRundownsApi();
         return api;
     }
 

@@ -75,6 +75,20 @@ public sealed class ImportFormatsTests
             Assert.Equal("Fed to halt QE to avert \"bubble\"", revisions[0].ReadWith(story).Content.Headline);
         }
 
+        // Version 11 delivered late, and version 12 again with a change the agency did not number: neither changes the story.
+        await File.WriteAllTextAsync(file, listing, Cancel);
+        var late = Assert.Single(await ImportJsonAsync(database, file));
+        Assert.Equal("unchanged", late.GetProperty("outcome").GetString());
+        Assert.Contains(late.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("older than the one stored (12)", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(file, listing.Replace("version=\"11\"", "version=\"12\"", StringComparison.Ordinal), Cancel);
+        Assert.Equal("unchanged", Assert.Single(await ImportJsonAsync(database, file)).GetProperty("outcome").GetString());
+        await using (var db = database.NewContext())
+        {
+            var story = await db.Stories.SingleAsync(Cancel);
+            Assert.Equal("Fed halts QE to avert \"bubble\"", story.Headline);
+            Assert.Equal("12", story.SourceVersion);
+        }
+
         await File.WriteAllTextAsync(file, listing
             .Replace("version=\"11\"", "version=\"13\"", StringComparison.Ordinal)
             .Replace("stat:usable", "stat:canceled", StringComparison.Ordinal), Cancel);

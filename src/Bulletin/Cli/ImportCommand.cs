@@ -38,6 +38,7 @@ public static class ImportCommand
     /// <summary>The widths of the story table's source and external id columns.</summary>
     private const int MaxSource = 100;
     private const int MaxExternalId = 200;
+    private const int MaxVersion = 100;
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -205,7 +206,7 @@ public static class ImportCommand
         var id = read.Identity is { } identity ? Fit(identity, MaxExternalId) : ExternalIdOf(content);
         return new StoryToImport(Fit(from, MaxSource), id, content)
         {
-            Version = read.Version,
+            Version = read.Version is { Length: > MaxVersion } ? Fit(read.Version, MaxVersion) : read.Version,
             Killed = read.Killed,
             Draft = read.Draft,
             SectionName = read.Section,
@@ -401,6 +402,10 @@ public static class ImportCommand
             else if (stored is { Story: null })
             {
                 warnings = [.. warnings, "The source withdrew a story that was never imported: nothing was stored."];
+            }
+            else if (stored?.Note is { } note)
+            {
+                warnings = [.. warnings, note];
             }
 
             _warnings += warnings.Count;

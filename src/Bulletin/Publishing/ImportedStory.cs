@@ -10,6 +10,9 @@ public sealed record ImportedStory(Story? Story, bool Created, bool Changed)
 {
     public bool Killed { get; init; }
 
+    /// <summary>Something the import report should say about this story (an older version that changed nothing).</summary>
+    public string? Note { get; init; }
+
     /// <summary>What the import report calls it: new, updated or unchanged.</summary>
     public string Outcome => Created ? "new" : Changed ? "updated" : "unchanged";
 }

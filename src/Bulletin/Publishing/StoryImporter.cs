@@ -12,7 +12,7 @@ namespace Bulletin.Publishing;
 
 /// <summary>
 /// Applies imported stories to the database, idempotently: a story already imported from the same source and
-/// external id is updated in place, never duplicated. A batch is one transaction, recorded through the newsroom's
+/// external id is updated in place, never duplicated; the same version of it again, or an older one, changes nothing. A batch is one transaction, recorded through the newsroom's
 /// change path (a revision, an audit row and an outbox row per changed story), so imported drafts reach staff search
 /// and the history like typed ones, and the read model of what is published follows in the same transaction. Each
 /// batch costs a fixed number of indexed lookups, whatever the archive's size.
@@ -49,7 +49,18 @@ public sealed class StoryImporter(BulletinDbContext db, NewsroomStories newsroom
             if (existing.TryGetValue(key, out var story))
             {
                 created = false;
+                if (SourceVersions.Compare(item.Version, story.SourceVersion) is <= 0 and var order && !(item.Killed && story.Status != StoryStatus.Killed))
+                {
+                    // The version stored already, or an older one delivered late: the source has said nothing new.
+                    results.Add(new ImportedStory(story, false, false)
+                    {
+                        Note = order < 0 ? $"The source's version {item.Version} is older than the one stored ({story.SourceVersion}): nothing changed." : null,
+                    });
+                    continue;
+                }
+
                 changed = story.Import(item.Content, itemSection, actor, now).Outcome == WorkflowOutcome.Done;
+                story.NoteSourceVersion(item.Version ?? story.SourceVersion);
                 if (changed)
                 {
                     // An import speaks for the source, which already published the change: a live page followed it.
@@ -64,8 +75,8 @@ public sealed class StoryImporter(BulletinDbContext db, NewsroomStories newsroom
             }
             else
             {
-                story = Story.Import(Guid.CreateVersion7(now), slugs[i]!, item.Content, itemSection, item.Source, item.ExternalId, actor, now)
-                    .Value!;
+                story = Story.Import(Guid.CreateVersion7(now), slugs[i]!, item.Content, itemSection, item.Source, item.ExternalId, actor, now,
+                    item.Version).Value!;
                 db.Stories.Add(story);
                 existing[key] = story;
                 created = changed = true;

@@ -162,6 +162,34 @@ public sealed class ImportFormatsTests
             items.Take(5).Select(i => i.GetProperty("story").GetProperty("headline").GetString()));
     }
 
+    [Fact]
+    public async Task ImportedWireStory_IsArticleTextOnThePublicPageInNinjsAndInTheFeed()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        var item = Assert.Single(await ImportJsonAsync(database, "--publish", Samples.Require("ninjs/examples/2.1/dpa_text.json")));
+        var url = item.GetProperty("story").GetProperty("url").GetString()!;
+        await using var server = await BulletinServer.StartAsync(database);
+
+        var (response, page) = await server.GetPageAsync(url);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var article = Assert.Single(page.QuerySelectorAll(".script .segment.article"));
+        Assert.True(article.QuerySelectorAll("p").Length > 3);
+        Assert.StartsWith("Für Lucien Favre war es «der größte Skandal im Fußball seit Jahren».", article.QuerySelector("p")!.TextContent, StringComparison.Ordinal);
+        // Article text is read as it stands: no studio or reporter marker above it.
+        Assert.Null(article.QuerySelector(".marker"));
+
+        using var list = JsonDocument.Parse(await server.Client.GetStringAsync(new Uri("/api/public/stories", UriKind.Relative), Cancel));
+        var id = list.RootElement.GetProperty("stories")[0].GetProperty("id").GetString();
+        var ninjs = JsonDocument.Parse(await server.Client.GetStringAsync(new Uri($"/api/public/stories/{id}/ninjs", UriKind.Relative), Cancel)).RootElement;
+        Assert.Empty(JsonSchemas.Errors(JsonSchemas.Ninjs(), ninjs));
+        Assert.Contains(ninjs.GetProperty("bodies").EnumerateArray(), b => b.GetProperty("role").GetString() == "article");
+
+        var feed = await server.Client.GetStringAsync(new Uri("/en/rss.xml", UriKind.Relative), Cancel);
+        Assert.Contains("Faktencheck Derby-Elfmeter", feed, StringComparison.Ordinal);
+        Assert.Contains("Für Lucien Favre", feed, StringComparison.Ordinal);
+    }
+
     private static async Task<List<JsonElement>> ImportJsonAsync(TestDatabase database, params string[] args)
     {
         var run = await BulletinCli.RunAsync(database, ["import", "--json", .. args]);

@@ -46,6 +46,7 @@ public static class BulletinWebApp
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseIdempotencyKeys();
         app.MapTips();
         app.MapStylesheet();
         Areas.Newsroom.NewsroomAssets.Stylesheet.Map(app);
@@ -100,6 +101,7 @@ public static class BulletinWebApp
         builder.Services.AddPublicApi(builder.Configuration);
         builder.Services.AddStaffAccounts(builder.Configuration);
         builder.Services.AddNewsroom();
+        builder.Services.AddIdempotencyKeys();
         builder.Services.AddTips(builder.Configuration);
         builder.Services.AddRundowns();
         builder.Services.AddMos(builder.Configuration);

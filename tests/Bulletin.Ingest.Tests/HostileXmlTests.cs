@@ -28,8 +28,7 @@ public sealed class HostileXmlTests
     {
         var path = Samples.Require($"security/xxe/{file}");
         // The out-of-band samples call 127.0.0.1:18081: a listener there must hear nothing.
-        using var canary = new TcpListener(IPAddress.Loopback, 18081);
-        canary.Start();
+        using var canary = await ListenAsync(18081);
 
         var results = StoryFiles.Read(File.ReadAllBytes(path), format);
 
@@ -40,6 +39,25 @@ public sealed class HostileXmlTests
         Assert.DoesNotContain("root:", result.Error, StringComparison.Ordinal);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await canary.AcceptTcpClientAsync(timeout.Token));
+    }
+
+    /// <summary>Other suites listen on the same canary port for their own samples: wait for it rather than fail.</summary>
+    private static async Task<TcpListener> ListenAsync(int port)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var listener = new TcpListener(IPAddress.Loopback, port);
+            try
+            {
+                listener.Start();
+                return listener;
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse && attempt < 100)
+            {
+                listener.Dispose();
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+        }
     }
 
     [Fact]

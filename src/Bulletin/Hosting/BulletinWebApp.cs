@@ -88,7 +88,7 @@ public static class BulletinWebApp
         builder.Services.AddSiteOptions(builder.Configuration);
         builder.Services.AddPublicSite();
         builder.Services.AddPageCache(builder.Configuration);
-        builder.Services.AddPublishing();
+        builder.Services.AddPublishing(builder.Configuration);
         builder.Services.AddFeeds(builder.Configuration);
         builder.Services.AddPublicApi(builder.Configuration);
         builder.Services.AddStaffAccounts(builder.Configuration);
@@ -166,13 +166,25 @@ public static class BulletinWebApp
         return services;
     }
 
-    private static IServiceCollection AddPublishing(this IServiceCollection services)
+    private static IServiceCollection AddPublishing(this IServiceCollection services, ConfigurationManager configuration)
     {
         services.AddSingleton<SearchIndexService>();
         services.AddHostedService(sp => sp.GetRequiredService<SearchIndexService>());
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxProcessor>());
+        var database = configuration.Database();
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<OutboxListener>(sp, database));
+        }
+
+        services.AddOptions<OutboxOptions>()
+            .Bind(configuration.GetSection(OutboxOptions.SectionName))
+            .Validate(o => o.RetentionDays is >= 1 and <= 3650, "Outbox:RetentionDays must be 1 to 3650 (days).")
+            .ValidateOnStart();
+        services.AddSingleton<OutboxRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxRetention>());
         services.AddScoped<StoryImporter>();
         services.AddSingleton<StoryScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<StoryScheduler>());

@@ -39,7 +39,9 @@ public sealed partial class OutboxListener(DatabaseOptions options, OutboxSignal
             }
             finally
             {
+                // The processor may be in a long wait begun while notifications came: it must start polling now.
                 signal.Listening = false;
+                signal.Notify();
             }
 
             try

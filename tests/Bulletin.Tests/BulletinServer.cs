@@ -51,6 +51,8 @@ internal sealed class BulletinServer : IAsyncDisposable
             "--Site:DemoContent=" + (demo ? "true" : "false"),
             "--Database:Provider=" + database.Options.Provider,
             "--Database:ConnectionString=" + (database.Options.ConnectionString ?? ""),
+            // A test's server is a one-node site, which migrates its own database on either provider.
+            "--Database:MigrateOnStart=true",
             "--Logging:LogLevel:Default=Warning",
             .. settings ?? [],
         ];

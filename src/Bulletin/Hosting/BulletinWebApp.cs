@@ -117,7 +117,8 @@ public static class BulletinWebApp
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BulletinDbContext>();
-        var isNew = await DatabaseStartup.MigrateAsync(db, cancellationToken);
+        var options = scope.ServiceProvider.GetRequiredService<IConfiguration>().Database();
+        var isNew = await DatabaseStartup.PrepareAsync(db, options, cancellationToken);
         if (isNew && scope.ServiceProvider.GetRequiredService<IOptions<SiteOptions>>().Value.DemoContent)
         {
             await DemoNewsroom.AddAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), scope.ServiceProvider.GetRequiredService<SiteClock>(), cancellationToken);

@@ -7,6 +7,7 @@ using Bulletin.Broadcast.Mos;
 using Bulletin.Core.Timing;
 using Bulletin.Data;
 using Bulletin.Feeds;
+using Bulletin.Fleet;
 using Bulletin.Newsroom;
 using Bulletin.Publishing;
 using Bulletin.Site;
@@ -83,6 +84,7 @@ public static class BulletinWebApp
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<DatabaseUnavailable>();
         builder.Services.AddHealth();
+        builder.Services.AddFleet(builder.Configuration);
         builder.Services.AddBulletinRateLimiting();
         builder.Services.AddProxyHeaders(builder.Configuration);
         builder.Services.AddSiteOptions(builder.Configuration);
@@ -195,7 +197,6 @@ public static class BulletinWebApp
     private static IServiceCollection AddNewsroom(this IServiceCollection services)
     {
         services.AddScoped<NewsroomStories>();
-        services.AddSingleton<EditingPresence>();
         services.AddHttpContextAccessor();
         services.AddScoped<Areas.Newsroom.NewsroomUi>();
         services.AddOpenApi(options => options.ShouldInclude = d => d.RelativePath?.StartsWith("api/newsroom", StringComparison.Ordinal) == true);

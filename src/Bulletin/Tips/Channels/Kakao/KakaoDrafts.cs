@@ -11,20 +11,15 @@ namespace Bulletin.Tips.Channels.Kakao;
 /// flood of new senders is turned away rather than pushing out drafts people are still writing. One sender's sends
 /// are limited like the web form's, per sender rather than per address (every skill call comes from Kakao's servers).
 /// </summary>
-public sealed class KakaoDrafts(TimeProvider clock, IOptions<TipsOptions> options) : IDisposable
+public sealed class KakaoDrafts(TimeProvider clock, IOptions<TipsOptions> options, Fleet.FixedWindowLimits limits) : IDisposable
 {
     public const int MaxDrafts = 10_000;
 
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
     private readonly ConcurrentDictionary<string, KakaoDraft> _drafts = new(StringComparer.Ordinal);
 
-    private readonly PartitionedRateLimiter<string> _sends = PartitionedRateLimiter.Create<string, string>(sender =>
-        RateLimitPartition.GetFixedWindowLimiter(sender, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.SubmissionsPerWindow,
-            Window = options.Value.RateWindow,
-            QueueLimit = 0,
-        }));
+    // Counted across every node when Redis is configured: the web form's limits are, and a sender is the same person.
+    private readonly PartitionedRateLimiter<string> _sends = limits.Create("kakao-sends", options.Value.SubmissionsPerWindow, options.Value.RateWindow);
 
     /// <summary>The sender's draft, or null when so many people are writing one that this new sender must wait.</summary>
     public KakaoDraft? Get(string sender)

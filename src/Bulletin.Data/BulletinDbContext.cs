@@ -7,6 +7,7 @@ using Bulletin.Core.Tips;
 using Bulletin.Data.Outbox;
 using Bulletin.Data.Publication;
 using Bulletin.Data.Staff;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -15,9 +16,11 @@ namespace Bulletin.Data;
 
 /// <summary>
 /// The one model of Bulletin's database, staff accounts (ASP.NET Core Identity) included. Each provider has a
-/// sealed subclass with its own migration set; the host only ever asks for this type.
+/// sealed subclass with its own migration set; the host only ever asks for this type. The data-protection keys
+/// (which sign cookies and antiforgery tokens) are kept here too, so that every node of a fleet reads the same ones.
 /// </summary>
-public abstract class BulletinDbContext(DbContextOptions options) : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options)
+public abstract class BulletinDbContext(DbContextOptions options)
+    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Story> Stories => Set<Story>();
     public DbSet<StoryRevision> StoryRevisions => Set<StoryRevision>();
@@ -35,6 +38,7 @@ public abstract class BulletinDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<TipAttachment> TipAttachments => Set<TipAttachment>();
     public DbSet<TipMessage> TipMessages => Set<TipMessage>();
     public DbSet<TipAuditEntry> TipAudit => Set<TipAuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -70,6 +70,12 @@ public sealed class Story
     public string? Source { get; private set; }
     public string? ExternalId { get; private set; }
 
+    /// <summary>
+    /// The source's own version of the story when last read (a wire's version number, a feed's update time), so a
+    /// second delivery of the same version changes nothing and a newer one updates the story.
+    /// </summary>
+    public string? SourceVersion { get; private set; }
+
     /// <summary>Rises by one with every saved change; a save based on an older version is refused.</summary>
     public int Version { get; private set; }
 
@@ -118,7 +124,7 @@ public sealed class Story
     /// source and its id make a second import of the same story update this one.
     /// </summary>
     public static WorkflowResult<Story> Import(Guid id, string slug, StoryContent content, Guid? sectionId, string source, string externalId,
-        Actor actor, DateTimeOffset now)
+        Actor actor, DateTimeOffset now, string? sourceVersion = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(slug);
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
@@ -126,9 +132,12 @@ public sealed class Story
         ArgumentNullException.ThrowIfNull(actor);
         var allowed = StoryWorkflow.Table.Check(actor.Roles, null, StoryAction.Import);
         return allowed.Succeeded
-            ? new(WorkflowResult.Done, new Story(id, slug, content, sectionId, source, externalId, now))
+            ? new(WorkflowResult.Done, new Story(id, slug, content, sectionId, source, externalId, now) { SourceVersion = sourceVersion })
             : new(allowed, null);
     }
+
+    /// <summary>Notes the source's version that the story now carries, after an update read from that source.</summary>
+    public void NoteSourceVersion(string? sourceVersion) => SourceVersion = sourceVersion;
 
     public StoryContent Content => new()
     {

@@ -19,6 +19,7 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         builder.Property(s => s.SignOff).HasMaxLength(1000);
         builder.Property(s => s.Source).HasMaxLength(100);
         builder.Property(s => s.ExternalId).HasMaxLength(200);
+        builder.Property(s => s.SourceVersion).HasMaxLength(100);
         builder.Property(s => s.Version).IsConcurrencyToken();
 
         JsonColumns.MapStoryText(builder, s => s.Programme);

@@ -25,6 +25,15 @@ public static class UsersCommand
         Description = "What the token is for",
         DefaultValueFactory = _ => "api",
     };
+    private static readonly Option<string> TokenScope = new Option<string>("--scope")
+    {
+        Description = "write (the default: whatever the account's roles allow) or read (GET calls only)",
+        DefaultValueFactory = _ => "write",
+    }.AcceptOnlyFromAmong("write", "read");
+    private static readonly Option<int?> TokenDays = new("--days")
+    {
+        Description = $"End the token this many days from now (1 to {StaffDirectory.MaxTokenDays}); without it, it lasts until revoked",
+    };
 
     public static Command Create()
     {
@@ -38,7 +47,7 @@ public static class UsersCommand
         enable.SetAction((r, ct) => WithAccount(r, (staff, user) => SetDisabledAsync(staff, user, false, ct), ct));
         var reset = new Command("reset-password", "Give an account a new password (printed once, or read from stdin).") { Email, PasswordStdin };
         reset.SetAction((r, ct) => WithAccount(r, (staff, user) => ResetAsync(r, staff, user, ct), ct));
-        var token = new Command("token", "Print a new personal access token for API clients.") { Email, TokenName };
+        var token = new Command("token", "Print a new personal access token for API clients.") { Email, TokenName, TokenScope, TokenDays };
         token.SetAction((r, ct) => WithAccount(r, (staff, user) => TokenAsync(r, staff, user, ct), ct));
         var revoke = new Command("revoke-tokens", "Revoke every access token of an account.") { Email };
         revoke.SetAction((r, ct) => WithAccount(r, (staff, user) => RevokeAsync(staff, user, ct), ct));
@@ -123,7 +132,15 @@ public static class UsersCommand
 
     private static async Task<int> TokenAsync(ParseResult result, StaffDirectory staff, StaffUser user, CancellationToken cancellationToken)
     {
-        var issued = await staff.IssueTokenAsync(user, result.GetValue(TokenName) ?? "api", StaffDirectory.CommandLine, cancellationToken);
+        var scope = result.GetValue(TokenScope) == "read" ? AccessTokenScope.Read : AccessTokenScope.Write;
+        var days = result.GetValue(TokenDays);
+        if (days is < 1 or > StaffDirectory.MaxTokenDays)
+        {
+            await Console.Error.WriteLineAsync($"--days is a whole number of days from 1 to {StaffDirectory.MaxTokenDays}.");
+            return 2;
+        }
+
+        var issued = await staff.IssueTokenAsync(user, result.GetValue(TokenName) ?? "api", StaffDirectory.CommandLine, cancellationToken, scope, days);
         Console.WriteLine(issued.Secret);
         return 0;
     }

@@ -55,6 +55,12 @@ public sealed record StoryJson
         var segments = new List<ScriptSegment>();
         foreach (var segment in Segments ?? [])
         {
+            // JSON may send null where an object belongs; it is the client's mistake, not the server's.
+            if (segment is null)
+            {
+                throw new FormatException("'segments' holds a null; each segment is an object with a 'kind'.");
+            }
+
             if (!SegmentKinds.TryParse(segment.Kind, out var kind))
             {
                 throw new FormatException($"'{segment.Kind}' is not a segment kind (anchor, reporter, speaker, soundbite).");
@@ -78,7 +84,7 @@ public sealed record StoryJson
             Tags = [.. (Tags ?? []).Where(s => !string.IsNullOrWhiteSpace(s))],
             Segments = segments,
             SignOff = Blank(SignOff),
-            Programme = Programme is { } p ? new Programme(Blank(p.Host), p.Guests ?? []) : null,
+            Programme = Programme is { } p ? new Programme(Blank(p.Host), [.. (p.Guests ?? []).Where(g => !string.IsNullOrWhiteSpace(g))]) : null,
             TranscriptDisclaimer = TranscriptDisclaimer,
         };
     }

@@ -35,6 +35,9 @@ public sealed class SiteClock
     /// <summary>The site's day now.</summary>
     public DateOnly Today() => DayOf(_time.GetUtcNow());
 
+    /// <summary>This instant, from the host's clock (the one tests can set).</summary>
+    public DateTimeOffset Now() => _time.GetUtcNow();
+
     /// <summary>The instant a day of the site's begins.</summary>
     public DateTimeOffset StartOf(DateOnly day) => Instant(day.ToDateTime(TimeOnly.MinValue));
 

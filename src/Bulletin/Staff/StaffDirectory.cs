@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bulletin.Core.Workflow;
 using Bulletin.Data;
 using Bulletin.Data.Audit;
@@ -184,12 +185,31 @@ public sealed class StaffDirectory(UserManager<StaffUser> users, BulletinDbConte
         return StaffOutcome.Done(user);
     }
 
-    /// <summary>A new personal access token, returned once as the secret; only its hash is kept.</summary>
-    public async Task<StaffOutcome> IssueTokenAsync(StaffUser user, string name, StaffActor actor, CancellationToken cancellationToken)
+    /// <summary>The longest a token with an end date may last, in days (ten years).</summary>
+    public const int MaxTokenDays = 3650;
+
+    /// <summary>
+    /// A new personal access token, returned once as the secret; only its hash is kept. <paramref name="days"/>
+    /// (1 to <see cref="MaxTokenDays"/>) ends it that many days from now; null lets it last until revoked.
+    /// </summary>
+    public async Task<StaffOutcome> IssueTokenAsync(StaffUser user, string name, StaffActor actor, CancellationToken cancellationToken,
+        AccessTokenScope scope = AccessTokenScope.Write, int? days = null)
     {
-        var (token, row) = AccessToken.Issue(user.Id, name, time.GetUtcNow());
+        if (days is < 1 or > MaxTokenDays)
+        {
+            throw new ArgumentOutOfRangeException(nameof(days), days, $"A token lasts 1 to {MaxTokenDays} days.");
+        }
+
+        var now = time.GetUtcNow();
+        var (token, row) = AccessToken.Issue(user.Id, name, now, scope, days is { } d ? now.AddDays(d) : null);
         db.AccessTokens.Add(row);
-        await AuditAsync(actor, "token.issue", user, row.Name, cancellationToken);
+        // The log names the token as its owner does, with its terms when they differ from a lasting token that writes.
+        var terms = string.Join(", ", new[]
+        {
+            scope == AccessTokenScope.Read ? "read only" : null,
+            row.ExpiresAt is { } end ? "ends " + end.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture) : null,
+        }.OfType<string>());
+        await AuditAsync(actor, "token.issue", user, terms.Length == 0 ? row.Name : $"{row.Name} ({terms})", cancellationToken);
         return StaffOutcome.Done(user, token);
     }
 

@@ -23,6 +23,7 @@ public static class StoriesApi
     {
         var api = app.MapGroup("/api/newsroom")
             .RequireAuthorization(StaffAccounts.ApiPolicy)
+            .RefuseWritesWithReadOnlyTokens()
             .WithTags("newsroom");
         var stories = api.MapGroup("/stories");
         stories.MapPost("/", CreateAsync).WithName("CreateStory");

@@ -74,6 +74,17 @@ public static class NewsroomText
     public static readonly Phrase TokenRevokedAt = new("{0}에 폐기됨", "revoked {0}");
     public static readonly Phrase RevokeToken = new("폐기", "Revoke");
     public static readonly Phrase TokensOf = new("{0}의 API 토큰", "API tokens of {0}");
+    public static readonly Phrase TokenScope = new("권한", "May");
+    public static readonly Phrase TokenReadsAndWrites = new("읽기와 쓰기 (계정의 역할만큼)", "read and write (as the account's roles allow)");
+    public static readonly Phrase TokenReadsOnly = new("읽기만", "read only");
+    public static readonly Phrase TokenLasts = new("사용 기간", "Lasts");
+    public static readonly Phrase TokenUntilRevoked = new("폐기할 때까지", "until revoked");
+    public static readonly Phrase TokenDays = new("{0}일", "{0} days");
+    public static readonly Phrase TokenEndsAt = new("사용 중, {0}까지", "live until {0}");
+    public static readonly Phrase TokenExpiredAt = new("{0}에 만료됨", "expired {0}");
+    public static readonly Phrase TokenTermsWrong = new(
+        "권한은 읽기와 쓰기 또는 읽기만, 사용 기간은 목록에서 고르세요.",
+        "Choose what the token may do and how long it lasts from the lists.");
 
     // Pages/Account/TwoFactor.cshtml.cs
     public static readonly Phrase WrongCode = new(

@@ -18,12 +18,24 @@ public sealed class SignInModel(StaffSignIn signIn, NewsroomUi ui) : PageModel
 
     public Task OnGetAsync() => signIn.EndPresentSessionAsync(HttpContext);
 
+    /// <summary>
+    /// Where to go once signed in: a path of this site, percent-encoded, so that a return address with characters a
+    /// header cannot carry (a crafted link's "/〱host") is a page of ours, not a server error; anything else goes to
+    /// the newsroom's front page.
+    /// </summary>
+    private string ReturnPath() =>
+        Url.IsLocalUrl(ReturnUrl) && Uri.TryCreate(SiteBase, ReturnUrl, out var target) && target.Authority == SiteBase.Authority
+            ? target.PathAndQuery
+            : "/newsroom";
+
+    private static readonly Uri SiteBase = new("http://bulletin.invalid");
+
     public async Task<IActionResult> OnPostAsync()
     {
         switch (await signIn.SignInAsync(HttpContext, Email, Password, Code))
         {
             case StaffSignInResult.SignedIn:
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/newsroom");
+                return LocalRedirect(ReturnPath());
             case StaffSignInResult.NeedsCode:
                 NeedsCode = true;
                 Problem = ui.T(string.IsNullOrWhiteSpace(Code) ? NewsroomText.CodeNeeded : NewsroomText.WrongCode);

@@ -16,6 +16,11 @@ public sealed class TokensModel(StaffDirectory directory, UserManager<StaffUser>
 {
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? CurrentPassword { get; set; }
+    [BindProperty] public string? Scope { get; set; }
+    [BindProperty] public int? Days { get; set; }
+
+    /// <summary>The lifetimes offered, in days; a token without one lasts until revoked.</summary>
+    public static readonly IReadOnlyList<int> Lifetimes = [1, 7, 30, 90, 365];
 
     public IReadOnlyList<AccessToken> Tokens { get; private set; } = [];
     public string? Secret { get; private set; }
@@ -38,12 +43,23 @@ public sealed class TokensModel(StaffDirectory directory, UserManager<StaffUser>
             return await RefusedAsync(user, ui.T(NewsroomText.TokenNameNeeded), cancellationToken);
         }
 
+        AccessTokenScope? scope = Scope switch
+        {
+            null or "" or "write" => AccessTokenScope.Write,
+            "read" => AccessTokenScope.Read,
+            _ => null,
+        };
+        if (scope is null || (Days is { } days && !Lifetimes.Contains(days)))
+        {
+            return await RefusedAsync(user, ui.T(NewsroomText.TokenTermsWrong), cancellationToken);
+        }
+
         if (!await directory.ConfirmPasswordAsync(user, CurrentPassword, cancellationToken))
         {
             return await RefusedAsync(user, ui.T(NewsroomText.CurrentPasswordWrong), cancellationToken);
         }
 
-        Secret = (await directory.IssueTokenAsync(user, name, StaffActor.From(User), cancellationToken)).Secret;
+        Secret = (await directory.IssueTokenAsync(user, name, StaffActor.From(User), cancellationToken, scope.Value, Days)).Secret;
         return await ShowAsync(user, cancellationToken);
     }
 

@@ -80,7 +80,9 @@ public static class BulletinWebApp
         builder.Services.AddSingleton(dataDirectory);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddBulletinData(builder.Configuration.Database(), dataDirectory.Path);
-        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(dataDirectory.Combine("keys")));
+        // The keys that sign cookies and antiforgery tokens live in the database, so a cookie one node set is read by
+        // every other; the application name (not the install path, the default) makes their payloads the same site's.
+        builder.Services.AddDataProtection().SetApplicationName("bulletin").PersistKeysToDbContext<BulletinDbContext>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<DatabaseUnavailable>();
         builder.Services.AddHealth();

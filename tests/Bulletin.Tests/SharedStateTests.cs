@@ -71,6 +71,28 @@ public sealed class SharedStateTests
         Assert.Empty(await fleet.A.Services.GetRequiredService<IEditingPresence>().OthersAsync(Guid.CreateVersion7(), "김하늘", Cancel));
     }
 
+    [Fact]
+    public async Task WithRedisAway_RateLimitedPagesAndTheEditorStillAnswer()
+    {
+        // Nothing listens on this port: Redis is down, as it may be for a minute in a failover.
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var server = await BulletinServer.StartAsync(database, settings: [$"--Redis:Configuration=127.0.0.1:{port},connectTimeout=500"]);
+        using var reader = TipTestKit.ClientFrom(server.Address, "127.0.0.6");
+
+        using var api = await reader.GetAsync(new Uri("/api/public/stories", UriKind.Relative), Cancel);
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await TipTestKit.PostAsync(reader, "/tips", TipTestKit.TipForm("레디스가 멈춘 동안의 제보"))).Response.StatusCode);
+        Assert.True(server.Services.GetRequiredService<SignInThrottle>().TryAttempt("editor@test.example"));
+        Assert.Empty(await server.Services.GetRequiredService<IEditingPresence>().OthersAsync(Guid.CreateVersion7(), "김하늘", Cancel));
+    }
+
     /// <summary>Two in-process nodes on one SQLite database (state beyond the database is what is tested) and one Redis.</summary>
     private static async Task<Fleet> TwoNodesAsync(params string[] settings)
     {

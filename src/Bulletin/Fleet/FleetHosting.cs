@@ -23,8 +23,10 @@ public static class FleetHosting
             services.AddSingleton<IConnectionMultiplexer>(_ =>
             {
                 var redis = ConfigurationOptions.Parse(options.Configuration);
-                // A node starts while Redis restarts, and reconnects by itself; calls fail only while it is away.
+                // A node starts while Redis restarts, and reconnects by itself; while Redis is away a call fails at
+                // once (the callers then let the request through) instead of queueing until its timeout.
                 redis.AbortOnConnectFail = false;
+                redis.BacklogPolicy = BacklogPolicy.FailFast;
                 return ConnectionMultiplexer.Connect(redis);
             });
             services.AddSingleton(sp => new FleetRedis(sp.GetRequiredService<IConnectionMultiplexer>(), options.KeyPrefix));

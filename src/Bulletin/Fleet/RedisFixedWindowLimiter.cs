@@ -8,8 +8,8 @@ namespace Bulletin.Fleet;
 /// and each attempt adds one, in one script so every node sees one count. It holds no state of its own, so the
 /// rate limiter may drop and recreate it whenever it likes.
 /// </summary>
-internal sealed class RedisFixedWindowLimiter(IDatabase redis, RedisKey key, int permits, TimeSpan window, TimeProvider time)
-    : RateLimiter
+internal sealed class RedisFixedWindowLimiter(IDatabase redis, RedisKey key, int permits, TimeSpan window, TimeProvider time,
+    Action<Exception> unavailable) : RateLimiter
 {
     private const string Count = """
         local n = redis.call('INCRBY', KEYS[1], ARGV[2])
@@ -25,11 +25,41 @@ internal sealed class RedisFixedWindowLimiter(IDatabase redis, RedisKey key, int
 
     public override RateLimiterStatistics? GetStatistics() => null;
 
-    protected override RateLimitLease AttemptAcquireCore(int permitCount) =>
-        Answer(permitCount == 0 ? null : (RedisResult[]?)redis.ScriptEvaluate(Count, [key], Arguments(permitCount)));
+    protected override RateLimitLease AttemptAcquireCore(int permitCount)
+    {
+        if (permitCount == 0)
+        {
+            return Answer(null);
+        }
 
-    protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>
-        Answer(permitCount == 0 ? null : (RedisResult[]?)await redis.ScriptEvaluateAsync(Count, [key], Arguments(permitCount)));
+        try
+        {
+            return Answer((RedisResult[]?)redis.ScriptEvaluate(Count, [key], Arguments(permitCount)));
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            unavailable(e);
+            return Answer(null);
+        }
+    }
+
+    protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
+    {
+        if (permitCount == 0)
+        {
+            return Answer(null);
+        }
+
+        try
+        {
+            return Answer((RedisResult[]?)await redis.ScriptEvaluateAsync(Count, [key], Arguments(permitCount)));
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            unavailable(e);
+            return Answer(null);
+        }
+    }
 
     private RedisValue[] Arguments(int permitCount) => [(long)window.TotalMilliseconds, permitCount];
 

@@ -12,9 +12,14 @@ namespace Bulletin.Hosting;
 /// client alike and their shared counts meet. Behind a reverse proxy the address is the client's only when the
 /// proxy is configured (Hosting:KnownProxies).
 /// </summary>
-public sealed class RateLimitClient(FleetRedis redis)
+public sealed class RateLimitClient(FleetRedis redis, TimeProvider time)
 {
-    private readonly byte[] _key = LoadKey(redis);
+    private static readonly TimeSpan RetryShared = TimeSpan.FromSeconds(30);
+
+    // This process's own key until the shared one is read (at once, unless Redis is away when it is first needed).
+    private byte[] _key = RandomNumberGenerator.GetBytes(32);
+    private bool _shared = redis.Database is null;
+    private long _lastTry = long.MinValue;
 
     public string KeyOf(HttpContext context)
     {
@@ -41,20 +46,39 @@ public sealed class RateLimitClient(FleetRedis redis)
             bytes = bytes[..8];
         }
 
-        return Convert.ToBase64String(HMACSHA256.HashData(_key, bytes));
+        return Convert.ToBase64String(HMACSHA256.HashData(Key(), bytes));
     }
 
-    private static byte[] LoadKey(FleetRedis redis)
+    private byte[] Key()
     {
-        var fresh = RandomNumberGenerator.GetBytes(32);
-        if (redis.Database is not { } database)
+        if (Volatile.Read(ref _shared) || redis.Database is not { } database)
         {
-            return fresh;
+            return Volatile.Read(ref _key);
         }
 
-        // The first node to start puts its key there; every other node (and this one, if it lost the race) reads it.
-        var key = redis.Key("client-hash-key");
-        database.StringSet(key, fresh, when: StackExchange.Redis.When.NotExists);
-        return (byte[]?)database.StringGet(key) ?? fresh;
+        var last = Interlocked.Read(ref _lastTry);
+        var now = time.GetTimestamp();
+        if (last != long.MinValue && time.GetElapsedTime(last, now) < RetryShared || Interlocked.CompareExchange(ref _lastTry, now, last) != last)
+        {
+            return Volatile.Read(ref _key);
+        }
+
+        try
+        {
+            // The first node to need it puts its key there; every other node (and this one, if it lost the race) reads it.
+            var name = redis.Key("client-hash-key");
+            database.StringSet(name, _key, when: StackExchange.Redis.When.NotExists);
+            if ((byte[]?)database.StringGet(name) is { Length: 32 } shared)
+            {
+                Volatile.Write(ref _key, shared);
+                Volatile.Write(ref _shared, true);
+            }
+        }
+        catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            // Redis is away: this node counts with its own key meanwhile (the limits let requests through anyway).
+        }
+
+        return Volatile.Read(ref _key);
     }
 }

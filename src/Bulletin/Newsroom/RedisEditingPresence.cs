@@ -23,7 +23,7 @@ public sealed partial class RedisEditingPresence(FleetRedis redis, TimeProvider 
             batch.Execute();
             await Task.WhenAll(added, expires);
         }
-        catch (RedisException e)
+        catch (Exception e) when (e is RedisException or TimeoutException)
         {
             LogUnavailable(logger, e);
         }
@@ -39,7 +39,7 @@ public sealed partial class RedisEditingPresence(FleetRedis redis, TimeProvider 
             var seen = await _database.SortedSetRangeByRankAsync(key);
             return [.. seen.Select(v => v.ToString()).Where(who => who != me).Order(StringComparer.Ordinal)];
         }
-        catch (RedisException e)
+        catch (Exception e) when (e is RedisException or TimeoutException)
         {
             LogUnavailable(logger, e);
             return [];

@@ -76,7 +76,13 @@ public static class BulletinWebApp
         });
 
         // "Server: Kestrel" tells a reader nothing and an attacker what runs here; every answer is shorter without it.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        // Kestrel reads only its endpoints from configuration; its limits (Kestrel:Limits, such as how long a client
+        // may take to send its headers) are bound here, so that appsettings.json can tighten them.
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            kestrel.AddServerHeader = false;
+            context.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits);
+        });
         builder.Services.AddSingleton(dataDirectory);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddBulletinData(builder.Configuration.Database(), dataDirectory.Path);

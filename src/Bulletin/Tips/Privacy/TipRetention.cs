@@ -14,6 +14,8 @@ namespace Bulletin.Tips.Privacy;
 public sealed class TipRetention(IServiceScopeFactory scopes, IOptions<TipsOptions> options, TimeProvider clock, SiteClock site, ILogger<TipRetention> logger)
     : BackgroundService
 {
+    private const int FolderBatch = 500;
+
     private readonly SemaphoreSlim _onePass = new(1, 1);
 
     /// <summary>Runs one pass now; returns how many tips were deleted.</summary>
@@ -59,11 +61,13 @@ public sealed class TipRetention(IServiceScopeFactory scopes, IOptions<TipsOptio
             }
         }
 
-        var known = (await db.ReaderTips.Select(t => t.Id).ToListAsync(cancellationToken)).ToHashSet();
+        // Leftover folders: those older than a day (an upload may still be streaming into a new one) are looked up
+        // a batch at a time by key, rather than every tip id read into memory.
         var stale = clock.GetUtcNow().UtcDateTime.AddDays(-1);
-        foreach (var (tipId, created) in files.Folders().ToList())
+        foreach (var batch in files.Folders().Where(f => f.CreatedUtc < stale).Select(f => f.TipId).ToList().Chunk(FolderBatch))
         {
-            if (!known.Contains(tipId) && created < stale)
+            var known = (await db.ReaderTips.Where(t => batch.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken)).ToHashSet();
+            foreach (var tipId in batch.Where(id => !known.Contains(id)))
             {
                 files.DeleteTip(tipId);
             }

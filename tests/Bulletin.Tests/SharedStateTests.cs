@@ -72,6 +72,59 @@ public sealed class SharedStateTests
     }
 
     [Fact]
+    public async Task KakaoDraft_BegunOnOneNode_IsContinuedAndSentOnTheOther_AndIsSealedInRedis()
+    {
+        const string secret = "fleet-skill-secret";
+        await using var fleet = await TwoNodesAsync("--Tips:Kakao:Secret=" + secret, "--Tips:Key=" + Convert.ToBase64String(new byte[32]));
+
+        Assert.Contains("보내기", await SayAsync(fleet.A, secret, "다리 밑에 기름이 떠 있어요"), StringComparison.Ordinal);
+        Assert.Contains("보내기", await SayAsync(fleet.B, secret, "오늘 아침부터요"), StringComparison.Ordinal);
+        await using (var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(fleet.Redis))
+        {
+            var server = redis.GetServers()[0];
+            var values = new List<byte[]>();
+            await foreach (var key in server.KeysAsync(pattern: fleet.Prefix + "kakao:draft:*"))
+            {
+                values.Add((byte[])(await redis.GetDatabase().StringGetAsync(key))!);
+            }
+
+            var draft = Assert.Single(values);
+            Assert.False(TipTestKit.Contains(draft, System.Text.Encoding.UTF8.GetBytes("기름")), "the draft is in Redis as plain text");
+        }
+
+        var sent = await SayAsync(fleet.A, secret, "보내기");
+        Assert.Matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){4}", sent);
+
+        await using var db = fleet.Database.NewContext();
+        var tip = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.ReaderTips, Cancel);
+        var text = fleet.A.Services.GetRequiredService<Tips.Privacy.TipSealer>().Open(tip.Id, tip.SealedText);
+        Assert.Equal("다리 밑에 기름이 떠 있어요\n오늘 아침부터요", text);
+    }
+
+    /// <summary>One turn of a Kakao user's conversation with the skill on one node; the answer's text.</summary>
+    private static async Task<string> SayAsync(BulletinServer node, string secret, string utterance)
+    {
+        var body = new System.Text.Json.Nodes.JsonObject
+        {
+            ["userRequest"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["user"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "kakao-fleet-user" },
+                ["utterance"] = utterance,
+            },
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/tips/kakao")
+        {
+            Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add(Tips.Channels.Kakao.KakaoSkill.SecretHeader, secret);
+        using var response = await node.Client.SendAsync(request, Cancel);
+        var answer = await response.Content.ReadAsStringAsync(Cancel);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, answer);
+        using var document = System.Text.Json.JsonDocument.Parse(answer);
+        return document.RootElement.GetProperty("template").GetProperty("outputs")[0].GetProperty("simpleText").GetProperty("text").GetString()!;
+    }
+
+    [Fact]
     public async Task WithRedisAway_RateLimitedPagesAndTheEditorStillAnswer()
     {
         // Nothing listens on this port: Redis is down, as it may be for a minute in a failover.
@@ -103,16 +156,20 @@ public sealed class SharedStateTests
         }
 
         // Every test has keys of its own in the one Redis.
-        string[] all = ["--Redis:Configuration=" + redis, $"--Redis:KeyPrefix=test-{Guid.NewGuid():N}:", .. settings];
+        var prefix = $"test-{Guid.NewGuid():N}:";
+        string[] all = ["--Redis:Configuration=" + redis, "--Redis:KeyPrefix=" + prefix, .. settings];
         var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
         var folder = Directory.CreateTempSubdirectory("bulletin-node-b-").FullName;
         var a = await BulletinServer.StartAsync(database, settings: all);
         var b = await BulletinServer.StartAsync(database, settings: all, dataDirectory: folder);
-        return new Fleet(database, a, b, folder);
+        return new Fleet(database, a, b, folder) { Redis = redis!, Prefix = prefix };
     }
 
     private sealed record Fleet(Testing.TestDatabase Database, BulletinServer A, BulletinServer B, string Folder) : IAsyncDisposable
     {
+        public required string Redis { get; init; }
+        public required string Prefix { get; init; }
+
         public async ValueTask DisposeAsync()
         {
             await B.DisposeAsync();

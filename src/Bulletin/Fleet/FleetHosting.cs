@@ -1,12 +1,13 @@
 using Bulletin.Hosting;
 using Bulletin.Newsroom;
+using Bulletin.Tips.Channels.Kakao;
 using StackExchange.Redis;
 
 namespace Bulletin.Fleet;
 
 /// <summary>
-/// What the nodes of one site share beyond the database: Redis when <c>Redis:Configuration</c> is set, this
-/// process's memory when it is not. Each kind of shared state has one abstraction, chosen here once.
+/// What the nodes of one site share beyond the database (attempt counts, editing presence, Kakao drafts): Redis
+/// when <c>Redis:Configuration</c> is set, this process's memory when it is not. Each kind of shared state has one abstraction, chosen here once.
 /// </summary>
 public static class FleetHosting
 {
@@ -17,6 +18,7 @@ public static class FleetHosting
         {
             services.AddSingleton(new FleetRedis(null, options.KeyPrefix));
             services.AddSingleton<IEditingPresence, MemoryEditingPresence>();
+            services.AddSingleton<IKakaoDrafts, MemoryKakaoDrafts>();
         }
         else
         {
@@ -31,6 +33,7 @@ public static class FleetHosting
             });
             services.AddSingleton(sp => new FleetRedis(sp.GetRequiredService<IConnectionMultiplexer>(), options.KeyPrefix));
             services.AddSingleton<IEditingPresence, RedisEditingPresence>();
+            services.AddSingleton<IKakaoDrafts, RedisKakaoDrafts>();
         }
 
         services.AddSingleton<FixedWindowLimits>();

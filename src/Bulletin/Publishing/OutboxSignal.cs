@@ -16,8 +16,14 @@ public sealed class OutboxSignal(PageCache pages, Site.SiteSnapshots snapshots) 
     private static readonly TimeSpan FastPoll = TimeSpan.FromMilliseconds(400);
     private static readonly TimeSpan SlowPoll = TimeSpan.FromSeconds(5);
 
+    private volatile bool _listening;
+
     /// <summary>True while the PostgreSQL notifications are heard (see <see cref="OutboxListener"/>).</summary>
-    public bool Listening { get; set; }
+    public bool Listening
+    {
+        get => _listening;
+        set => _listening = value;
+    }
 
     /// <summary>How long the processor waits for a wake-up before it reads the outbox anyway.</summary>
     public TimeSpan PollInterval => Listening ? SlowPoll : FastPoll;

@@ -1,4 +1,5 @@
 using Bulletin.Core.Curation;
+using Bulletin.Core.Rundowns;
 using Bulletin.Core.Sections;
 using Bulletin.Core.Stories;
 using Bulletin.Data.Audit;
@@ -6,6 +7,7 @@ using Bulletin.Data.History;
 using Bulletin.Core.Tips;
 using Bulletin.Data.Outbox;
 using Bulletin.Data.Publication;
+using Bulletin.Data.Rundowns;
 using Bulletin.Data.Staff;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -40,6 +42,9 @@ public abstract class BulletinDbContext(DbContextOptions options)
     public DbSet<TipAuditEntry> TipAudit => Set<TipAuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Shows' running orders; blocks and items are saved and loaded with them (<see cref="RundownOrder"/>).</summary>
+    public DbSet<Rundown> Rundowns => Set<Rundown>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var detect = ChangeTracker.AutoDetectChangesEnabled;
@@ -49,6 +54,7 @@ public abstract class BulletinDbContext(DbContextOptions options)
             // not again by the save: an import's batch holds thousands of entries.
             SupersededRevisions.Keep(this);
             ChangeTracker.AutoDetectChangesEnabled = false;
+            RundownOrder.Keep(this);
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
         finally
@@ -64,6 +70,7 @@ public abstract class BulletinDbContext(DbContextOptions options)
         {
             await SupersededRevisions.KeepAsync(this, cancellationToken);
             ChangeTracker.AutoDetectChangesEnabled = false;
+            RundownOrder.Keep(this);
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         finally

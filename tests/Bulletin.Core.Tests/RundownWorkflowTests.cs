@@ -92,4 +92,25 @@ public sealed class RundownWorkflowTests
         Assert.Equal(RundownItemState.Approved, rundown.Find(item)!.State);
         Assert.False(rundown.SetState(Producer, Guid.CreateVersion7(), RundownItemState.Ready).Succeeded);
     }
+
+    [Fact]
+    public void Replan_MovesTheHardOut_AndEveryBackTimeFollows_ButNeverBeforeTheStart()
+    {
+        var rundown = Show();
+        var open = Guid.CreateVersion7();
+        rundown.AddLine(Producer, open, RundownItemKind.Other, "OPEN", TimeSpan.FromSeconds(10));
+        var noScripts = new Dictionary<Guid, StoryContent>();
+
+        // 18:40 − 10 s of show = 18:39:50; 30 minutes of show planned, now 40 and 10 s used: 2390 s under.
+        Assert.True(rundown.Replan(Producer, " Late News ", Start, Start.AddMinutes(40)).Succeeded);
+        var timing = rundown.Timing(noScripts);
+        Assert.Equal("Late News", rundown.Show);
+        Assert.Equal(Start.AddMinutes(40).AddSeconds(-10), timing.Items[0].BackTime);
+        Assert.Equal(TimeSpan.FromSeconds(-2390), timing.OverUnder);
+
+        var version = rundown.Version;
+        Assert.Equal(WorkflowOutcome.Invalid, rundown.Replan(Producer, "Late News", Start, Start).Outcome);
+        Assert.Equal(WorkflowOutcome.Invalid, rundown.Replan(Producer, " ", Start, Start.AddMinutes(5)).Outcome);
+        Assert.Equal(version, rundown.Version);
+    }
 }

@@ -13,6 +13,13 @@ public sealed class Rundown
 {
     private readonly List<RundownBlock> _blocks = [];
 
+    private Rundown()
+    {
+        // For EF Core.
+        Show = "";
+        ReadRate = new ReadTimeOptions();
+    }
+
     private Rundown(Guid id, string show, DateOnly airDate, Language language, DateTimeOffset start, DateTimeOffset hardOut,
         ReadTimeOptions readRate)
     {
@@ -27,10 +34,10 @@ public sealed class Rundown
         Version = 1;
     }
 
-    public Guid Id { get; }
+    public Guid Id { get; private set; }
     public string Show { get; private set; }
-    public DateOnly AirDate { get; }
-    public Language Language { get; }
+    public DateOnly AirDate { get; private set; }
+    public Language Language { get; private set; }
     public DateTimeOffset Start { get; private set; }
     public DateTimeOffset HardOut { get; private set; }
 
@@ -76,6 +83,25 @@ public sealed class Rundown
     {
         var letter = BlockLetter(_blocks.Count);
         _blocks.Add(new RundownBlock(id, letter, string.IsNullOrWhiteSpace(name) ? letter : name.Trim(), budget));
+        return WorkflowResult.Done;
+    });
+
+    /// <summary>Renames the show or moves its start and hard out; every front and back time follows.</summary>
+    public WorkflowResult Replan(Actor actor, string show, DateTimeOffset start, DateTimeOffset hardOut) => Move(RundownAction.Edit, actor, () =>
+    {
+        if (string.IsNullOrWhiteSpace(show))
+        {
+            return WorkflowResult.Invalid(RundownWorkflowText.ShowEmpty);
+        }
+
+        if (hardOut <= start)
+        {
+            return WorkflowResult.Invalid(RundownWorkflowText.HardOutBeforeStart);
+        }
+
+        Show = show.Trim();
+        Start = start.ToUniversalTime();
+        HardOut = hardOut.ToUniversalTime();
         return WorkflowResult.Done;
     });
 

@@ -8,6 +8,13 @@ public sealed class RundownBlock
 {
     internal readonly List<RundownItem> ItemList = [];
 
+    private RundownBlock()
+    {
+        // For EF Core.
+        Letter = "";
+        Name = "";
+    }
+
     internal RundownBlock(Guid id, string letter, string name, TimeSpan budget)
     {
         Id = id;
@@ -16,8 +23,8 @@ public sealed class RundownBlock
         Budget = budget;
     }
 
-    public Guid Id { get; }
-    public string Letter { get; }
+    public Guid Id { get; private set; }
+    public string Letter { get; private set; }
     public string Name { get; internal set; }
     public TimeSpan Budget { get; internal set; }
     public IReadOnlyList<RundownItem> Items => ItemList;

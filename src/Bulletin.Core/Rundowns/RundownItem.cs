@@ -8,6 +8,13 @@ namespace Bulletin.Core.Rundowns;
 /// </summary>
 public sealed class RundownItem
 {
+    private RundownItem()
+    {
+        // For EF Core.
+        Slug = "";
+        Page = "";
+    }
+
     internal RundownItem(Guid id, RundownItemKind kind, Guid? storyId, string slug, string page, TimeSpan? plannedDuration)
     {
         Id = id;
@@ -18,9 +25,9 @@ public sealed class RundownItem
         PlannedDuration = plannedDuration;
     }
 
-    public Guid Id { get; }
-    public RundownItemKind Kind { get; }
-    public Guid? StoryId { get; }
+    public Guid Id { get; private set; }
+    public RundownItemKind Kind { get; private set; }
+    public Guid? StoryId { get; private set; }
     public string Slug { get; internal set; }
 
     /// <summary>The page number on the floor (A1, A2, B1...), kept when the item moves until the producer renumbers.</summary>

@@ -43,6 +43,16 @@ public static class RundownWorkflowText
     public static readonly Phrase LineTimedByDuration = new(
         "광고·중계 같은 항목은 정해 둔 길이로만 시간을 잽니다.",
         "A break or live line is timed only by its duration.");
+    public static readonly Phrase ShowEmpty = new("프로그램 이름을 입력하세요.", "A show needs a name.");
+    public static readonly Phrase HardOutBeforeStart = new("끝 시각(하드 아웃)은 시작 시각보다 뒤여야 합니다.", "The hard out must come after the start.");
+
+    /// <summary>{0} the version the change was based on, {1} the saved one.</summary>
+    public static readonly Phrase ChangedWhileYouWorked = new(
+        "런다운이 v{0} 이후 바뀌었습니다 (지금 v{1}). 다시 읽고 고치세요.",
+        "The rundown changed after v{0} (it is now v{1}); read it again and redo the change.");
+
+    /// <summary>{0} the story's id.</summary>
+    public static readonly Phrase NoSuchStory = new("{0} 기사가 없습니다.", "There is no story {0}.");
     public static readonly Phrase SlugEmpty = new("슬러그를 입력하세요.", "A slug cannot be empty.");
     public static readonly Phrase CannotBeNext = new(
         "플로트하지 않았고 아직 방송에 나가지 않은 항목만 다음 항목이 될 수 있습니다.",

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Bulletin.Api.Newsroom;
 using Bulletin.Api.Public;
 using Bulletin.Broadcast.Mos;
+using Bulletin.Broadcast.Rundowns;
 using Bulletin.Core.Timing;
 using Bulletin.Data;
 using Bulletin.Feeds;
@@ -104,6 +105,7 @@ public static class BulletinWebApp
         builder.Services.AddStaffAccounts(builder.Configuration);
         builder.Services.AddNewsroom();
         builder.Services.AddTips(builder.Configuration);
+        builder.Services.AddRundowns();
         builder.Services.AddMos(builder.Configuration);
         builder.Services.AddSingleton<Backup.DataBackup>();
         return builder;

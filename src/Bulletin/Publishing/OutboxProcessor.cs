@@ -16,6 +16,7 @@ public sealed partial class OutboxProcessor(
     SearchIndexService search,
     Site.SiteSnapshots snapshots,
     OutboxSignal signal,
+    Broadcast.Mos.MosRundownFeed rundowns,
     ILogger<OutboxProcessor> logger) : BackgroundService
 {
     public const string PublicPagesTag = PageCache.AllPagesTag;
@@ -74,6 +75,17 @@ public sealed partial class OutboxProcessor(
         await search.ApplyAsync(storyIds, messages[^1].Id, db, cancellationToken);
         EvictPages(cache, snapshots, messages.Select(m => (m.StoryId, m.Kind)));
         _lastSeen = messages[^1].Id;
+        // Every saved story passes here (staff edits, imports, the scheduler): rundowns on air that hold one are sent
+        // to the studio again. After the index moved on, so a studio that is down cannot hold the search back.
+        try
+        {
+            await rundowns.StoriesChangedAsync(db, storyIds, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogRundownsFailed(logger, e);
+        }
+
         LogProcessed(logger, messages.Count, _lastSeen);
         return messages.Count;
     }
@@ -108,6 +120,9 @@ public sealed partial class OutboxProcessor(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Processing the outbox failed; it will be tried again")]
     private static partial void LogFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending changed scripts to the studio's MOS devices failed")]
+    private static partial void LogRundownsFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Processed {Count} outbox rows, up to {LastId}")]
     private static partial void LogProcessed(ILogger logger, int count, long lastId);

@@ -18,7 +18,12 @@ internal sealed class MosDevice : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<JsonElement> _lines = new();
+    private readonly ConcurrentQueue<string> _errors = new();
     private readonly SemaphoreSlim _arrived = new(0);
+    private bool _disposed;
+
+    /// <summary>Ports handed out in this test run, so two tests running side by side never get the same one.</summary>
+    private static readonly HashSet<int> Taken = [];
 
     private MosDevice(Process process, string id, int lower, int upper)
     {
@@ -34,7 +39,27 @@ internal sealed class MosDevice : IAsyncDisposable
                 _arrived.Release();
             }
         };
-        _process.ErrorDataReceived += (_, _) => { };
+        // What Node says when it cannot start (a port in use, a module missing) goes in the failure's message.
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { Length: > 0 } line && _errors.Count < 40)
+            {
+                _errors.Enqueue(line);
+            }
+        };
+        // A device that exits wakes the waiter at once instead of leaving it to the timeout.
+        _process.EnableRaisingEvents = true;
+        _process.Exited += (_, _) =>
+        {
+            try
+            {
+                _arrived.Release();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Exited after the test let the device go.
+            }
+        };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
@@ -55,7 +80,20 @@ internal sealed class MosDevice : IAsyncDisposable
     public IReadOnlyList<XElement> Bodies(string kind) =>
         [.. Received.Select(m => m.Elements().FirstOrDefault(e => e.Name.LocalName == kind)).OfType<XElement>()];
 
-    public static (int Lower, int Upper, int Query) FreePorts() => (FreePort(), FreePort(), FreePort());
+    /// <summary>
+    /// Three ports for a device, below the range the system takes local ports of outgoing connections from. A port
+    /// from that range (what binding port 0 gives) can be taken between our asking and Node listening: by any
+    /// connection the test run opens, and above all by the gateway itself, which keeps dialling the device's port
+    /// until it listens: a dial from 127.0.0.1 to a port nobody listens on can be given that same port as its own and
+    /// connect to itself (TCP simultaneous open), and then Node cannot listen there and exits.
+    /// </summary>
+    public static (int Lower, int Upper, int Query) FreePorts()
+    {
+        lock (Taken)
+        {
+            return (FreePort(), FreePort(), FreePort());
+        }
+    }
 
     public static async Task<MosDevice> StartAsync(string id, (int Lower, int Upper, int Query) ports, string ncsId, int ncsLower, int ncsUpper)
     {
@@ -86,7 +124,17 @@ internal sealed class MosDevice : IAsyncDisposable
             UseShellExecute = false,
         };
         var device = new MosDevice(Process.Start(start)!, id, ports.Lower, ports.Upper);
-        await device.WaitForAsync(l => l.GetProperty("event").GetString() == "ready", TimeSpan.FromSeconds(20));
+        try
+        {
+            // Node loading mos-connection takes a second alone, far longer on a machine a whole test run loads.
+            await device.WaitForAsync(l => l.GetProperty("event").GetString() == "ready", TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            await device.DisposeAsync();
+            throw;
+        }
+
         return device;
     }
 
@@ -104,9 +152,17 @@ internal sealed class MosDevice : IAsyncDisposable
                 }
             }
 
-            if (_process.HasExited && _lines.IsEmpty)
+            if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The MOS device exited with {_process.ExitCode}.");
+                // Its last lines may still be on their way through the pipe.
+                _process.WaitForExit();
+                if (_lines.Skip(from).Any(match))
+                {
+                    continue;
+                }
+
+                throw new InvalidOperationException(
+                    $"The MOS device exited with {_process.ExitCode} before reporting what was awaited. It said:\n{string.Join('\n', _errors)}");
             }
 
             try
@@ -116,7 +172,8 @@ internal sealed class MosDevice : IAsyncDisposable
             catch (OperationCanceledException)
             {
                 var tail = string.Join('\n', _lines.TakeLast(15).Select(l => l.GetRawText()));
-                throw new TimeoutException($"The MOS device did not report what was awaited within {timeout}. Last lines:\n{tail}");
+                throw new TimeoutException(
+                    $"The MOS device did not report what was awaited within {timeout}. Last lines:\n{tail}\nIts errors:\n{string.Join('\n', _errors)}");
             }
         }
     }
@@ -148,6 +205,12 @@ internal sealed class MosDevice : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
@@ -174,8 +237,42 @@ internal sealed class MosDevice : IAsyncDisposable
 
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var (low, high) = BelowEphemeralPorts();
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var port = Random.Shared.Next(low, high);
+            if (Taken.Contains(port))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                Taken.Add(port);
+                return port;
+            }
+            catch (SocketException)
+            {
+                // In use by something else on this machine: try another.
+            }
+        }
+
+        throw new InvalidOperationException($"No free port between {low} and {high} for the MOS device.");
+    }
+
+    /// <summary>A span of ports under the system's range for outgoing connections (Linux: 32768 up, by default).</summary>
+    private static (int Low, int High) BelowEphemeralPorts()
+    {
+        const string Range = "/proc/sys/net/ipv4/ip_local_port_range";
+        var first = 32768;
+        if (File.Exists(Range) && int.TryParse(File.ReadAllText(Range).Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[0], out var start))
+        {
+            first = start;
+        }
+
+        // Well above the registered services most machines run (databases, mail, 8080...), and under the range.
+        return first > 22000 ? (20000, first) : (1025, first);
     }
 }

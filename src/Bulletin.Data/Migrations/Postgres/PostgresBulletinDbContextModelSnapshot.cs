@@ -78,6 +78,157 @@ namespace Bulletin.Data.Migrations.Postgres
                     b.ToTable("EditorsPicks", (string)null);
                 });
 
+            modelBuilder.Entity("Bulletin.Core.Rundowns.Rundown", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AirDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("HardOut")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("NextItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OnAirItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReadRate")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Show")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AirDate", "Start");
+
+                    b.HasIndex("Status", "Start");
+
+                    b.ToTable("Rundowns", (string)null);
+                });
+
+            modelBuilder.Entity("Bulletin.Core.Rundowns.RundownBlock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<TimeSpan>("Budget")
+                        .HasColumnType("interval");
+
+                    b.Property<string>("Letter")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RundownId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RundownId", "Position");
+
+                    b.ToTable("RundownBlocks", (string)null);
+                });
+
+            modelBuilder.Entity("Bulletin.Core.Rundowns.RundownItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<TimeSpan?>("AiredDuration")
+                        .HasColumnType("interval");
+
+                    b.Property<Guid>("BlockId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Floated")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("HardStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Page")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<TimeSpan?>("PlannedDuration")
+                        .HasColumnType("interval");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReadRate")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("RundownId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("StoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RundownId");
+
+                    b.HasIndex("BlockId", "Position");
+
+                    b.HasIndex("StoryId", "RundownId");
+
+                    b.ToTable("RundownItems", (string)null);
+                });
+
             modelBuilder.Entity("Bulletin.Core.Sections.Section", b =>
                 {
                     b.Property<Guid>("Id")
@@ -908,6 +1059,35 @@ namespace Bulletin.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Bulletin.Core.Rundowns.RundownBlock", b =>
+                {
+                    b.HasOne("Bulletin.Core.Rundowns.Rundown", null)
+                        .WithMany("Blocks")
+                        .HasForeignKey("RundownId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bulletin.Core.Rundowns.RundownItem", b =>
+                {
+                    b.HasOne("Bulletin.Core.Rundowns.RundownBlock", null)
+                        .WithMany("Items")
+                        .HasForeignKey("BlockId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bulletin.Core.Rundowns.Rundown", null)
+                        .WithMany()
+                        .HasForeignKey("RundownId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bulletin.Core.Stories.Story", null)
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Bulletin.Core.Stories.PublishedStory", b =>
                 {
                     b.HasOne("Bulletin.Core.Stories.Story", null)
@@ -1024,6 +1204,16 @@ namespace Bulletin.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Bulletin.Core.Rundowns.Rundown", b =>
+                {
+                    b.Navigation("Blocks");
+                });
+
+            modelBuilder.Entity("Bulletin.Core.Rundowns.RundownBlock", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Bulletin.Core.Tips.ReaderTip", b =>

@@ -73,6 +73,157 @@ namespace Bulletin.Data.Migrations.Sqlite
                     b.ToTable("EditorsPicks", (string)null);
                 });
 
+            modelBuilder.Entity("Bulletin.Core.Rundowns.Rundown", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AirDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HardOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("NextItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OnAirItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReadRate")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Show")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AirDate", "Start");
+
+                    b.HasIndex("Status", "Start");
+
+                    b.ToTable("Rundowns", (string)null);
+                });
+
+            modelBuilder.Entity("Bulletin.Core.Rundowns.RundownBlock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeSpan>("Budget")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Letter")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RundownId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RundownId", "Position");
+
+                    b.ToTable("RundownBlocks", (string)null);
+                });
+
+            modelBuilder.Entity("Bulletin.Core.Rundowns.RundownItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeSpan?>("AiredDuration")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BlockId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Floated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HardStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Page")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeSpan?>("PlannedDuration")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReadRate")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RundownId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RundownId");
+
+                    b.HasIndex("BlockId", "Position");
+
+                    b.HasIndex("StoryId", "RundownId");
+
+                    b.ToTable("RundownItems", (string)null);
+                });
+
             modelBuilder.Entity("Bulletin.Core.Sections.Section", b =>
                 {
                     b.Property<Guid>("Id")
@@ -893,6 +1044,35 @@ namespace Bulletin.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Bulletin.Core.Rundowns.RundownBlock", b =>
+                {
+                    b.HasOne("Bulletin.Core.Rundowns.Rundown", null)
+                        .WithMany("Blocks")
+                        .HasForeignKey("RundownId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bulletin.Core.Rundowns.RundownItem", b =>
+                {
+                    b.HasOne("Bulletin.Core.Rundowns.RundownBlock", null)
+                        .WithMany("Items")
+                        .HasForeignKey("BlockId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bulletin.Core.Rundowns.Rundown", null)
+                        .WithMany()
+                        .HasForeignKey("RundownId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bulletin.Core.Stories.Story", null)
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Bulletin.Core.Stories.PublishedStory", b =>
                 {
                     b.HasOne("Bulletin.Core.Stories.Story", null)
@@ -1009,6 +1189,16 @@ namespace Bulletin.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Bulletin.Core.Rundowns.Rundown", b =>
+                {
+                    b.Navigation("Blocks");
+                });
+
+            modelBuilder.Entity("Bulletin.Core.Rundowns.RundownBlock", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Bulletin.Core.Tips.ReaderTip", b =>

@@ -33,6 +33,7 @@ public static class StoriesApi
         stories.MapPost("/{id:guid}/{action}", PerformAsync).WithName("TakeStoryAction");
         api.MapGet("/search", StaffSearchApi.SearchAsync).WithName("SearchStories");
         api.MapTipsApi();
+        api.MapRundownsApi();
         return api;
     }
 

@@ -2,8 +2,8 @@ namespace Bulletin.Broadcast.Mos;
 
 /// <summary>
 /// Where the gateway reads running orders in full: for a device that (re)connects, and to answer roReq and
-/// roReqAll. Changes between those moments reach the devices through <see cref="MosGateway.Send"/>. The rundown
-/// feature implements this over the database; until then <see cref="InMemoryRunningOrders"/> does.
+/// roReqAll. Changes between those moments reach the devices through <see cref="MosGateway.Send"/> (from
+/// <see cref="MosRundownFeed"/>). The host's is <see cref="DatabaseRunningOrders"/>.
 /// </summary>
 public interface IRunningOrderSource
 {

@@ -24,9 +24,8 @@ public static class MosHosting
             .Validate(o => o.AckTimeout > TimeSpan.Zero && o.ReconnectDelay > TimeSpan.Zero && o.HeartbeatInterval > TimeSpan.Zero,
                 "Mos:AckTimeout, Mos:ReconnectDelay and Mos:HeartbeatInterval must be positive.")
             .ValidateOnStart();
-        // The rundown feature replaces this source with one over the database.
-        services.TryAddSingleton<InMemoryRunningOrders>();
-        services.TryAddSingleton<IRunningOrderSource>(sp => sp.GetRequiredService<InMemoryRunningOrders>());
+        // What the devices hold is the rundowns on air, as stored; changes reach them through MosRundownFeed.
+        services.TryAddSingleton<IRunningOrderSource, DatabaseRunningOrders>();
         services.AddSingleton(sp => new MosObjectInventory(sp.GetRequiredService<IOptions<MosOptions>>().Value.MaxObjects));
         services.AddSingleton<MosStatusBoard>();
         services.AddSingleton<MosGateway>();

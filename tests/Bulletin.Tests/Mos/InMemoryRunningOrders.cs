@@ -1,9 +1,13 @@
 using System.Collections.Concurrent;
+using Bulletin.Broadcast.Mos;
 
-namespace Bulletin.Broadcast.Mos;
+namespace Bulletin.Tests.Mos;
 
-/// <summary>Running orders held in memory: the gateway's source until rundowns are stored.</summary>
-public sealed class InMemoryRunningOrders : IRunningOrderSource
+/// <summary>
+/// Running orders held in memory, for the tests of the gateway's protocol alone; the host reads them from the database
+/// (<see cref="DatabaseRunningOrders"/>), and the rundown tests go through it.
+/// </summary>
+internal sealed class InMemoryRunningOrders : IRunningOrderSource
 {
     private readonly ConcurrentDictionary<string, MosRunningOrder> _orders = new(StringComparer.Ordinal);
 

@@ -1,0 +1,31 @@
+using System.Text.Json.Serialization;
+
+namespace Bulletin.Api.Newsroom;
+
+/// <summary>
+/// One line of a rundown with its timing: durations in whole seconds, front and back time ISO 8601 (null while
+/// floated: a floated line leaves the timing). A story line shows its story's headline and workflow state.
+/// </summary>
+public sealed record RundownItemResponse(
+    [property: JsonPropertyName("id")] Guid Id,
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("storyId")] Guid? StoryId,
+    [property: JsonPropertyName("slug")] string Slug,
+    [property: JsonPropertyName("page")] string Page,
+    [property: JsonPropertyName("block")] string Block,
+    [property: JsonPropertyName("duration")] int Duration,
+    [property: JsonPropertyName("textTime")] int TextTime,
+    [property: JsonPropertyName("mediaTime")] int MediaTime,
+    [property: JsonPropertyName("plannedDuration")] int? PlannedDuration,
+    [property: JsonPropertyName("floated")] bool Floated,
+    [property: JsonPropertyName("frontTime")] string? FrontTime,
+    [property: JsonPropertyName("backTime")] string? BackTime,
+    [property: JsonPropertyName("cume")] int? Cume,
+    [property: JsonPropertyName("hardStart")] string? HardStart,
+    [property: JsonPropertyName("hardStartOff")] int? HardStartOff,
+    [property: JsonPropertyName("state")] string State,
+    [property: JsonPropertyName("storyHeadline")] string? StoryHeadline,
+    [property: JsonPropertyName("storyState")] string? StoryState,
+    [property: JsonPropertyName("onAir")] bool OnAir,
+    [property: JsonPropertyName("aired")] bool Aired,
+    [property: JsonPropertyName("takenAt")] string? TakenAt);

@@ -1,0 +1,98 @@
+using Bulletin.Broadcast.Rundowns;
+using Bulletin.Core.Rundowns;
+using Bulletin.Data;
+using Bulletin.Data.Rundowns;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bulletin.Broadcast.Mos;
+
+/// <summary>
+/// Keeps the studio's devices in step with stored rundowns. Activating sends the running order whole (roCreate and
+/// every script); each later change is sent as the difference from what was sent last (roElementAction,
+/// roMetadataReplace, roStorySend), and finishing the show deletes it. Without a Mos section there is no gateway and
+/// nothing is sent. What was sent is kept per rundown with its version, so a change that lost a race to a newer one
+/// is not sent over it.
+/// </summary>
+public sealed class MosRundownFeed(IServiceProvider services)
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<Guid, (int Version, MosRunningOrder Order)> _sent = [];
+
+    /// <summary>Registered only when MOS is configured, so looked up rather than injected.</summary>
+    private MosGateway? Gateway => services.GetService<MosGateway>();
+
+    /// <summary>A rundown was saved; <paramref name="before"/> is the state it had before the change.</summary>
+    public void Changed(RundownSheet sheet, RundownStatus before)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        if (Gateway is not { } gateway)
+        {
+            return;
+        }
+
+        var rundown = sheet.Rundown;
+        lock (_lock)
+        {
+            var known = _sent.TryGetValue(rundown.Id, out var last);
+            if (known && last.Version > rundown.Version)
+            {
+                return;
+            }
+
+            if (rundown.Status != RundownStatus.OnAir)
+            {
+                if (before == RundownStatus.OnAir)
+                {
+                    gateway.Send(MosMessages.RoDelete(RundownRunningOrder.Id(rundown.Id)));
+                }
+
+                _sent.Remove(rundown.Id);
+                return;
+            }
+
+            var order = RundownRunningOrder.From(rundown, sheet.Scripts);
+            var commands = before != RundownStatus.OnAir ? Whole(order, MosMessages.RoCreate(order))
+                : known ? MosRunningOrderChanges.Between(last.Order, order)
+                // Not sent from this process yet (it started while the show was on air): replaced whole.
+                : Whole(order, MosMessages.RoReplace(order));
+            foreach (var command in commands)
+            {
+                gateway.Send(command);
+            }
+
+            _sent[rundown.Id] = (rundown.Version, order);
+        }
+    }
+
+    /// <summary>
+    /// Stories were saved (their scripts may have changed): every rundown on air that holds one of them is sent again
+    /// as a difference, so the prompter reads the new script and the devices get its new timing.
+    /// </summary>
+    public async Task StoriesChangedAsync(BulletinDbContext db, IReadOnlyCollection<Guid> storyIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(storyIds);
+        if (Gateway is null || storyIds.Count == 0)
+        {
+            return;
+        }
+
+        var holding = await db.Set<RundownItem>()
+            .Where(i => i.StoryId != null && storyIds.Contains(i.StoryId.Value))
+            .Select(i => EF.Property<Guid>(i, RundownOrder.RundownId))
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        if (holding.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var sheet in await db.OnAirAsync(holding, cancellationToken))
+        {
+            Changed(sheet, RundownStatus.OnAir);
+        }
+    }
+
+    private static List<MosCommand> Whole(MosRunningOrder order, MosCommand first) =>
+        [first, .. order.Stories.Where(s => s.Body.Count > 0).Select(s => MosMessages.RoStorySend(order.Id, s))];
+}

@@ -1,0 +1,241 @@
+using System.Net;
+using System.Net.Http.Json;
+using Bulletin.Core.Workflow;
+using Bulletin.Data;
+using Bulletin.Testing;
+using static Bulletin.Tests.NewsroomApi;
+using static Bulletin.Tests.Rundowns.RundownDesk;
+
+namespace Bulletin.Tests.Rundowns;
+
+/// <summary>
+/// A five-minute show, 18:00:00 to a hard out at 18:05:00 KST (300 s), timed through the staff API and checked to the
+/// second against the figures worked out by hand below, before and after a script edit, a move and a float.
+/// </summary>
+public sealed class RundownApiTests
+{
+    /// <summary>What the issue says every line carries.</summary>
+    private static readonly string[] ItemFields =
+        ["id", "kind", "storyId", "slug", "page", "duration", "textTime", "mediaTime", "floated", "frontTime", "backTime"];
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Rundown_WithTheSampleStory_IsTimedToTheSecond_ThroughAnEditAMoveAndAFloat(DatabaseProvider provider)
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(provider);
+        await using var server = await BulletinServer.StartAsync(database);
+        using var reporter = (await StaffAccount.CreateAsync(server, "reporter@test.example", StaffRoles.Reporter)).Api(server);
+        using var producer = (await StaffAccount.CreateAsync(server, "producer@test.example", StaffRoles.Producer)).Api(server);
+        var (sample, _) = await CreateAsync(reporter, SampleStory(server));
+        var (korean, koreanVersion) = await CreateAsync(reporter, TroopsStory());
+
+        var rundown = await CreateRundownAsync(producer, "2024-10-16T18:00:00+09:00", "2024-10-16T18:05:00+09:00");
+        var open = await AddAsync(producer, rundown, new { kind = "other", slug = "OPEN", duration = 15 });
+        var russia = await AddAsync(producer, rundown, new { storyId = sample, slug = "RUSSIA NK" });
+        var troops = await AddAsync(producer, rundown, new { storyId = korean, slug = "북한군 파병" });
+        var commercial = await AddAsync(producer, rundown, new { kind = "break", slug = "BREAK", duration = 90 });
+        var live = await AddAsync(producer, rundown, new { kind = "live", slug = "LIVE SEOUL", duration = 45 });
+
+        // The sample is read aloud at 160 words a minute: anchor 68 + reporter 191 + Peskov's soundbite 16 (no
+        // recording, so read) + reporter 71 + sign-off 3 = 349 words; 349 × 60 / 160 = 130.875 s, rounded to 131 s.
+        // The Korean story at 350 syllables a minute: anchor 70 + reporter 35 = 105 syllables = 18 s, plus its 20 s
+        // soundbite recording = 38 s. Total 15 + 131 + 38 + 90 + 45 = 319 s: 19 s over the 300 s to the hard out.
+        // Front times add up from 18:00:00; back time = 18:05:00 − (this line and all after it):
+        //   OPEN  18:00:00, back 18:05:00 − 319 = 17:59:41
+        //   RUSSIA 18:00:15, back − 304 = 17:59:56      북한군 18:02:26, back − 173 = 18:02:07
+        //   BREAK 18:03:04, back − 135 = 18:02:45       LIVE  18:04:34, back − 45 = 18:04:15
+        var first = await RundownAsync(producer, rundown);
+        Assert.Equal(19, first["overUnder"]!.GetValue<int>());
+        Assert.Equal(319, first["total"]!.GetValue<int>());
+        Assert.Equal("2024-10-16T18:05:19+09:00", first["projectedEnd"]!.GetValue<string>());
+        Assert.Equal(
+            [
+                ("OPEN", 15, 0, 0, "2024-10-16T18:00:00+09:00", "2024-10-16T17:59:41+09:00"),
+                ("RUSSIA NK", 131, 131, 0, "2024-10-16T18:00:15+09:00", "2024-10-16T17:59:56+09:00"),
+                ("북한군 파병", 38, 18, 20, "2024-10-16T18:02:26+09:00", "2024-10-16T18:02:07+09:00"),
+                ("BREAK", 90, 0, 0, "2024-10-16T18:03:04+09:00", "2024-10-16T18:02:45+09:00"),
+                ("LIVE SEOUL", 45, 0, 0, "2024-10-16T18:04:34+09:00", "2024-10-16T18:04:15+09:00"),
+            ],
+            Lines(first));
+        var items = first["items"]!.AsArray();
+        Assert.Equal([open, russia, troops, commercial, live], items.Select(i => i!["id"]!.GetValue<Guid>()));
+        Assert.Equal(["other", "story", "story", "break", "live"], items.Select(i => i!["kind"]!.GetValue<string>()));
+        Assert.Equal(["A1", "A2", "A3", "A4", "A5"], items.Select(i => i!["page"]!.GetValue<string>()));
+        Assert.Equal(korean, items[2]!["storyId"]!.GetValue<Guid>());
+        Assert.Equal("draft", items[2]!["storyState"]!.GetValue<string>());
+        Assert.All(items, i => Assert.False(i!["floated"]!.GetValue<bool>()));
+
+        // The reporter adds 35 syllables to the Korean script in the story API: 140 syllables = 24 s, 44 s in all, and
+        // the rundown, which never copied the text, is 325 s: 25 s over. Lines after it start 6 s later; back times
+        // before it fall 6 s earlier: OPEN 18:05:00 − 325 = 17:59:35, RUSSIA − 310 = 17:59:50, 북한군 − 179 = 18:02:01.
+        var edited = await PutAsync(reporter, korean, TroopsStory(edited: true), koreanVersion);
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        var afterEdit = await RundownAsync(producer, rundown);
+        Assert.Equal(25, afterEdit["overUnder"]!.GetValue<int>());
+        Assert.Equal(
+            [
+                ("OPEN", 15, 0, 0, "2024-10-16T18:00:00+09:00", "2024-10-16T17:59:35+09:00"),
+                ("RUSSIA NK", 131, 131, 0, "2024-10-16T18:00:15+09:00", "2024-10-16T17:59:50+09:00"),
+                ("북한군 파병", 44, 24, 20, "2024-10-16T18:02:26+09:00", "2024-10-16T18:02:01+09:00"),
+                ("BREAK", 90, 0, 0, "2024-10-16T18:03:10+09:00", "2024-10-16T18:02:45+09:00"),
+                ("LIVE SEOUL", 45, 0, 0, "2024-10-16T18:04:40+09:00", "2024-10-16T18:04:15+09:00"),
+            ],
+            Lines(afterEdit));
+
+        // The live shot moves up to position 1, after the open. Still 325 s (25 over); fronts 0, 15, 15 + 45 = 60,
+        // 60 + 131 = 191 (18:03:11), 191 + 44 = 235 (18:03:55); backs 18:05:00 − 325, − 310, − 265, − 134, − 90.
+        var version = afterEdit["version"]!.GetValue<int>();
+        var moved = await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/items/{live}/move", new { position = 1 }, ifMatch: version);
+        Assert.True(moved.StatusCode == HttpStatusCode.OK, string.Join("\n", server.Logs.Lines));
+        var afterMove = await ReadAsync(moved);
+        Assert.Equal(25, afterMove["overUnder"]!.GetValue<int>());
+        Assert.Equal(
+            [
+                ("OPEN", 15, 0, 0, "2024-10-16T18:00:00+09:00", "2024-10-16T17:59:35+09:00"),
+                ("LIVE SEOUL", 45, 0, 0, "2024-10-16T18:00:15+09:00", "2024-10-16T17:59:50+09:00"),
+                ("RUSSIA NK", 131, 131, 0, "2024-10-16T18:01:00+09:00", "2024-10-16T18:00:35+09:00"),
+                ("북한군 파병", 44, 24, 20, "2024-10-16T18:03:11+09:00", "2024-10-16T18:02:46+09:00"),
+                ("BREAK", 90, 0, 0, "2024-10-16T18:03:55+09:00", "2024-10-16T18:03:30+09:00"),
+            ],
+            Lines(afterMove));
+        // The move kept the lines' page numbers (the floor still calls the live shot A5).
+        Assert.Equal(["A1", "A5", "A2", "A3", "A4"], afterMove["items"]!.AsArray().Select(i => i!["page"]!.GetValue<string>()));
+
+        // A change based on the version before the move is refused, and says which version is current.
+        var stale = await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/items/{open}/move", new { position = 4 }, ifMatch: version);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal("application/problem+json", stale.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(afterMove["version"]!.GetValue<int>(), (await ReadAsync(stale))["currentVersion"]!.GetValue<int>());
+
+        // Floating the break takes its 90 s out: 235 s, 65 s under. Backs: 18:05:00 − 235 = 18:01:05, − 220 = 18:01:20,
+        // − 175 = 18:02:05, − 44 = 18:04:16; the floated line has no front or back time.
+        var floated = await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/items/{commercial}/float");
+        Assert.Equal(HttpStatusCode.OK, floated.StatusCode);
+        var afterFloat = await RundownAsync(producer, rundown);
+        Assert.Equal(-65, afterFloat["overUnder"]!.GetValue<int>());
+        Assert.Equal(235, afterFloat["total"]!.GetValue<int>());
+        Assert.Equal(
+            [
+                ("OPEN", 15, 0, 0, "2024-10-16T18:00:00+09:00", "2024-10-16T18:01:05+09:00"),
+                ("LIVE SEOUL", 45, 0, 0, "2024-10-16T18:00:15+09:00", "2024-10-16T18:01:20+09:00"),
+                ("RUSSIA NK", 131, 131, 0, "2024-10-16T18:01:00+09:00", "2024-10-16T18:02:05+09:00"),
+                ("북한군 파병", 44, 24, 20, "2024-10-16T18:03:11+09:00", "2024-10-16T18:04:16+09:00"),
+                ("BREAK", 90, 0, 0, null, null),
+            ],
+            Lines(afterFloat));
+        Assert.True(afterFloat["items"]![4]!["floated"]!.GetValue<bool>());
+
+        // Unfloated it counts again; deleted it is gone.
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/items/{commercial}/unfloat")).StatusCode);
+        Assert.Equal(25, (await RundownAsync(producer, rundown))["overUnder"]!.GetValue<int>());
+        var deleted = await producer.DeleteAsync(new Uri($"/api/newsroom/rundowns/{rundown}/items/{commercial}", UriKind.Relative), Cancel);
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        var afterDelete = await RundownAsync(producer, rundown);
+        Assert.Equal(-65, afterDelete["overUnder"]!.GetValue<int>());
+        Assert.Equal(4, afterDelete["items"]!.AsArray().Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Rights_FollowTheWorkflowTable_ProducersRunTheShow_ReportersOnlyRead(DatabaseProvider provider)
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(provider);
+        await using var server = await BulletinServer.StartAsync(database);
+        using var reporter = (await StaffAccount.CreateAsync(server, "reporter@test.example", StaffRoles.Reporter)).Api(server);
+        using var editor = (await StaffAccount.CreateAsync(server, "editor@test.example", StaffRoles.Editor)).Api(server);
+        using var producer = (await StaffAccount.CreateAsync(server, "producer@test.example", StaffRoles.Producer)).Api(server);
+
+        // A reporter may not start a rundown nor add to one, but reads it.
+        var refused = await reporter.PostAsJsonAsync("/api/newsroom/rundowns",
+            new { show = "YTN 24", language = "ko", start = "2024-10-16T18:00:00+09:00", hardOut = "2024-10-16T18:30:00+09:00" }, Cancel);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var rundown = await CreateRundownAsync(producer, "2024-10-16T18:00:00+09:00", "2024-10-16T18:30:00+09:00");
+        var line = await AddAsync(producer, rundown, new { kind = "break", slug = "BREAK", duration = 120 });
+        var add = await reporter.PostAsJsonAsync($"/api/newsroom/rundowns/{rundown}/items", new { kind = "live", slug = "LIVE", duration = 30 }, Cancel);
+        Assert.Equal(HttpStatusCode.Forbidden, add.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(reporter, $"/api/newsroom/rundowns/{rundown}/activate")).StatusCode);
+        var read = await RundownAsync(reporter, rundown);
+        Assert.Empty(read["actions"]!.AsArray());
+
+        // An editor shapes it while it is planned, but may not lock it, and not touch it once locked.
+        await AddAsync(editor, rundown, new { kind = "live", slug = "LIVE", duration = 30 });
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(editor, $"/api/newsroom/rundowns/{rundown}/lock")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/lock")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(editor, $"/api/newsroom/rundowns/{rundown}/items/{line}/float")).StatusCode);
+
+        // The producer runs the show: activate, take (the break goes on air), and a second take is refused only for
+        // want of a line, not for want of a right.
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/activate")).StatusCode);
+        var taken = await ReadAsync(await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/take"));
+        Assert.Equal("on-air", taken["state"]!.GetValue<string>());
+        Assert.Equal(line, taken["onAirItemId"]!.GetValue<Guid>());
+        Assert.Contains("take", taken["actions"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(editor, $"/api/newsroom/rundowns/{rundown}/take")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/dance")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/finish")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/items/{line}/float")).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task List_GivesOneDaysRundownsInOrderOfStart_AndPutNeedsIfMatch(DatabaseProvider provider)
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(provider);
+        await using var server = await BulletinServer.StartAsync(database);
+        using var producer = (await StaffAccount.CreateAsync(server, "producer@test.example", StaffRoles.Producer)).Api(server);
+        var evening = await CreateRundownAsync(producer, "2024-10-16T18:00:00+09:00", "2024-10-16T18:30:00+09:00");
+        var morning = await CreateRundownAsync(producer, "2024-10-16T06:00:00+09:00", "2024-10-16T07:00:00+09:00");
+        // 00:30 KST on the 17th is still the 16th in UTC: the air date is the newsroom's.
+        await CreateRundownAsync(producer, "2024-10-17T00:30:00+09:00", "2024-10-17T01:00:00+09:00");
+
+        var day = await producer.GetFromJsonAsync<List<RundownLine>>("/api/newsroom/rundowns?from=2024-10-16", Cancel);
+        Assert.NotNull(day);
+        Assert.Equal([morning, evening], day.Select(r => r.Id));
+        Assert.Equal("2024-10-16T06:00:00+09:00", day[0].Start);
+        var two = await producer.GetFromJsonAsync<List<RundownLine>>("/api/newsroom/rundowns?from=2024-10-16&to=2024-10-17&limit=2", Cancel);
+        Assert.Equal(2, two?.Count);
+        var tooLong = await producer.GetAsync(new Uri("/api/newsroom/rundowns?from=2024-01-01&to=2024-12-31", UriKind.Relative), Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+
+        var body = new { show = "YTN 24 저녁 (연장)", hardOut = "2024-10-16T18:40:00+09:00" };
+        Assert.Equal(HttpStatusCode.PreconditionRequired,
+            (await producer.PutAsJsonAsync($"/api/newsroom/rundowns/{evening}", body, Cancel)).StatusCode);
+        using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/newsroom/rundowns/{evening}") { Content = JsonContent.Create(body) };
+        put.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        var replanned = await producer.SendAsync(put, Cancel);
+        Assert.Equal(HttpStatusCode.OK, replanned.StatusCode);
+        var now = await ReadAsync(replanned);
+        Assert.Equal(("YTN 24 저녁 (연장)", "2024-10-16T18:40:00+09:00", 2), (now["show"]!.GetValue<string>(), now["hardOut"]!.GetValue<string>(),
+            now["version"]!.GetValue<int>()));
+        // The same If-Match again is stale now.
+        using var again = new HttpRequestMessage(HttpMethod.Put, $"/api/newsroom/rundowns/{evening}") { Content = JsonContent.Create(body) };
+        again.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        Assert.Equal(HttpStatusCode.Conflict, (await producer.SendAsync(again, Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheRundownRoutes_AndTheTimingFields()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var server = await BulletinServer.StartAsync(database);
+
+        var text = await server.Client.GetStringAsync(new Uri("/api/newsroom/openapi.json", UriKind.Relative), Cancel);
+        var document = System.Text.Json.Nodes.JsonNode.Parse(text)!;
+
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.Contains("/api/newsroom/rundowns", paths);
+        Assert.Contains("/api/newsroom/rundowns/{id}", paths);
+        Assert.Contains("/api/newsroom/rundowns/{id}/{action}", paths);
+        Assert.Contains("/api/newsroom/rundowns/{id}/items", paths);
+        Assert.Contains("/api/newsroom/rundowns/{id}/items/{itemId}", paths);
+        Assert.Contains("/api/newsroom/rundowns/{id}/items/{itemId}/move", paths);
+        var schemas = document["components"]!["schemas"]!;
+        Assert.NotNull(schemas["RundownResponse"]!["properties"]!["overUnder"]);
+        Assert.All(ItemFields, f => Assert.NotNull(schemas["RundownItemResponse"]!["properties"]![f]));
+    }
+
+    private sealed record RundownLine(Guid Id, string Show, string Start, string State, int Version);
+}

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Xml.Linq;
+using Bulletin.Broadcast.Mos;
+using Bulletin.Core.Workflow;
+using Bulletin.Data;
+using Bulletin.Tests.Mos;
+using Microsoft.Extensions.DependencyInjection;
+using static Bulletin.Tests.NewsroomApi;
+using static Bulletin.Tests.Rundowns.RundownDesk;
+
+namespace Bulletin.Tests.Rundowns;
+
+/// <summary>
+/// Stored rundowns reaching a real MOS device (NRK's mos-connection) through the host: activating sends the running
+/// order with its durations, a move goes as roElementAction, a script edit in the story API goes as roStorySend with
+/// the new Korean text, and a device that restarts gets everything again in full.
+/// </summary>
+public sealed class RundownMosTests
+{
+    private const string NcsId = "bulletin.ncs.rundowns.test";
+
+    private static string Id(Guid id) => RundownRunningOrder.Id(id);
+
+    private static List<string> StoryIds(XElement runningOrder) => [.. runningOrder.Elements("story").Select(s => s.Element("storyID")!.Value)];
+
+    [Fact]
+    public async Task ActivatedRundown_ReachesTheDevice_AndEveryChangeAfter_AndAResyncAfterARestart()
+    {
+        var ports = MosDevice.FreePorts();
+        var deviceId = $"device.{Guid.NewGuid():N}.test";
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var server = await BulletinServer.StartAsync(database, settings:
+        [
+            "--Mos:NcsId=" + NcsId, "--Mos:ListenAddress=127.0.0.1", "--Mos:Lower=0", "--Mos:Upper=0",
+            "--Mos:AckTimeout=00:00:03", "--Mos:ReconnectDelay=00:00:00.300", "--Mos:HeartbeatInterval=00:00:01",
+            "--Mos:Devices:0:Id=" + deviceId, "--Mos:Devices:0:Host=127.0.0.1",
+            $"--Mos:Devices:0:Lower={ports.Lower}", $"--Mos:Devices:0:Upper={ports.Upper}",
+        ]);
+        var gateway = server.Services.GetRequiredService<MosGateway>();
+        await gateway.Started;
+        var device = await MosDevice.StartAsync(deviceId, ports, NcsId, gateway.LowerPort, gateway.UpperPort);
+        try
+        {
+            using var reporter = (await StaffAccount.CreateAsync(server, "reporter@test.example", StaffRoles.Reporter)).Api(server);
+            using var producer = (await StaffAccount.CreateAsync(server, "producer@test.example", StaffRoles.Producer)).Api(server);
+            var (sample, _) = await CreateAsync(reporter, SampleStory(server));
+            var (korean, koreanVersion) = await CreateAsync(reporter, TroopsStory());
+            var rundown = await CreateRundownAsync(producer, "2024-10-16T18:00:00+09:00", "2024-10-16T18:05:00+09:00");
+            var open = await AddAsync(producer, rundown, new { kind = "other", slug = "OPEN", duration = 15 });
+            var russia = await AddAsync(producer, rundown, new { storyId = sample, slug = "RUSSIA NK" });
+            var troops = await AddAsync(producer, rundown, new { storyId = korean, slug = "북한군 파병" });
+            var commercial = await AddAsync(producer, rundown, new { kind = "break", slug = "BREAK", duration = 90 });
+            var live = await AddAsync(producer, rundown, new { kind = "live", slug = "LIVE SEOUL", duration = 45 });
+            // Planning is the newsroom's own business: the device is connected (and was resynchronised with nothing),
+            // and no running order goes to the studio before the show is activated.
+            await device.WaitForMessageAsync("reqMachInfo");
+            for (var wait = 0; wait < 100 && gateway.Links[0].Resyncs < 1; wait++)
+            {
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+
+            Assert.Equal(1, gateway.Links[0].Resyncs);
+            Assert.Empty(device.Bodies("roCreate"));
+
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/activate")).StatusCode);
+
+            // The durations are the ones the API test works out by hand: 15 s, 131 s (the sample read at 160 words a
+            // minute), 38 s (18 s of Korean read and a 20 s soundbite), 90 s and 45 s.
+            await device.WaitForMessageAsync("roStorySend", s => s.Element("storyID")!.Value == Id(troops));
+            var create = Assert.Single(device.Bodies("roCreate"));
+            Assert.Equal(Id(rundown), create.Element("roID")!.Value);
+            Assert.Equal("00:05:00", create.Element("roEdDur")!.Value);
+            Assert.Equal([Id(open), Id(russia), Id(troops), Id(commercial), Id(live)], StoryIds(create));
+            Assert.Equal(["00:00:15", "00:02:11", "00:00:38", "00:01:30", "00:00:45"],
+                create.Elements("story").Select(s => s.Descendants("Duration").Single().Value));
+            Assert.Equal(["0", "131", "18", "0", "0"], create.Elements("story").Select(s => s.Descendants("TextTime").Single().Value));
+            var script = device.Bodies("roStorySend").Single(s => s.Element("storyID")!.Value == Id(troops));
+            Assert.Contains(script.Element("storyBody")!.Elements("p"), p => p.Value == KoreanReporter);
+
+            // The live shot moves up behind the open: one MOVE, before the sample story.
+            var marker = device.Count;
+            Assert.Equal(HttpStatusCode.OK,
+                (await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/items/{live}/move", new { position = 1 })).StatusCode);
+            await device.WaitForMessageAsync("roElementAction", a => a.Attribute("operation")?.Value == "MOVE", from: marker);
+            var move = device.Bodies("roElementAction").Single(a => a.Attribute("operation")!.Value == "MOVE");
+            Assert.Equal(Id(russia), move.Element("element_target")!.Element("storyID")!.Value);
+            Assert.Equal([Id(live)], move.Element("element_source")!.Elements("storyID").Select(e => e.Value));
+
+            // The reporter edits the Korean script in the story API: the new timing (44 s) goes out as a replace, and
+            // the script itself as roStorySend.
+            Assert.Equal(HttpStatusCode.OK, (await PutAsync(reporter, korean, TroopsStory(edited: true), koreanVersion)).StatusCode);
+            await device.WaitForMessageAsync("roStorySend", s => s.Value.Contains(KoreanEdit, StringComparison.Ordinal));
+            var edited = device.Bodies("roStorySend")[^1];
+            Assert.Equal(Id(troops), edited.Element("storyID")!.Value);
+            Assert.Equal([KoreanAnchor, "SOT 00:00:20: 김철수, 국방부 대변인", "러시아와의 협력은 주권 국가의 정당한 권리입니다.", KoreanReporter, KoreanEdit],
+                edited.Element("storyBody")!.Elements("p").Select(p => p.Value));
+            var replace = device.Bodies("roElementAction").Single(a => a.Attribute("operation")!.Value == "REPLACE");
+            Assert.Equal(Id(troops), replace.Element("element_target")!.Element("storyID")!.Value);
+            Assert.Equal("00:00:44", replace.Descendants("Duration").Single().Value);
+
+            // Floated while the device is away (a restart), the break is left out of the full resync that follows.
+            await device.DisposeAsync();
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/items/{commercial}/float")).StatusCode);
+            device = await MosDevice.StartAsync(deviceId, ports, NcsId, gateway.LowerPort, gateway.UpperPort);
+            await device.WaitForMessageAsync("roStorySend", s => s.Element("storyID")!.Value == Id(troops));
+            var again = Assert.Single(device.Bodies("roCreate"));
+            Assert.Equal([Id(open), Id(live), Id(russia), Id(troops)], StoryIds(again));
+            Assert.Equal(["00:00:15", "00:00:45", "00:02:11", "00:00:44"], again.Elements("story").Select(s => s.Descendants("Duration").Single().Value));
+            Assert.Contains(device.Bodies("roStorySend"), s => s.Value.Contains(KoreanEdit, StringComparison.Ordinal));
+            Assert.Empty(device.Bodies("roElementAction"));
+
+            // Finished, the show leaves the studio.
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/finish")).StatusCode);
+            var deleted = await device.WaitForMessageAsync("roDelete");
+            Assert.Contains(Id(rundown), deleted.GetProperty("xml").GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await device.DisposeAsync();
+        }
+    }
+}

@@ -138,9 +138,9 @@ public sealed class NewsroomRundowns(BulletinDbContext db, TimeProvider time, Si
                     : new RundownChange(WorkflowOutcome.Stale, current, RundownWorkflowText.ChangedWhileYouWorked.With(version, current.Rundown.Version));
             }
 
-            var sheet = await SheetAsync(rundown, cancellationToken);
-            feed.Changed(sheet, before);
-            return new RundownChange(WorkflowOutcome.Done, sheet);
+            // Saved, so sent whatever becomes of this request.
+            await feed.ChangedAsync(db, rundown, before, CancellationToken.None);
+            return new RundownChange(WorkflowOutcome.Done, await SheetAsync(rundown, cancellationToken));
         }
     }
 

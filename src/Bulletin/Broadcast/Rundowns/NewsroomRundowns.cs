@@ -15,10 +15,10 @@ namespace Bulletin.Broadcast.Rundowns;
 /// <summary>
 /// Every change producers make to rundowns, for the pages and the staff API alike: load the rundown, let the
 /// aggregate decide (its workflow table says who may do what in which state), save it with its version in the
-/// UPDATE's WHERE, write an audit line, and bring the studio's MOS devices into step. A change based on an older
+/// UPDATE's WHERE, write an audit line, and bring the studio's MOS devices and every open rundown page into step. A change based on an older
 /// version is refused, never merged.
 /// </summary>
-public sealed class NewsroomRundowns(BulletinDbContext db, TimeProvider time, SiteClock clock, MosRundownFeed feed)
+public sealed class NewsroomRundowns(BulletinDbContext db, TimeProvider time, SiteClock clock, MosRundownFeed feed, Live.RundownLive live)
 {
     /// <summary>The most rundowns one list answers with: a few days of a channel's shows.</summary>
     public const int MaxListed = 100;
@@ -140,6 +140,8 @@ public sealed class NewsroomRundowns(BulletinDbContext db, TimeProvider time, Si
 
             // Saved, so sent whatever becomes of this request.
             await feed.ChangedAsync(db, rundown, before, CancellationToken.None);
+            // Every open copy of the rundown page and its prompter fetch it again.
+            await live.RundownChangedAsync(rundown.Id, rundown.Version);
             return new RundownChange(WorkflowOutcome.Done, await SheetAsync(rundown, cancellationToken));
         }
     }

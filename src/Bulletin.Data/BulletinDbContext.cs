@@ -10,6 +10,7 @@ using Bulletin.Data.Outbox;
 using Bulletin.Data.Publication;
 using Bulletin.Data.Rundowns;
 using Bulletin.Data.Staff;
+using Bulletin.Data.Wires;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -46,6 +47,10 @@ public abstract class BulletinDbContext(DbContextOptions options)
 
     /// <summary>Shows' running orders; blocks and items are saved and loaded with them (<see cref="RundownOrder"/>).</summary>
     public DbSet<Rundown> Rundowns => Set<Rundown>();
+
+    /// <summary>What the wires delivered, waiting for editors; and each wire's polling state.</summary>
+    public DbSet<IncomingItem> Incoming => Set<IncomingItem>();
+    public DbSet<WireSourceState> WireSources => Set<WireSourceState>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

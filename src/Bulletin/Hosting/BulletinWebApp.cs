@@ -15,6 +15,7 @@ using Bulletin.Publishing;
 using Bulletin.Site;
 using Bulletin.Staff;
 using Bulletin.Tips;
+using Bulletin.Wires;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -112,6 +113,7 @@ public static class BulletinWebApp
         builder.Services.AddRundowns();
         builder.Services.AddBroadcast(builder.Configuration);
         builder.Services.AddMos(builder.Configuration);
+        builder.Services.AddWires(builder.Configuration);
         builder.Services.AddSingleton<Backup.DataBackup>();
         return builder;
     }

@@ -34,6 +34,7 @@ public static class StoriesApi
         api.MapGet("/search", StaffSearchApi.SearchAsync).WithName("SearchStories");
         api.MapTipsApi();
         api.MapRundownsApi();
+        api.MapIncomingApi();
         return api;
     }
 

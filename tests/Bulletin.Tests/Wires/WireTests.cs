@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Bulletin.Core.Stories;
+using Bulletin.Core.Workflow;
+using Bulletin.Data;
+using Bulletin.Ingest;
+using Bulletin.Testing;
+using Bulletin.Wires;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bulletin.Tests.Wires;
+
+/// <summary>Wires that arrive by themselves: an agency's feed over HTTP and a drop folder, into the Incoming queue once.</summary>
+public sealed class WireTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task HttpWire_PolledAcrossARestart_HoldsEachItemOnce_AndA304AddsNothing(DatabaseProvider provider)
+    {
+        var body = await File.ReadAllBytesAsync(Samples.Require("feeds/feedparser/tests/json/example.json"), Cancel);
+        var expected = StoryFiles.Read(body, IngestFormat.Auto).Where(r => r.Ok).Select(r => r.Story!.Headline).Order().ToList();
+        Assert.NotEmpty(expected);
+        await using var feed = LocalFeed.Serve(body, "\"v1\"");
+        await using var database = await BulletinServer.NewDatabaseAsync(provider);
+        var editor = await EditorAsync(database);
+        (string, string)[] settings =
+        [
+            ("Wires__Sources__0__Name", "agency"),
+            ("Wires__Sources__0__Kind", "http"),
+            ("Wires__Sources__0__Url", feed.Url.ToString()),
+            ("Wires__Sources__0__Interval", "1"),
+        ];
+
+        await using (var first = await BulletinProcess.StartAsync(database, settings))
+        {
+            using var api = Api(first, editor);
+            await Eventually.UntilAsync("the feed's items in Incoming", () => HeadlinesAsync(api), h => h.Count >= expected.Count);
+            // Polled again with the ETag it was given: the server answers 304, and nothing is added.
+            await Eventually.UntilAsync("a conditional GET answered 304", () => Task.FromResult(feed.NotModified), n => n >= 2);
+            Assert.Equal(1, feed.Full);
+            Assert.Equal(expected, await HeadlinesAsync(api));
+            await first.KillAsync();
+        }
+
+        // The server now says the document changed, though its items did not: after the restart they are read again
+        // and found in the queue already.
+        feed.Replace(body, "\"v2\"");
+        var before = feed.NotModified;
+        await using var second = await BulletinProcess.StartAsync(database, settings);
+        using var again = Api(second, editor);
+        await Eventually.UntilAsync("the restarted node to read the changed document and poll it again",
+            () => Task.FromResult((feed.Full, feed.NotModified)), n => n.Full == 2 && n.NotModified > before);
+        Assert.Equal(expected, await HeadlinesAsync(again));
+
+        var sources = await again.GetFromJsonAsync<JsonArray>("/api/newsroom/incoming/sources", Cancel);
+        var agency = Assert.Single(sources!);
+        Assert.Equal("agency", agency!["name"]!.GetValue<string>());
+        Assert.Equal(0, agency["consecutiveFailures"]!.GetValue<int>());
+        Assert.NotNull(agency["lastSuccessAt"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task FolderWire_DroppedFile_IsQueuedOnce_AndTakingItMakesADraftThatKeepsItsSource(DatabaseProvider provider)
+    {
+        var folder = Directory.CreateTempSubdirectory("bulletin-wire-drop-").FullName;
+        try
+        {
+            await using var database = await BulletinServer.NewDatabaseAsync(provider);
+            await using var server = await BulletinServer.StartAsync(database, settings:
+            [
+                "--Wires:Sources:0:Name=drop",
+                "--Wires:Sources:0:Kind=folder",
+                "--Wires:Sources:0:Path=" + folder,
+                "--Wires:Sources:0:Interval=1",
+            ]);
+            using var editor = (await StaffAccount.CreateAsync(server, "editor@test.example", StaffRoles.Editor)).Api(server);
+            using var reporter = (await StaffAccount.CreateAsync(server, "reporter@test.example", StaffRoles.Reporter)).Api(server);
+            var sample = Samples.Require("ninjs/examples/3.0/ntb_text.json");
+            var read = Assert.Single(StoryFiles.Read(await File.ReadAllBytesAsync(sample, Cancel), IngestFormat.Ninjs));
+            File.Copy(sample, Path.Combine(folder, "ntb.json"));
+
+            var list = await Eventually.UntilAsync("the dropped file in Incoming",
+                () => editor.GetFromJsonAsync<JsonObject>("/api/newsroom/incoming?source=drop", Cancel)!,
+                l => l!["items"]!.AsArray().Count > 0);
+            // Looked at again and again (by the poller and now by hand), the file is still one item.
+            var poller = server.Services.GetRequiredService<WirePoller>();
+            Assert.Equal(0, await poller.PollAsync("drop", Cancel));
+            Assert.Equal(0, await poller.PollAsync("drop", Cancel));
+            list = await editor.GetFromJsonAsync<JsonObject>("/api/newsroom/incoming?status=new", Cancel);
+            var item = Assert.Single(list!["items"]!.AsArray())!;
+            Assert.Equal(read.Story!.Headline, item["headline"]!.GetValue<string>());
+            Assert.Equal(Path.Combine(folder, "ntb.json"), item["provenance"]!.GetValue<string>());
+            Assert.Equal("ninjs", item["format"]!.GetValue<string>());
+            var id = item["id"]!.GetValue<Guid>();
+
+            // Only the roles that edit work the queue.
+            Assert.Equal(HttpStatusCode.Forbidden, (await reporter.GetAsync(new Uri("/api/newsroom/incoming", UriKind.Relative), Cancel)).StatusCode);
+
+            using var take = await editor.PostAsync(new Uri($"/api/newsroom/incoming/{id}/take", UriKind.Relative), null, Cancel);
+            Assert.Equal(HttpStatusCode.Created, take.StatusCode);
+            var taken = await take.Content.ReadFromJsonAsync<JsonObject>(Cancel);
+            Assert.Equal("draft", taken!["story"]!["status"]!.GetValue<string>());
+            Assert.Equal(read.Story.Headline, taken["story"]!["story"]!["headline"]!.GetValue<string>());
+            Assert.Equal("taken", taken["item"]!["status"]!.GetValue<string>());
+            var storyId = taken["story"]!["id"]!.GetValue<Guid>();
+
+            await using (var scope = server.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<BulletinDbContext>();
+                var story = await db.Stories.AsNoTracking().SingleAsync(s => s.Id == storyId, Cancel);
+                Assert.Equal("drop", story.Source);
+                Assert.Equal(item["identity"]!.GetValue<string>(), story.ExternalId);
+                Assert.Equal(StoryStatus.Draft, story.Status);
+            }
+
+            // Taken once; a second take is refused, and the queue's new items no longer list it.
+            using var twice = await editor.PostAsync(new Uri($"/api/newsroom/incoming/{id}/take", UriKind.Relative), null, Cancel);
+            Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+            list = await editor.GetFromJsonAsync<JsonObject>("/api/newsroom/incoming?status=new", Cancel);
+            Assert.Empty(list!["items"]!.AsArray());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<List<string>> HeadlinesAsync(HttpClient api)
+    {
+        var list = await api.GetFromJsonAsync<JsonObject>("/api/newsroom/incoming?source=agency", Cancel);
+        return [.. list!["items"]!.AsArray().Select(i => i!["headline"]!.GetValue<string>()).Order()];
+    }
+
+    /// <summary>An editor made through a one-off in-process node, stopped before the process under test starts.</summary>
+    private static async Task<StaffAccount> EditorAsync(TestDatabase database)
+    {
+        await using var setup = await BulletinServer.StartAsync(database);
+        return await StaffAccount.CreateAsync(setup, "editor@test.example", StaffRoles.Editor);
+    }
+
+    private static HttpClient Api(BulletinProcess node, StaffAccount account)
+    {
+        var client = new HttpClient { BaseAddress = node.Address };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", account.Token);
+        return client;
+    }
+}

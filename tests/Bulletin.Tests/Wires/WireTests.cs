@@ -9,6 +9,7 @@ using Bulletin.Testing;
 using Bulletin.Wires;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 
 namespace Bulletin.Tests.Wires;
 
@@ -123,6 +124,60 @@ public sealed class WireTests
             Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
             list = await editor.GetFromJsonAsync<JsonObject>("/api/newsroom/incoming?status=new", Cancel);
             Assert.Empty(list!["items"]!.AsArray());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task IncomingPage_ShowsEachWiresHealth_AndTakingAnItemOpensItsDraft(DatabaseProvider provider)
+    {
+        var folder = Directory.CreateTempSubdirectory("bulletin-wire-page-").FullName;
+        try
+        {
+            var sample = Samples.Require("ninjs/examples/3.0/ntb_text.json");
+            var headline = Assert.Single(StoryFiles.Read(await File.ReadAllBytesAsync(sample, Cancel), IngestFormat.Ninjs)).Story!.Headline;
+            File.Copy(sample, Path.Combine(folder, "ntb.json"));
+            await using var database = await BulletinServer.NewDatabaseAsync(provider);
+            await using var server = await BulletinServer.StartAsync(database, settings:
+            [
+                "--Wires:Sources:0:Name=drop",
+                "--Wires:Sources:0:Kind=folder",
+                "--Wires:Sources:0:Path=" + folder,
+                "--Wires:Sources:0:Interval=1",
+                // Nothing listens on port 9 of this machine: the wire fails, and says so.
+                "--Wires:Sources:1:Name=down",
+                "--Wires:Sources:1:Kind=http",
+                "--Wires:Sources:1:Url=http://127.0.0.1:9/feed.xml",
+                "--Wires:Sources:1:Interval=1",
+            ]);
+            var editor = await StaffAccount.CreateAsync(server, "editor@test.example", StaffRoles.Editor);
+            await using var browser = await Browser.LaunchAsync();
+            var page = await browser.SignedInAsync(server, editor.Email, editor.Password);
+
+            await Eventually.UntilAsync("both wires polled", async () =>
+            {
+                await page.GotoAsync("/newsroom/desk/incoming?ui=en");
+                return (await page.Locator("#wires tr[data-wire=drop] .health").TextContentAsync(),
+                    await page.Locator("#wires tr[data-wire=down] .health").TextContentAsync(),
+                    await page.Locator("#incoming .headline").CountAsync());
+            }, h => h is ("Healthy", "Failing", 1));
+            await Assertions.Expect(page.Locator("#incoming .headline")).ToHaveTextAsync(headline);
+            await Assertions.Expect(page.Locator("#incoming .provenance")).ToHaveTextAsync(Path.Combine(folder, "ntb.json"));
+            Assert.NotEmpty((await page.Locator("#wires tr[data-wire=down] td").Nth(6).TextContentAsync())!.Trim());
+
+            await page.ClickAsync("#incoming button.take");
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/newsroom/stories/edit/[0-9a-f-]{36}$"));
+            await Assertions.Expect(page.Locator("#headline")).ToHaveValueAsync(headline);
+            await Assertions.Expect(page.Locator("#story-status")).ToHaveTextAsync("draft");
+
+            await page.GotoAsync("/newsroom/desk/incoming?ui=en&status=taken");
+            await Assertions.Expect(page.Locator("#incoming .status")).ToHaveTextAsync("Taken");
+            await page.GotoAsync("/newsroom/desk/incoming?ui=en");
+            await Assertions.Expect(page.Locator("#incoming-empty")).ToBeVisibleAsync();
         }
         finally
         {

@@ -1,4 +1,5 @@
 using Bulletin.Core.Stories;
+using Bulletin.Core.Text;
 using Bulletin.Core.Timing;
 using Bulletin.Core.Workflow;
 
@@ -34,6 +35,9 @@ public sealed class Rundown
         Version = 1;
     }
 
+    /// <summary>The longest show name and slug, in UTF-16 units: a line on the floor, not a headline.</summary>
+    public const int MaxLineLength = 200;
+
     public Guid Id { get; private set; }
     public string Show { get; private set; }
     public DateOnly AirDate { get; private set; }
@@ -62,13 +66,18 @@ public sealed class Rundown
     public static Rundown Create(Guid id, string show, DateOnly airDate, Language language, DateTimeOffset start,
         DateTimeOffset hardOut, ReadTimeOptions? readRate = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(show);
+        ArgumentNullException.ThrowIfNull(show);
+        if (CheckLine(show, RundownWorkflowText.ShowEmpty, RundownWorkflowText.ShowTooLong) is { } refused)
+        {
+            throw new ArgumentException(refused.English, nameof(show));
+        }
+
         if (hardOut <= start)
         {
             throw new ArgumentException("The hard out must come after the start.", nameof(hardOut));
         }
 
-        return new Rundown(id, show.Trim(), airDate, language, start, hardOut, readRate ?? new ReadTimeOptions());
+        return new Rundown(id, InputText.CleanLine(show), airDate, language, start, hardOut, readRate ?? new ReadTimeOptions());
     }
 
     public RundownItem? Find(Guid itemId) => _blocks.SelectMany(b => b.ItemList).FirstOrDefault(i => i.Id == itemId);
@@ -89,9 +98,9 @@ public sealed class Rundown
     /// <summary>Renames the show or moves its start and hard out; every front and back time follows.</summary>
     public WorkflowResult Replan(Actor actor, string show, DateTimeOffset start, DateTimeOffset hardOut) => Move(RundownAction.Edit, actor, () =>
     {
-        if (string.IsNullOrWhiteSpace(show))
+        if (CheckLine(show, RundownWorkflowText.ShowEmpty, RundownWorkflowText.ShowTooLong) is { } refused)
         {
-            return WorkflowResult.Invalid(RundownWorkflowText.ShowEmpty);
+            return WorkflowResult.Invalid(refused);
         }
 
         if (hardOut <= start)
@@ -99,7 +108,7 @@ public sealed class Rundown
             return WorkflowResult.Invalid(RundownWorkflowText.HardOutBeforeStart);
         }
 
-        Show = show.Trim();
+        Show = InputText.CleanLine(show);
         Start = start.ToUniversalTime();
         HardOut = hardOut.ToUniversalTime();
         return WorkflowResult.Done;
@@ -209,12 +218,12 @@ public sealed class Rundown
 
     public WorkflowResult SetSlug(Actor actor, Guid itemId, string slug) => EditItem(actor, itemId, item =>
     {
-        if (string.IsNullOrWhiteSpace(slug))
+        if (CheckLine(slug, RundownWorkflowText.SlugEmpty, RundownWorkflowText.SlugTooLong) is { } refused)
         {
-            return WorkflowResult.Invalid(RundownWorkflowText.SlugEmpty);
+            return WorkflowResult.Invalid(refused);
         }
 
-        item.Slug = slug.Trim();
+        item.Slug = InputText.CleanLine(slug);
         return WorkflowResult.Done;
     });
 
@@ -316,9 +325,9 @@ public sealed class Rundown
     private WorkflowResult AddItem(Actor actor, Guid id, RundownItemKind kind, Guid? storyId, string slug, TimeSpan? duration, Guid? blockId) =>
         Move(RundownAction.Edit, actor, () =>
         {
-            if (string.IsNullOrWhiteSpace(slug))
+            if (CheckLine(slug, RundownWorkflowText.SlugEmpty, RundownWorkflowText.SlugTooLong) is { } refused)
             {
-                return WorkflowResult.Invalid(RundownWorkflowText.SlugEmpty);
+                return WorkflowResult.Invalid(refused);
             }
 
             if (duration is { } d && d < TimeSpan.Zero)
@@ -342,7 +351,7 @@ public sealed class Rundown
                 return WorkflowResult.Invalid(RundownWorkflowText.NoSuchBlock);
             }
 
-            block.ItemList.Add(new RundownItem(id, kind, storyId, slug.Trim(), NextPage(block), duration));
+            block.ItemList.Add(new RundownItem(id, kind, storyId, InputText.CleanLine(slug), NextPage(block), duration));
             if (Status == RundownStatus.OnAir && NextItemId is null)
             {
                 NextItemId = FollowingPlayable(OnAirItemId)?.Id;
@@ -423,6 +432,13 @@ public sealed class Rundown
         }
 
         return $"{block.Letter}{highest + 1}";
+    }
+
+    /// <summary>Why a show name or slug is refused (nothing left once cleaned, or too long); null when it will do.</summary>
+    public static Phrase? CheckLine(string? text, Phrase empty, Phrase tooLong)
+    {
+        var line = InputText.CleanLine(text ?? "");
+        return line.Length == 0 ? empty : line.Length > MaxLineLength ? tooLong.With(MaxLineLength) : null;
     }
 
     private static WorkflowResult NoSuchItem(Guid itemId) => WorkflowResult.NotFound(RundownWorkflowText.NoSuchItem.With(itemId));

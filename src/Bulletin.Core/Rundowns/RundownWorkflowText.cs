@@ -53,6 +53,11 @@ public static class RundownWorkflowText
 
     /// <summary>{0} the story's id.</summary>
     public static readonly Phrase NoSuchStory = new("{0} 기사가 없습니다.", "There is no story {0}.");
+    /// <summary>{0} the most characters a show's name may have.</summary>
+    public static readonly Phrase ShowTooLong = new("프로그램 이름은 {0}자까지입니다.", "A show's name has at most {0} characters.");
+
+    /// <summary>{0} the most characters a slug may have.</summary>
+    public static readonly Phrase SlugTooLong = new("슬러그는 {0}자까지입니다.", "A slug has at most {0} characters.");
     public static readonly Phrase SlugEmpty = new("슬러그를 입력하세요.", "A slug cannot be empty.");
     public static readonly Phrase CannotBeNext = new(
         "플로트하지 않았고 아직 방송에 나가지 않은 항목만 다음 항목이 될 수 있습니다.",

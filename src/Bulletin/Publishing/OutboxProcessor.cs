@@ -7,7 +7,7 @@ namespace Bulletin.Publishing;
 
 /// <summary>
 /// Follows the outbox and brings this node's derived state up to date: evicts cached public pages whose story or
-/// lists changed, and updates the search index. Each node keeps its own place: it starts where its search index
+/// lists changed, tells open rundown pages and prompters, and updates the search index. Each node keeps its own place: it starts where its search index
 /// left off (its page cache is empty at start, so evicting again is harmless).
 /// </summary>
 public sealed partial class OutboxProcessor(
@@ -17,6 +17,7 @@ public sealed partial class OutboxProcessor(
     Site.SiteSnapshots snapshots,
     OutboxSignal signal,
     Broadcast.Mos.MosRundownFeed rundowns,
+    Broadcast.Live.RundownLive live,
     ILogger<OutboxProcessor> logger) : BackgroundService
 {
     public const string PublicPagesTag = PageCache.AllPagesTag;
@@ -72,9 +73,11 @@ public sealed partial class OutboxProcessor(
         }
 
         var storyIds = messages.Select(m => m.StoryId).Distinct().ToList();
-        // Pages first: evicting is instant, while the index's commit waits for the disk, and readers of this node
-        // should not wait for it to see a publish or a kill. Should indexing fail, the rows are read again and the
-        // pages evicted twice, which is harmless.
+        // Open rundown pages and prompters showing these scripts refetch them; announced first, as the index can take a while.
+        await live.StoriesChangedAsync(storyIds);
+        // Pages before the index too: evicting is instant, while the index's commit waits for the disk, and readers of
+        // this node should not wait for it to see a publish or a kill. Should indexing fail, the rows are read again
+        // and the pages evicted twice, which is harmless.
         EvictPages(cache, snapshots, messages.Select(m => (m.StoryId, m.Kind)));
         await search.ApplyAsync(storyIds, messages[^1].Id, db, cancellationToken);
         _lastSeen = messages[^1].Id;

@@ -216,6 +216,130 @@ public sealed class RundownApiTests
         Assert.Equal(HttpStatusCode.Conflict, (await producer.SendAsync(again, Cancel)).StatusCode);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ItemEdit_AProducersDurationStandsForTheScript_UntilTheScriptTimesItAgain_AndNextChoosesWhatTakeAirs(DatabaseProvider provider)
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(provider);
+        await using var server = await BulletinServer.StartAsync(database);
+        using var reporter = (await StaffAccount.CreateAsync(server, "reporter@test.example", StaffRoles.Reporter)).Api(server);
+        using var producer = (await StaffAccount.CreateAsync(server, "producer@test.example", StaffRoles.Producer)).Api(server);
+        var (korean, _) = await CreateAsync(reporter, TroopsStory());
+        var rundown = await CreateRundownAsync(producer, "2024-10-16T18:00:00+09:00", "2024-10-16T18:01:00+09:00");
+        var troops = await AddAsync(producer, rundown, new { storyId = korean });
+        var live = await AddAsync(producer, rundown, new { kind = "live", slug = "LIVE", duration = 30 });
+
+        // The story's own time is 38 s (18 s read, 20 s soundbite): 38 + 30 = 68 s, 8 s over the minute.
+        var line = (await RundownAsync(producer, rundown))["items"]![0]!;
+        Assert.Equal(("북한군 러시아 파병 정황", 38, "draft"), (line["slug"]!.GetValue<string>(), line["duration"]!.GetValue<int>(),
+            line["storyState"]!.GetValue<string>()));
+
+        // The producer gives it 25 s and marks it ready: 25 + 30 = 55 s, 5 s under; its text and media time still show.
+        using (var request = new HttpRequestMessage(HttpMethod.Put, $"/api/newsroom/rundowns/{rundown}/items/{troops}")
+               {
+                   Content = JsonContent.Create(new { duration = 25, state = "ready", slug = "북한군 파병" }),
+               })
+        {
+            var set = await producer.SendAsync(request, Cancel);
+            Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+            var body = await ReadAsync(set);
+            Assert.Equal(-5, body["overUnder"]!.GetValue<int>());
+            Assert.Equal(("북한군 파병", 25, 18, 20, "ready"), (body["items"]![0]!["slug"]!.GetValue<string>(), body["items"]![0]!["duration"]!.GetValue<int>(),
+                body["items"]![0]!["textTime"]!.GetValue<int>(), body["items"]![0]!["mediaTime"]!.GetValue<int>(), body["items"]![0]!["state"]!.GetValue<string>()));
+        }
+
+        var back = await producer.PutAsJsonAsync($"/api/newsroom/rundowns/{rundown}/items/{troops}", new { timedByScript = true }, Cancel);
+        Assert.Equal(8, (await ReadAsync(back))["overUnder"]!.GetValue<int>());
+        var wrong = await producer.PutAsJsonAsync($"/api/newsroom/rundowns/{rundown}/items/{troops}", new { state = "maybe" }, Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        var missing = await producer.PutAsJsonAsync($"/api/newsroom/rundowns/{rundown}/items/{Guid.CreateVersion7()}", new { slug = "X" }, Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+
+        // On air, Next picks the live shot over the story at the top, and Take puts it on air.
+        var activated = await ReadAsync(await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/activate"));
+        Assert.Equal(troops, activated["nextItemId"]!.GetValue<Guid>());
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/next")).StatusCode);
+        var next = await ReadAsync(await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/next", new { itemId = live }));
+        Assert.Equal(live, next["nextItemId"]!.GetValue<Guid>());
+        var taken = await ReadAsync(await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/take"));
+        Assert.Equal(live, taken["onAirItemId"]!.GetValue<Guid>());
+        Assert.True(taken["items"]![1]!["onAir"]!.GetValue<bool>());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ChangesAtOnce_WithoutAVersion_AreAllMade_NoneLost(DatabaseProvider provider)
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(provider);
+        await using var server = await BulletinServer.StartAsync(database);
+        using var producer = (await StaffAccount.CreateAsync(server, "producer@test.example", StaffRoles.Producer)).Api(server);
+        var rundown = await CreateRundownAsync(producer, "2024-10-16T18:00:00+09:00", "2024-10-16T18:30:00+09:00");
+        var lines = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            lines.Add(await AddAsync(producer, rundown, new { kind = "break", slug = $"BREAK {i}", duration = 60 }));
+        }
+
+        // Four producers float a line each at the same moment: each change is made on whatever the others saved.
+        var floats = await Task.WhenAll(lines.Select(l => PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/items/{l}/float")));
+
+        Assert.All(floats, f => Assert.Equal(HttpStatusCode.OK, f.StatusCode));
+        var after = await RundownAsync(producer, rundown);
+        Assert.All(after["items"]!.AsArray(), i => Assert.True(i!["floated"]!.GetValue<bool>()));
+        Assert.Equal(1 + 4 + 4, after["version"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task BadInput_GetsA4xxProblem_AndChangesNothing()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var server = await BulletinServer.StartAsync(database);
+        using var producer = (await StaffAccount.CreateAsync(server, "producer@test.example", StaffRoles.Producer)).Api(server);
+        var rundown = await CreateRundownAsync(producer, "2024-10-16T18:00:00+09:00", "2024-10-16T18:30:00+09:00");
+
+        async Task Refused(HttpStatusCode expected, Task<HttpResponseMessage> call, string what)
+        {
+            var response = await call;
+            Assert.True(response.StatusCode == expected, $"{what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Cancel)}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+
+        const string Start = "2024-10-16T18:00:00+09:00";
+        await Refused(HttpStatusCode.BadRequest, producer.PostAsJsonAsync("/api/newsroom/rundowns",
+            new { show = new string('뉴', 201), start = Start, hardOut = "2024-10-16T18:30:00+09:00" }, Cancel), "a show name too long");
+        await Refused(HttpStatusCode.BadRequest, producer.PostAsJsonAsync("/api/newsroom/rundowns",
+            new { show = "\u0001\u0002", start = Start, hardOut = "2024-10-16T18:30:00+09:00" }, Cancel), "a show name of control characters");
+        await Refused(HttpStatusCode.BadRequest, producer.PostAsJsonAsync("/api/newsroom/rundowns",
+            new { show = "News", start = Start, hardOut = Start }, Cancel), "a hard out at the start");
+        await Refused(HttpStatusCode.BadRequest, producer.PostAsJsonAsync("/api/newsroom/rundowns",
+            new { show = "News", language = "fr", start = Start, hardOut = "2024-10-16T18:30:00+09:00" }, Cancel), "a language we do not have");
+        await Refused(HttpStatusCode.BadRequest, producer.PostAsJsonAsync("/api/newsroom/rundowns", new { show = "News" }, Cancel), "no times");
+
+        var items = $"/api/newsroom/rundowns/{rundown}/items";
+        await Refused(HttpStatusCode.BadRequest, producer.PostAsJsonAsync(items, new { storyId = Guid.CreateVersion7() }, Cancel), "no such story");
+        await Refused(HttpStatusCode.BadRequest, producer.PostAsJsonAsync(items, new { kind = "story", slug = "X", duration = 10 }, Cancel), "a story line without a story");
+        await Refused(HttpStatusCode.BadRequest, producer.PostAsJsonAsync(items, new { kind = "break", slug = "BREAK", duration = -5 }, Cancel), "a negative duration");
+        await Refused(HttpStatusCode.BadRequest, producer.PostAsJsonAsync(items, new { kind = "break", slug = "\t ", duration = 5 }, Cancel), "a blank slug");
+        await Refused(HttpStatusCode.BadRequest, producer.PostAsJsonAsync(items, new { kind = "break", slug = "BREAK", duration = 5, position = 3 }, Cancel),
+            "a position past the end");
+        using (var notJson = new StringContent("{\"position\":", System.Text.Encoding.UTF8, "application/json"))
+        {
+            var line = await AddAsync(producer, rundown, new { kind = "break", slug = "BREAK", duration = 5 });
+            var response = await producer.PostAsync(new Uri($"{items}/{line}/move", UriKind.Relative), notJson, Cancel);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            await Refused(HttpStatusCode.BadRequest, producer.PostAsJsonAsync($"{items}/{line}/move", new { position = -1 }, Cancel), "a negative position");
+            await Refused(HttpStatusCode.NotFound, producer.PostAsync(new Uri($"{items}/{line}/wiggle", UriKind.Relative), null, Cancel), "no such line action");
+        }
+
+        await Refused(HttpStatusCode.NotFound, producer.GetAsync(new Uri($"/api/newsroom/rundowns/{Guid.CreateVersion7()}", UriKind.Relative), Cancel),
+            "no such rundown");
+        await Refused(HttpStatusCode.NotFound, producer.PostAsync(new Uri($"{items}/{Guid.CreateVersion7()}/float", UriKind.Relative), null, Cancel),
+            "no such line");
+        var after = await RundownAsync(producer, rundown);
+        Assert.Equal(2, after["version"]!.GetValue<int>());
+        Assert.Single(after["items"]!.AsArray());
+    }
+
     [Fact]
     public async Task OpenApiDocument_DescribesTheRundownRoutes_AndTheTimingFields()
     {

@@ -1,0 +1,264 @@
+using Bulletin.Broadcast;
+using Bulletin.Broadcast.Printing;
+using Bulletin.Broadcast.Rundowns;
+using Bulletin.Core.Rundowns;
+using Bulletin.Core.Stories;
+using Bulletin.Core.Workflow;
+using Bulletin.Data;
+using Bulletin.Newsroom;
+using Bulletin.Site;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bulletin.Areas.Newsroom.Pages.Rundowns;
+
+/// <summary>
+/// The producer's rundown: the grid with every timing column, and a form for each change, so the page works with
+/// no script at all (each change posts and comes back here). rundown.js makes it live: it refetches the grid when
+/// the hub says the rundown or one of its stories changed, and moves lines by keyboard and drag through the same
+/// move form. Every change goes through <see cref="NewsroomRundowns"/>, based on the version the page showed.
+/// </summary>
+public sealed class RundownModel(NewsroomRundowns rundowns, BulletinDbContext db, RundownPdf pdf, SiteClock clock, TimeProvider time, NewsroomUi ui)
+    : PageModel
+{
+    /// <summary>Stories offered for a new line, per workflow state: the newest few, from the (Status, UpdatedAt) index.</summary>
+    private const int OfferedPerState = 15;
+
+    private static readonly StoryStatus[] OfferedStates = [StoryStatus.Approved, StoryStatus.Submitted, StoryStatus.Draft, StoryStatus.Published];
+
+    public RundownGrid Grid { get; private set; } = null!;
+    public SiteClock Clock => clock;
+    public bool CanEdit { get; private set; }
+    public bool CanNext { get; private set; }
+    public IReadOnlyList<RundownAction> Actions { get; private set; } = [];
+    public IReadOnlyList<Story> Offered { get; private set; } = [];
+    public string? Notice { get; private set; }
+    public string? Problem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? done, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Notice = done is null ? null : ui.T(RundownText.Done);
+        Offered = await OfferedAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The grid alone, for rundown.js to put in place of the one on screen.</summary>
+    public async Task<IActionResult> OnGetGridAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Partial("_RundownGrid", this) : NotFound();
+
+    /// <summary>The printed rundown (<c>what=rundown</c>, landscape) or its scripts (<c>what=scripts</c>), as PDF.</summary>
+    public async Task<IActionResult> OnGetPrintAsync(Guid id, string? what, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var scripts = what == "scripts";
+        try
+        {
+            var bytes = scripts ? pdf.Scripts(Grid, ui.Language, time.GetUtcNow()) : pdf.Sheet(Grid, ui.Language, time.GetUtcNow());
+            var name = $"{Grid.Rundown.AirDate:yyyyMMdd}-{(scripts ? "scripts" : "rundown")}.pdf";
+            Response.Headers.ContentDisposition = $"inline; filename=\"{name}\"";
+            return File(bytes, "application/pdf");
+        }
+        catch (PdfUnavailableException e)
+        {
+            return new ContentResult
+            {
+                StatusCode = StatusCodes.Status503ServiceUnavailable,
+                ContentType = "text/plain; charset=utf-8",
+                Content = ui.T(RundownText.PdfUnavailable, ui.T(e.Reason)),
+            };
+        }
+    }
+
+    public Task<IActionResult> OnPostMoveAsync(Guid id, Guid item, int position, int? version, CancellationToken cancellationToken) =>
+        ChangeAsync(id, RundownAction.Edit, version, "item.move", (r, _, a) => r.MoveItem(a, item, position), cancellationToken);
+
+    public Task<IActionResult> OnPostFloatAsync(Guid id, Guid item, bool floated, int? version, CancellationToken cancellationToken) =>
+        ChangeAsync(id, RundownAction.Edit, version, floated ? "item.float" : "item.unfloat",
+            (r, _, a) => floated ? r.FloatItem(a, item) : r.UnfloatItem(a, item), cancellationToken);
+
+    public Task<IActionResult> OnPostRemoveAsync(Guid id, Guid item, int? version, CancellationToken cancellationToken) =>
+        ChangeAsync(id, RundownAction.Edit, version, "item.remove", (r, _, a) => r.RemoveItem(a, item), cancellationToken);
+
+    public Task<IActionResult> OnPostNextAsync(Guid id, Guid item, int? version, CancellationToken cancellationToken) =>
+        ChangeAsync(id, RundownAction.Next, version, "next", (r, _, a) => r.Next(a, item), cancellationToken);
+
+    public Task<IActionResult> OnPostRenumberAsync(Guid id, int? version, CancellationToken cancellationToken) =>
+        ChangeAsync(id, RundownAction.Edit, version, "renumber", (r, _, a) => r.Renumber(a), cancellationToken);
+
+    /// <summary>A line's slug, duration (empty: a story's text and media time again) and readiness, saved together.</summary>
+    public Task<IActionResult> OnPostItemAsync(Guid id, Guid item, string? slug, string? duration, string? state, int? version,
+        CancellationToken cancellationToken)
+    {
+        var parsed = TimingFormat.Parse(duration);
+        if (!string.IsNullOrWhiteSpace(duration) && parsed is null)
+        {
+            return RefusedAsync(id, ui.T(RundownText.DurationNotATime), cancellationToken: cancellationToken);
+        }
+
+        return ChangeAsync(id, RundownAction.Edit, version, "item.edit", (r, _, a) =>
+        {
+            if (r.Find(item) is not { } line)
+            {
+                return WorkflowResult.NotFound(RundownWorkflowText.NoSuchItem.With(item));
+            }
+
+            var result = slug is not null && slug.Trim() != line.Slug ? r.SetSlug(a, item, slug) : WorkflowResult.Unchanged;
+            if (result.Succeeded && parsed != line.PlannedDuration && (parsed is not null || line.Kind == RundownItemKind.Story))
+            {
+                result = r.SetDuration(a, item, parsed);
+            }
+
+            if (result.Succeeded && ItemStates.TryGetValue(state ?? "", out var s) && s != line.State)
+            {
+                result = r.SetState(a, item, s);
+            }
+
+            return result;
+        }, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAddStoryAsync(Guid id, Guid? story, int? version, CancellationToken cancellationToken)
+    {
+        if (story is not { } storyId || await rundowns.FindStoryAsync(storyId, cancellationToken) is not { } found)
+        {
+            return await RefusedAsync(id, ui.T(RundownText.NoSuchStory), cancellationToken: cancellationToken);
+        }
+
+        return await ChangeAsync(id, RundownAction.Edit, version, "item.add",
+            (r, now, a) => r.AddStory(a, Guid.CreateVersion7(now), found.Id, found.Headline), cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAddLineAsync(Guid id, string? kind, string? slug, string? duration, int? version,
+        CancellationToken cancellationToken)
+    {
+        var length = TimingFormat.Parse(duration);
+        if (length is null)
+        {
+            return await RefusedAsync(id, ui.T(RundownText.DurationNotATime), cancellationToken: cancellationToken);
+        }
+
+        var lineKind = kind switch
+        {
+            "live" => RundownItemKind.Live,
+            "other" => RundownItemKind.Other,
+            _ => RundownItemKind.Break,
+        };
+        return await ChangeAsync(id, RundownAction.Edit, version, "item.add",
+            (r, now, a) => r.AddLine(a, Guid.CreateVersion7(now), lineKind, slug ?? "", length.Value), cancellationToken);
+    }
+
+    /// <summary>The rundown's workflow: lock, unlock, activate, take, finish (next is per line).</summary>
+    public Task<IActionResult> OnPostActionAsync(Guid id, string? action, int? version, CancellationToken cancellationToken)
+    {
+        if (!RundownActions.Codes.TryParse(action, out var parsed) || parsed is RundownAction.Edit or RundownAction.Next)
+        {
+            return Task.FromResult<IActionResult>(NotFound());
+        }
+
+        return ChangeAsync(id, parsed, version, RundownActions.Codes.Of(parsed), (r, now, a) => parsed switch
+        {
+            RundownAction.Lock => r.Lock(a),
+            RundownAction.Unlock => r.Unlock(a),
+            RundownAction.Activate => r.Activate(a),
+            RundownAction.Take => r.Take(a, now),
+            _ => r.Finish(a, now),
+        }, cancellationToken);
+    }
+
+    public static readonly IReadOnlyDictionary<string, RundownItemState> ItemStates = new Dictionary<string, RundownItemState>(StringComparer.Ordinal)
+    {
+        ["not-ready"] = RundownItemState.NotReady,
+        ["ready"] = RundownItemState.Ready,
+        ["approved"] = RundownItemState.Approved,
+    };
+
+    public static string Code(RundownItemState state) => ItemStates.First(s => s.Value == state).Key;
+
+    /// <summary>A post from rundown.js (it asks for no page back) answers with a status; a form's post comes back to the page.</summary>
+    private bool FromScript => Request.Headers.ContainsKey("X-Bulletin-Fragment");
+
+    private async Task<IActionResult> ChangeAsync(Guid id, RundownAction action, int? version, string what,
+        Func<Rundown, DateTimeOffset, StaffActor, WorkflowResult> change, CancellationToken cancellationToken)
+    {
+        var actor = StaffActor.From(User);
+        var result = await rundowns.ChangeAsync(id, action, version, actor, (r, now) => change(r, now, actor), what, cancellationToken);
+        if (result.Outcome == WorkflowOutcome.NotFound && result.Current is null)
+        {
+            return NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            var message = result.Outcome == WorkflowOutcome.Stale ? ui.T(RundownText.ChangedMeanwhile) : ui.T(result.Message) ?? "";
+            return await RefusedAsync(id, message,
+                result.Outcome == WorkflowOutcome.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict, cancellationToken);
+        }
+
+        return FromScript ? new NoContentResult() : Redirect($"/newsroom/rundowns/{id}?done={Uri.EscapeDataString(what)}#rundown-grid");
+    }
+
+    /// <summary>A refused change: the reason as text for the script, or the page again with it (nothing the form held is kept but the reason).</summary>
+    private async Task<IActionResult> RefusedAsync(Guid id, string message, int status = StatusCodes.Status409Conflict,
+        CancellationToken cancellationToken = default)
+    {
+        if (FromScript)
+        {
+            return new ContentResult { StatusCode = status, ContentType = "text/plain; charset=utf-8", Content = message };
+        }
+
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Problem = message;
+        Offered = await OfferedAsync(cancellationToken);
+        Response.StatusCode = status;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await rundowns.FindAsync(id, cancellationToken) is not { } sheet)
+        {
+            return false;
+        }
+
+        Grid = RundownGrid.Of(sheet, time.GetUtcNow());
+        var roles = StaffActor.From(User).Roles;
+        var status = sheet.Rundown.Status;
+        CanEdit = RundownWorkflow.Table.Allows(roles, status, RundownAction.Edit);
+        CanNext = RundownWorkflow.Table.Allows(roles, status, RundownAction.Next);
+        Actions = [.. RundownWorkflow.Table.ActionsFor(roles, status).Where(a => a is not (RundownAction.Edit or RundownAction.Next))];
+        return true;
+    }
+
+    private async Task<IReadOnlyList<Story>> OfferedAsync(CancellationToken cancellationToken)
+    {
+        if (!CanEdit)
+        {
+            return [];
+        }
+
+        var language = Grid.Rundown.Language;
+        var offered = new List<Story>();
+        foreach (var state in OfferedStates)
+        {
+            offered.AddRange(await db.Stories.AsNoTracking()
+                .Where(s => s.Status == state && s.Language == language)
+                .OrderByDescending(s => s.UpdatedAt).Take(OfferedPerState).ToListAsync(cancellationToken));
+        }
+
+        return offered;
+    }
+}

@@ -1,0 +1,5 @@
+using Bulletin.Core.Rundowns;
+
+namespace Bulletin.Broadcast;
+
+public sealed record RundownGridBlock(RundownBlock Block, BlockTiming Timing, IReadOnlyList<RundownGridRow> Rows);

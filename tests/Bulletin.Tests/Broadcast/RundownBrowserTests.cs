@@ -42,6 +42,7 @@ public sealed class RundownBrowserTests
         Assert.True(rundown["items"]!.AsArray().Single(i => i!["id"]!.GetValue<Guid>() == show.Snow)!["floated"]!.GetValue<bool>());
         await Assertions.Expect(b.Locator("#rundown-over-under")).ToHaveTextAsync(OverUnder(rundown["overUnder"]!.GetValue<int>()));
         await Assertions.Expect(b.Locator($"tr[data-item='{show.Snow:N}'] td.front")).ToHaveTextAsync("플로트");
+        await b.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("newsroom-rundown.png"), FullPage = true });
 
         // A script edited through the story API moves the open grid's times too.
         using var api = show.Producer.Api(server);
@@ -162,6 +163,16 @@ public sealed class RundownBrowserTests
         var live = (await RundownAsync(show))["items"]!.AsArray().Single(i => i!["slug"]!.GetValue<string>() == "날씨 연결")!;
         Assert.Equal(75, live["duration"]!.GetValue<int>());
         Assert.Equal("live", live["kind"]!.GetValue<string>());
+
+        // A second block, and a break after it goes into it as B1.
+        await page.FillAsync("#add-block-name", "2부");
+        await page.FillAsync("#add-block-budget", "10:00");
+        await page.ClickAsync("#add-block button");
+        await page.FillAsync("#add-line-slug", "2부 광고");
+        await page.FillAsync("#add-line-duration", "30");
+        await page.ClickAsync("#add-line button");
+        await Assertions.Expect(page.Locator("tr[data-slug='2부 광고'] td.page")).ToHaveTextAsync("B1");
+        await Assertions.Expect(page.Locator("tr.block").Nth(1)).ToContainTextAsync("2부");
     }
 
     [Theory]
@@ -194,6 +205,7 @@ public sealed class RundownBrowserTests
         await producer.ClickAsync("#action-take");
         await Assertions.Expect(prompter.Locator($"section[data-item='{show.Boat:N}']")).ToHaveClassAsync("on-air");
         await AssertAtMarkerAsync(prompter, show.Boat);
+        await prompter.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("newsroom-prompter.png") });
 
         // The reporter fixes the boat story's script; the prompter shows it without a reload.
         var version = (await GetAsync(api, show.BoatStory))["version"]!.GetValue<int>();

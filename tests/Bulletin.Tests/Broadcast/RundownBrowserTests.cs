@@ -131,6 +131,30 @@ public sealed class RundownBrowserTests
     }
 
     [Fact]
+    public async Task RundownsPage_StartsARundownAndListsItOnItsAirDate()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var server = await BulletinServer.StartAsync(database);
+        await using var browser = await Browser.LaunchAsync();
+        var producer = await StaffAccount.CreateAsync(server, "pd@test.example", StaffRoles.Producer);
+        var page = await browser.SignedInAsync(server, producer.Email, producer.Password);
+
+        await page.ClickAsync("#nav-rundowns");
+        await page.FillAsync("#show", "아침 뉴스");
+        await page.FillAsync("#start", "2026-12-03T07:00");
+        await page.FillAsync("#hard-out", "2026-12-03T07:50");
+        await page.ClickAsync("#create-rundown");
+
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("아침 뉴스");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("2026-12-03 07:00:00–07:50:00");
+        await Assertions.Expect(page.Locator("#rundown-over-under")).ToHaveTextAsync("-50:00");
+        await page.GotoAsync("/newsroom/rundowns?from=2026-12-01");
+        await Assertions.Expect(page.Locator("#rundowns a.rundown-link")).ToHaveTextAsync("아침 뉴스");
+        await page.GotoAsync("/newsroom/rundowns?from=2026-12-10");
+        await Assertions.Expect(page.Locator("#no-rundowns")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task WithoutScript_TheDownButton_MovesTheLineAndComesBack()
     {
         await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);

@@ -12,12 +12,14 @@ chmod 755 "$work"
 pg_started=""
 dovecot_pid=""
 smtp_pid=""
+redis_pid=""
 
 say() { printf '[test.sh] %s\n' "$*"; }
 
 cleanup() {
   [ -n "$dovecot_pid" ] && kill "$dovecot_pid" 2>/dev/null
   [ -n "$smtp_pid" ] && kill "$smtp_pid" 2>/dev/null
+  [ -n "$redis_pid" ] && kill "$redis_pid" 2>/dev/null
   if [ -n "$pg_started" ]; then
     runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg/data" -m fast -w stop >/dev/null 2>&1 || true
   fi
@@ -33,6 +35,7 @@ command -v /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ls /usr/lib/postg
 python3 -c 'import feedparser' >/dev/null 2>&1 || [ -f /usr/lib/python3/dist-packages/feedparser/__init__.py ] || need+=(python3-feedparser)
 [ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd)
 [ -x /usr/bin/aiosmtpd ] || need+=(python3-aiosmtpd)
+[ -x /usr/bin/redis-server ] || need+=(redis-server)
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
@@ -142,6 +145,26 @@ elif [ -x /usr/bin/aiosmtpd ]; then
   fi
 else
   say "SMTP: no aiosmtpd; the reply-by-e-mail test will be skipped"
+fi
+
+# --- a throwaway Redis for the tests of several nodes ----------------------------------------------
+if [ -n "${BULLETIN_TEST_REDIS:-}" ]; then
+  say "Redis: using the server in BULLETIN_TEST_REDIS"
+elif [ -x /usr/bin/redis-server ]; then
+  mkdir -p "$work/redis"
+  redis_port=$(free_port)
+  /usr/bin/redis-server --bind 127.0.0.1 --port "$redis_port" --save '' --appendonly no --dir "$work/redis" \
+    >"$work/redis/redis.log" 2>&1 </dev/null &
+  redis_pid=$!
+  if wait_port "$redis_port"; then
+    export BULLETIN_TEST_REDIS="127.0.0.1:$redis_port"
+    say "Redis: throwaway redis-server on 127.0.0.1:$redis_port"
+  else
+    say "redis-server could not be started; the tests of shared state will be skipped"
+    tail -n 20 "$work/redis/redis.log"
+  fi
+else
+  say "Redis: no redis-server; the tests of shared state will be skipped"
 fi
 
 # --- a real MOS device (NRK's mos-connection on Node) for the MOS gateway's tests -----------------

@@ -57,7 +57,7 @@ public static class BulletinData
             .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug)));
 
     private static void UsePostgres(DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3));
+        builder.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3)).AddInterceptors(new Outbox.OutboxOrdering());
 
     private static string SqliteConnectionString(DatabaseOptions options, string dataDirectory)
     {

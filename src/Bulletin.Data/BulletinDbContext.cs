@@ -4,6 +4,7 @@ using Bulletin.Core.Sections;
 using Bulletin.Core.Stories;
 using Bulletin.Data.Audit;
 using Bulletin.Data.History;
+using Bulletin.Data.Idempotency;
 using Bulletin.Core.Tips;
 using Bulletin.Data.Outbox;
 using Bulletin.Data.Publication;
@@ -41,6 +42,7 @@ public abstract class BulletinDbContext(DbContextOptions options)
     public DbSet<TipMessage> TipMessages => Set<TipMessage>();
     public DbSet<TipAuditEntry> TipAudit => Set<TipAuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 
     /// <summary>Shows' running orders; blocks and items are saved and loaded with them (<see cref="RundownOrder"/>).</summary>
     public DbSet<Rundown> Rundowns => Set<Rundown>();

@@ -40,10 +40,12 @@ public static class DatabaseFaults
         SqliteException { SqliteErrorCode: SqliteIoError } => DatabaseFault.Full,
         PostgresException { SqlState: PostgresErrorCodes.DiskFull } => DatabaseFault.Full,
         PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.DeadlockDetected
-            or PostgresErrorCodes.TooManyConnections } => DatabaseFault.Busy,
+            or PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.QueryCanceled } => DatabaseFault.Busy,
         PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown
             or PostgresErrorCodes.CannotConnectNow } => DatabaseFault.Unreachable,
         PostgresException => null,
+        // A command past its timeout: the server is there but too slow (a lock held elsewhere, a heavy query).
+        NpgsqlException { InnerException: TimeoutException } => DatabaseFault.Busy,
         NpgsqlException { IsTransient: true } => DatabaseFault.Unreachable,
         IOException io when DiskFullResults.Contains(io.HResult) => DatabaseFault.Full,
         _ => null,

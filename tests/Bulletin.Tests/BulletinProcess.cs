@@ -39,6 +39,8 @@ internal sealed class BulletinProcess : IAsyncDisposable
         start.Environment["BULLETIN_DATA_DIR"] = database.DataDirectory;
         start.Environment["Database__Provider"] = database.Options.Provider.ToString();
         start.Environment["Database__ConnectionString"] = database.Options.ConnectionString ?? "";
+        // As a one-node site: it migrates its own database on either provider (a fleet test says otherwise).
+        start.Environment["Database__MigrateOnStart"] = "true";
         start.Environment["Site__DemoContent"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (name, value) in environment)

@@ -41,8 +41,9 @@ internal sealed class BulletinServer : IAsyncDisposable
     public static async Task<TestDatabase> NewDatabaseAsync(DatabaseProvider provider, bool migrated = true) =>
         await TestDatabase.CreateAsync(provider, migrated);
 
+    /// <param name="dataDirectory">Another node's own folder over the same database (its search index, its keys); the database's folder when null.</param>
     public static async Task<BulletinServer> StartAsync(TestDatabase database, bool demo = false, IEnumerable<string>? settings = null,
-        Action<WebApplicationBuilder>? configure = null)
+        Action<WebApplicationBuilder>? configure = null, string? dataDirectory = null)
     {
         string[] args =
         [
@@ -50,11 +51,13 @@ internal sealed class BulletinServer : IAsyncDisposable
             "--Site:DemoContent=" + (demo ? "true" : "false"),
             "--Database:Provider=" + database.Options.Provider,
             "--Database:ConnectionString=" + (database.Options.ConnectionString ?? ""),
+            // A test's server is a one-node site, which migrates its own database on either provider.
+            "--Database:MigrateOnStart=true",
             "--Logging:LogLevel:Default=Warning",
             .. settings ?? [],
         ];
         var logs = new CapturedLogs();
-        var app = BulletinWebApp.Build(args, new DataDirectory(database.DataDirectory), builder =>
+        var app = BulletinWebApp.Build(args, new DataDirectory(dataDirectory ?? database.DataDirectory), builder =>
         {
             builder.Logging.AddProvider(logs);
             configure?.Invoke(builder);

@@ -128,6 +128,61 @@ public sealed class DatabaseFaultTests
         Assert.DoesNotContain("내려가 있는 동안", JsonText(stored), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SlowPostgres_AnswersWithinItsCommandTimeout503_ServesCachedPagesMeanwhile_AndCatchesUpAfter()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Postgres);
+        // A database that stops answering: another session holds the stories table, so every query on it waits.
+        // Npgsql's command timeout (two seconds here; 30 by default) decides how long a request waits for it.
+        await using var server = await BulletinServer.StartAsync(database, demo: true, settings:
+        [
+            "--Database:ConnectionString=" + database.Options.ConnectionString + ";Command Timeout=2",
+            "--Hosting:RetryAfterSeconds=5",
+        ]);
+        var editor = await StaffAccount.CreateAsync(server, "editor@test.example", StaffRoles.Editor);
+        using var api = editor.Api(server);
+        var (id, version) = await CreateAsync(api);
+        using var front = await server.Client.GetAsync(new Uri("/", UriKind.Relative), cancellationToken);
+        Assert.Equal(HttpStatusCode.OK, front.StatusCode);
+
+        HttpResponseMessage refused;
+        TimeSpan waited;
+        await using (var other = new Npgsql.NpgsqlConnection(database.Options.ConnectionString))
+        {
+            await other.OpenAsync(cancellationToken);
+            await using var transaction = await other.BeginTransactionAsync(cancellationToken);
+            await using (var hold = other.CreateCommand())
+            {
+                hold.Transaction = transaction;
+                hold.CommandText = "LOCK TABLE \"Stories\" IN ACCESS EXCLUSIVE MODE";
+                await hold.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            var clock = Stopwatch.StartNew();
+            refused = await PutAsync(api, id, KoreanStory(anchorText: "느린 동안 보낸 문장입니다."), version);
+            waited = clock.Elapsed;
+
+            // Readers of pages already made are not kept waiting.
+            var cached = Stopwatch.StartNew();
+            using var again = await server.Client.GetAsync(new Uri("/", UriKind.Relative), cancellationToken);
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+            Assert.True(cached.Elapsed < TimeSpan.FromSeconds(1), $"the cached front page took {cached.Elapsed.TotalMilliseconds:F0} ms");
+            await transaction.RollbackAsync(cancellationToken);
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.InRange(waited.TotalSeconds, 1.5, 15);
+        Assert.Equal("5", refused.Headers.GetValues("Retry-After").Single());
+        var problem = await ReadAsync(refused);
+        Assert.Equal("busy", problem["fault"]!.GetValue<string>());
+        Assert.Contains("Nothing from this request was saved", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var saved = await PutAsync(api, id, KoreanStory(anchorText: "느린 동안 보낸 문장입니다."), version);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(version + 1, (await GetAsync(api, id))["version"]!.GetValue<int>());
+    }
+
     private static async Task RunAsync(string program, params string[] arguments)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardError = true };

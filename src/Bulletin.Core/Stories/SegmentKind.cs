@@ -14,4 +14,10 @@ public enum SegmentKind
 
     /// <summary>A recorded quote (SOT) with the speaker's name and title on screen.</summary>
     Soundbite,
+
+    /// <summary>
+    /// Plain article text, for stories that were never broadcast scripts (a wire item, a feed entry, a blog post):
+    /// read as it stands, with no studio or reporter role.
+    /// </summary>
+    Article,
 }

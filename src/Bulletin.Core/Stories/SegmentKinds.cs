@@ -9,6 +9,7 @@ public static class SegmentKinds
         SegmentKind.Reporter => "reporter",
         SegmentKind.Speaker => "speaker",
         SegmentKind.Soundbite => "soundbite",
+        SegmentKind.Article => "article",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown segment kind."),
     };
 
@@ -20,6 +21,7 @@ public static class SegmentKinds
             case "reporter": kind = SegmentKind.Reporter; return true;
             case "speaker": kind = SegmentKind.Speaker; return true;
             case "soundbite": kind = SegmentKind.Soundbite; return true;
+            case "article": kind = SegmentKind.Article; return true;
             default: kind = default; return false;
         }
     }

@@ -18,6 +18,9 @@ public static class StoryWorkflow
     private static readonly IReadOnlySet<string> EditorsAndScheduler = StaffRoles.Set(StaffRoles.Editor, StaffRoles.Scheduler);
     private static readonly IReadOnlySet<string> Importer = StaffRoles.Set(StaffRoles.Importer);
 
+    // A wire that withdraws a story (NewsML-G2 or ninjs pubStatus canceled) kills the copy it sent, like an editor.
+    private static readonly IReadOnlySet<string> EditorsAndImporter = StaffRoles.Set(StaffRoles.Editor, StaffRoles.Importer);
+
     public static readonly WorkflowTable<StoryStatus, StoryAction> Table = new(StoryWorkflowText.Names,
         [
             new(null, Create, Draft, Writers),
@@ -25,32 +28,32 @@ public static class StoryWorkflow
 
             new(Draft, Edit, Draft, Writers),
             new(Draft, Submit, Submitted, Writers),
-            new(Draft, Kill, Killed, Editors),
+            new(Draft, Kill, Killed, EditorsAndImporter),
 
             new(Submitted, Edit, Submitted, Editors),
             new(Submitted, Approve, Approved, Editors),
-            new(Submitted, Kill, Killed, Editors),
+            new(Submitted, Kill, Killed, EditorsAndImporter),
 
             new(Approved, Edit, Approved, Editors),
             new(Approved, Schedule, Scheduled, Editors),
             new(Approved, Publish, Published, Editors),
-            new(Approved, Kill, Killed, Editors),
+            new(Approved, Kill, Killed, EditorsAndImporter),
 
             new(Scheduled, Edit, Scheduled, Editors),
             new(Scheduled, Schedule, Scheduled, Editors),
             new(Scheduled, Publish, Published, EditorsAndScheduler),
-            new(Scheduled, Kill, Killed, Editors),
+            new(Scheduled, Kill, Killed, EditorsAndImporter),
 
             // Editing a published story changes its working version only; publishing again puts it live.
             new(Published, Edit, Published, Editors),
             new(Published, Publish, Published, Editors),
             new(Published, Correct, Published, Editors),
             new(Published, Unpublish, Unpublished, Editors),
-            new(Published, Kill, Killed, Editors),
+            new(Published, Kill, Killed, EditorsAndImporter),
 
             new(Unpublished, Edit, Unpublished, Editors),
             new(Unpublished, Publish, Published, Editors),
-            new(Unpublished, Kill, Killed, Editors),
+            new(Unpublished, Kill, Killed, EditorsAndImporter),
 
             // A source's new version of a story it sent before; on a live story the page follows (the source published it).
             new(Draft, Import, Draft, Importer),

@@ -12,11 +12,11 @@ namespace Bulletin.Ingest.BroadcastPages;
 public static class BroadcastPageReader
 {
     /// <summary>Reads a file's bytes: UTF-8 (with or without a byte-order mark) or UTF-16 with one.</summary>
-    public static PageReadResult Read(ReadOnlySpan<byte> bytes)
+    public static ReadResult Read(ReadOnlySpan<byte> bytes)
     {
         if (bytes.IsEmpty)
         {
-            return PageReadResult.Failure("The file is empty.");
+            return ReadResult.Failure("The file is empty.");
         }
 
         if (bytes is [0xFF, 0xFE, ..])
@@ -36,7 +36,7 @@ public static class BroadcastPageReader
 
         if (PageSniffer.DescribeBinary(bytes) is { } binary)
         {
-            return PageReadResult.Failure(binary);
+            return ReadResult.Failure(binary);
         }
 
         var buffer = ArrayPool<char>.Shared.Rent(bytes.Length);
@@ -45,7 +45,7 @@ public static class BroadcastPageReader
             var status = Utf8.ToUtf16(bytes, buffer, out var read, out var written, replaceInvalidSequences: false);
             return status == OperationStatus.Done
                 ? Read(new string(buffer, 0, written))
-                : PageReadResult.Failure(
+                : ReadResult.Failure(
                     $"The file is not valid UTF-8 text (the first bad byte is at offset {read}). Convert it to UTF-8 (it may be EUC-KR) and try again.");
         }
         finally
@@ -54,11 +54,11 @@ public static class BroadcastPageReader
         }
     }
 
-    public static PageReadResult Read(string text)
+    public static ReadResult Read(string text)
     {
         if (text is null || text.Length == 0 || (text.Length == 1 && text[0] == '\uFEFF'))
         {
-            return PageReadResult.Failure("The file is empty.");
+            return ReadResult.Failure("The file is empty.");
         }
 
         var start = 0;
@@ -69,17 +69,17 @@ public static class BroadcastPageReader
 
         if (start == text.Length)
         {
-            return PageReadResult.Failure("The file holds only blank space: there is no story in it.");
+            return ReadResult.Failure("The file holds only blank space: there is no story in it.");
         }
 
         if (PageSniffer.LooksBinary(text))
         {
-            return PageReadResult.Failure("The file is binary data, not a text page.");
+            return ReadResult.Failure("The file is binary data, not a text page.");
         }
 
         if (PageSniffer.DescribeOtherFormat(text, start) is { } otherFormat)
         {
-            return PageReadResult.Failure(otherFormat);
+            return ReadResult.Failure(otherFormat);
         }
 
         return new PageParser(text).Parse();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Bulletin.Core.Stories;
 
 namespace Bulletin.Ingest.BroadcastPages;
@@ -7,18 +8,21 @@ namespace Bulletin.Ingest.BroadcastPages;
 /// intro ("홍길동 기자가 보도합니다.") and Korean sign-off. English pages are machine translations that turn names
 /// into words ("It's YTN YouTube."), so an English sign-off is never read as a name.
 /// </summary>
-internal static class PageBylines
+internal static partial class PageBylines
 {
     private const int MaxSignOffLength = 60;
 
     private static readonly string[] KoreanReporterWords = ["기자", "특파원"];
 
     // Only a line that hands over to the reporter names one: "취재 기자들이 현장에 있습니다." does not.
-    private static readonly HashSet<string> KoreanIntroReporterWords = ["기자가", "기자의", "기자", "특파원이", "특파원의", "특파원"];
+    private static readonly HashSet<string> KoreanIntroReporterWords =
+        ["기자가", "기자의", "기자", "기자를", "기자,", "특파원이", "특파원의", "특파원", "특파원을", "특파원,"];
 
     private static readonly string[] KoreanIntroEndings =
     [
         "보도합니다.", "보도입니다.", "전합니다.", "전해드립니다.", "취재했습니다.", "정리했습니다.", "기자입니다.", "특파원입니다.",
+        "연결합니다.", "연결해 보겠습니다.", "연결하겠습니다.", "다녀왔습니다.", "리포트입니다.", "알아봤습니다.", "짚어봤습니다.",
+        "만나봤습니다.", "전해주시죠.", "전해 주시죠.", "보도해드립니다.", "보도해 드립니다.",
     ];
 
     private static readonly string[] EnglishIntroEndings =
@@ -55,6 +59,12 @@ internal static class PageBylines
             return true;
         }
 
+        if (s.StartsWith("YTN", StringComparison.Ordinal)
+            && (s.TrimEnd('.').EndsWith("였습니다", StringComparison.Ordinal) || s.TrimEnd('.').EndsWith("었습니다", StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
         foreach (var start in EnglishSignOffStarts)
         {
             if (s.StartsWith(start, StringComparison.OrdinalIgnoreCase))
@@ -63,7 +73,7 @@ internal static class PageBylines
             }
         }
 
-        return false;
+        return EnglishNamedSignOff().IsMatch(line);
     }
 
     /// <summary>Reads "기자 : 홍길동, 김영희" or "Reporter: Hong Gil-dong"; null when the line is not one.</summary>
@@ -98,22 +108,21 @@ internal static class PageBylines
         {
             if (segment.Kind == SegmentKind.Anchor)
             {
-                FromIntro(LastParagraph(segment.Text), names);
+                // Usually the lead's last line; a two-part package hands over in the middle too. Intros are short and
+                // end in set phrases, so a longer paragraph or one without such an ending names no one.
+                foreach (var paragraph in segment.Paragraphs)
+                {
+                    FromIntro(paragraph, names);
+                }
             }
         }
 
         if (signOff is not null)
         {
-            AddOnce(names, FromKoreanSignOff(signOff));
+            AddOnce(names, FromKoreanSignOff(signOff) ?? FromEnglishSignOff(signOff));
         }
 
         return names;
-    }
-
-    private static string LastParagraph(string text)
-    {
-        var at = text.LastIndexOf("\n\n", StringComparison.Ordinal);
-        return at < 0 ? text : text[(at + 2)..];
     }
 
     private static void FromIntro(string paragraph, List<string> names)
@@ -197,6 +206,15 @@ internal static class PageBylines
     // "Reporter Hong Gil-dong reports." / "Kim Min-ji has the report."; "I'm a YouTube reporter on the report." names no one.
     private static string? FromEnglishIntro(string paragraph)
     {
+        // Hand-overs: "Here's Daniel Cho.", "We go to Daniel Cho in Busan.", "Our correspondent Mina Park has more from Tokyo."
+        foreach (var pattern in new[] { EnglishHandOverBefore(), EnglishHandOverAfter() })
+        {
+            if (pattern.Match(paragraph) is { Success: true } match && IsEnglishName(match.Groups["name"].Value))
+            {
+                return match.Groups["name"].Value;
+            }
+        }
+
         foreach (var ending in EnglishIntroEndings)
         {
             if (!paragraph.EndsWith(ending, StringComparison.Ordinal))
@@ -249,12 +267,19 @@ internal static class PageBylines
         }
 
         s = s[3..].TrimEnd('.');
-        if (!s.EndsWith("입니다", StringComparison.Ordinal))
+        if (s.EndsWith("이었습니다", StringComparison.Ordinal))
+        {
+            s = s[..^5];
+        }
+        else if (s.EndsWith("였습니다", StringComparison.Ordinal) || s.EndsWith("입니다", StringComparison.Ordinal))
+        {
+            s = s[..^(s.EndsWith("였습니다", StringComparison.Ordinal) ? 4 : 3)];
+        }
+        else
         {
             return null;
         }
 
-        s = s[..^3];
         var bracket = s.IndexOfAny(['[', '(']);
         if (bracket >= 0)
         {
@@ -270,6 +295,39 @@ internal static class PageBylines
 
         return last >= 0 && IsKoreanName(words[last]) ? words[last] : null;
     }
+
+    // "This is Daniel Cho for YTN." / "Daniel Cho, YTN News." / "I'm Daniel Cho, YTN News, Busan." / "It's YTN's Daniel Cho."
+    private static string? FromEnglishSignOff(string signOff) =>
+        EnglishNamedSignOff().Match(signOff) is { Success: true } match && IsEnglishName(match.Groups["name"].Value)
+            ? match.Groups["name"].Value
+            : null;
+
+    /// <summary>
+    /// Two to four capitalised words, none of them the channel's or a machine translation's stand-in for a name
+    /// ("It's YTN YouTube." translates a name as "YouTube").
+    /// </summary>
+    private static bool IsEnglishName(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is >= 2 and <= 4
+            && words.All(w => char.IsUpper(w[0]) && w is not ("YTN" or "YouTube" or "News" or "The" or "Reporter" or "Correspondent" or "Anchor"));
+    }
+
+    private const string EnglishNamePattern = @"(?<name>[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+){1,3})";
+
+    [GeneratedRegex(@"^(?:Here's|Here’s|Here is|Over to|We go to|Let's go to|Let’s go to|Let's turn to|We turn to|Now to|Joining us (?:now )?is|We're joined by)\s+(?:(?:YTN|our|YTN's)\s+)?(?:(?:reporter|correspondent)\s+)?"
+        + EnglishNamePattern + @"(?=[\s,.]|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex EnglishHandOverBefore();
+
+    [GeneratedRegex(@"^(?:(?:YTN|Our|YTN's)\s+)?(?:(?:reporter|correspondent|Reporter|Correspondent)\s+)?" + EnglishNamePattern
+        + @"\s+(?:reports|is reporting|has (?:the|more|this|that|details)|explains|looks (?:into|at)|went|takes (?:a|us)|brings|joins us|tells us)\b[^.]*\.?$",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex EnglishHandOverAfter();
+
+    [GeneratedRegex(@"^(?:(?:This is|I'm|I’m|I am)\s+)?" + EnglishNamePattern
+        + @"(?:,\s*YTN(?: News)?(?:,\s*[A-Z][\p{L} ]+)?|\s+for YTN(?: News)?(?:,?\s+in\s+[A-Z][\p{L} ]+)?)\.?$"
+        + @"|^(?:It's|It’s|This is)\s+YTN's\s+" + EnglishNamePattern + @"\.?$", RegexOptions.CultureInvariant)]
+    private static partial Regex EnglishNamedSignOff();
 
     private static bool IsKoreanName(string name)
     {

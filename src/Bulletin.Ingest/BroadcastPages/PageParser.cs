@@ -11,6 +11,7 @@ internal sealed class PageParser
     // A page's time line comes right under the headline and its few subheadlines.
     private const int MaxHeaderLines = 8;
     private const int MaxHeadlineLength = 300;
+    private const int MaxDerivedHeadlineLength = 100;
 
     private readonly string[] _lines;
     private readonly List<string> _warnings = [];
@@ -54,29 +55,37 @@ internal sealed class PageParser
 
     }
 
-    public PageReadResult Parse()
+    /// <summary>
+    /// Reads what the page has: a page missing its headline, its time or its text is still imported, with what is
+    /// missing said in a warning (a page with no time comes in as a draft for an editor to date); only a page with
+    /// neither a headline nor any text is refused.
+    /// </summary>
+    public ReadResult Parse()
     {
         var index = NextNonBlank(0);
-        var headline = _lines[index];
+        var first = _lines[index];
         DateTimeOffset? published = null, updated = null;
-        if (PageTime.TryReadLine(headline, ref published, ref updated))
+        string? headline = first;
+        var timeIndex = -1;
+        if (PageTime.TryReadLine(first, ref published, ref updated))
         {
-            return PageReadResult.Failure($"No headline: the page starts with its time line ('{Excerpt(headline)}'); the first line of a page is the headline.");
+            headline = null;
+            timeIndex = index;
+            _warnings.Add($"The page starts with its time line ('{Excerpt(first)}'), not a headline; the headline is taken from the story's first sentence.");
         }
-
-        if (ScriptLine.Parse(headline).Kind is not ScriptLineKind.Text)
+        else if (ScriptLine.Parse(first).Kind is not ScriptLineKind.Text)
         {
-            return PageReadResult.Failure($"No headline: the page starts with a script marker ('{Excerpt(headline)}'); the first line of a page is the headline.");
+            headline = null;
+            _warnings.Add($"The page starts with a script marker ('{Excerpt(first)}'), not a headline; the headline is taken from the story's first sentence.");
         }
-
-        if (headline.Length > MaxHeadlineLength)
+        else if (first.Length > MaxHeadlineLength)
         {
-            return PageReadResult.Failure($"No headline: the first line is {headline.Length} characters long, which is a paragraph, not a headline.");
+            headline = null;
+            _warnings.Add($"The first line is {first.Length} characters long, a paragraph rather than a headline; it is kept as story text and the headline is taken from its first sentence.");
         }
 
         var subheadlines = new List<string>(3);
-        var timeIndex = -1;
-        for (int i = index + 1, seen = 0; i < _lines.Length && seen <= MaxHeaderLines; i++)
+        for (int i = index + 1, seen = 0; headline is not null && i < _lines.Length && seen <= MaxHeaderLines; i++)
         {
             var line = _lines[i];
             if (line.Length == 0)
@@ -104,19 +113,25 @@ internal sealed class PageParser
             seen++;
         }
 
-        if (timeIndex < 0)
+        int bodyStart;
+        if (timeIndex >= 0)
         {
-            return PageReadResult.Failure(
-                "No recognisable date: a broadcast page gives its time under the headline, as in '2024.10.16 오전 09:08'.");
+            // A second time line may follow ("입력 ..." then "수정 ...").
+            bodyStart = timeIndex + 1;
+            var next = NextNonBlank(bodyStart);
+            while (next < _lines.Length && PageTime.TryReadLine(_lines[next], ref published, ref updated))
+            {
+                bodyStart = next + 1;
+                next = NextNonBlank(bodyStart);
+            }
         }
-
-        // A second time line may follow ("입력 ..." then "수정 ...").
-        var bodyStart = timeIndex + 1;
-        var next = NextNonBlank(bodyStart);
-        while (next < _lines.Length && PageTime.TryReadLine(_lines[next], ref published, ref updated))
+        else
         {
-            bodyStart = next + 1;
-            next = NextNonBlank(bodyStart);
+            // Without a time line there is no telling subheadlines from the story's first lines: they stay story text.
+            subheadlines.Clear();
+            bodyStart = headline is null ? index : index + 1;
+            _warnings.Add("No readable time: a broadcast page gives its time under the headline, as in '2024.10.16 오전 09:08'. " +
+                "The story is imported as a draft for an editor to date.");
         }
 
         var body = ReadBody(bodyStart);
@@ -131,9 +146,19 @@ internal sealed class PageParser
             }
         }
 
+        if (headline is null)
+        {
+            if (segments.Count == 0)
+            {
+                return ReadResult.Failure("The page has neither a headline nor any story text.");
+            }
+
+            headline = HeadlineFrom(segments[0].Paragraphs.First());
+        }
+
         if (segments.Count == 0)
         {
-            return PageReadResult.Failure("The page has a headline and a time but no story text.");
+            _warnings.Add("The page has a headline but no story text.");
         }
 
         var story = new StoryContent
@@ -151,7 +176,30 @@ internal sealed class PageParser
             UpdatedAt = updated,
         };
 
-        return PageReadResult.Success(story, _warnings.Count == 0 ? [] : _warnings);
+        return ReadResult.Success(story, _warnings.Count == 0 ? [] : _warnings);
+    }
+
+    /// <summary>The first sentence of a paragraph, cut at a word near 100 characters when it runs longer.</summary>
+    private static string HeadlineFrom(string paragraph)
+    {
+        var end = -1;
+        foreach (var stop in new[] { ". ", "다. ", "? ", "! " })
+        {
+            var at = paragraph.IndexOf(stop, StringComparison.Ordinal);
+            if (at > 0 && (end < 0 || at + stop.Length - 1 < end))
+            {
+                end = at + stop.Length - 1;
+            }
+        }
+
+        var sentence = end > 0 ? paragraph[..end].Trim() : paragraph;
+        if (sentence.Length <= MaxDerivedHeadlineLength)
+        {
+            return sentence;
+        }
+
+        var cut = sentence.LastIndexOf(' ', MaxDerivedHeadlineLength);
+        return string.Concat(sentence.AsSpan(0, cut > 20 ? cut : MaxDerivedHeadlineLength), "...");
     }
 
     private (string? SignOff, bool Disclaimer, List<string>? Bylines) ReadBody(int bodyStart)

@@ -62,6 +62,14 @@ internal static class PageSniffer
     public static string? DescribeOtherFormat(string text, int start)
     {
         var head = text.AsSpan(start, Math.Min(text.Length - start, 2048));
+
+        // XML after a line of text (a pasted attack, a file with a banner) is still XML, never a page to keep as text.
+        if (head[0] != '<' && (head.Contains("<?xml", StringComparison.OrdinalIgnoreCase) || head.Contains("<!DOCTYPE", StringComparison.OrdinalIgnoreCase)
+            || head.Contains("<!ENTITY", StringComparison.OrdinalIgnoreCase)))
+        {
+            return "The file holds XML markup (an XML declaration, a DOCTYPE or an entity) after its first line: it is neither a broadcast page nor well-formed XML.";
+        }
+
         switch (head[0])
         {
             case '<':

@@ -158,12 +158,14 @@ internal static class PageTime
             var h = hour ?? 0;
             if (pm is { } isPm)
             {
-                if (h is < 1 or > 12)
+                // Korean sites write just after midnight as "오전 00:15" as often as "오전 12:15", noon as "오후 12:30",
+                // and some put 오후 before a 24-hour time ("오후 13:30").
+                if (isPm ? h is < 0 or > 23 : h is < 0 or > 12)
                 {
                     return false;
                 }
 
-                h = (h % 12) + (isPm ? 12 : 0);
+                h = isPm ? (h < 12 ? h + 12 : h) : (h == 12 ? 0 : h);
             }
             else if (h > 23)
             {

@@ -57,7 +57,7 @@ internal sealed class CommandHost : IAsyncDisposable
             host._app.Services.GetService<IStartupValidator>()?.Validate();
             if (migrate)
             {
-                await DatabaseStartup.MigrateAsync(host.Get<BulletinDbContext>(), cancellationToken);
+                await DatabaseStartup.PrepareAsync(host.Get<BulletinDbContext>(), host.Get<IConfiguration>().Database(), cancellationToken);
             }
 
             return host;
@@ -68,6 +68,10 @@ internal sealed class CommandHost : IAsyncDisposable
                 ? all.InnerExceptions.OfType<OptionsValidationException>().SelectMany(v => v.Failures)
                 : ((OptionsValidationException)e).Failures;
             await Console.Error.WriteLineAsync($"{verb}: the configuration is not valid: {string.Join(" ", failures)}");
+        }
+        catch (DatabaseBehindException e)
+        {
+            await Console.Error.WriteLineAsync($"{verb}: {e.Message}");
         }
         catch (Exception e) when (e is DbException or InvalidOperationException { InnerException: DbException })
         {

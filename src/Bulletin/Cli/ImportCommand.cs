@@ -9,6 +9,7 @@ using System.Threading.Channels;
 using Bulletin.Core.Stories;
 using Bulletin.Data;
 using Bulletin.Hosting;
+using Bulletin.Ingest;
 using Bulletin.Ingest.BroadcastPages;
 using Bulletin.Newsroom;
 using Bulletin.Publishing;
@@ -18,22 +19,26 @@ using Microsoft.EntityFrameworkCore;
 namespace Bulletin.Cli;
 
 /// <summary>
-/// `bulletin import [--dry-run] [--json] [--verbose] [--publish] [--section SLUG] PATH...`: reads broadcast story
-/// pages into stories. A bad file is reported and skipped; the others still import. Exit code 1 when any file failed.
+/// `bulletin import [--format auto|page|ninjs|newsml|feed|wxr] [--dry-run] [--json] [--verbose] [--publish]
+/// [--section SLUG] [--source NAME] PATH...`: reads files of any format Bulletin takes (told from their contents by
+/// default) into stories. A bad file or item is reported and skipped; the others still import. Exit code 1 when any failed.
 /// </summary>
 /// <remarks>
 /// Sized for archives of millions of pages: files are listed one directory at a time and read while the previous
 /// batch is being stored, a batch is one transaction, and nothing is kept from one batch to the next but counters.
+/// A file may hold many stories (a feed, a WordPress export, a newsMessage): each is an item of the report.
 /// </remarks>
 public static class ImportCommand
 {
-    /// <summary>Pages are a few kilobytes; anything this large is not one, and is not read into memory.</summary>
-    private const long MaxPageBytes = 4 * 1024 * 1024;
-
     private const int BatchSize = 500;
 
     /// <summary>Without --verbose a long run of bad files is summed up, not listed in full.</summary>
     private const int FailuresListed = 20;
+
+    /// <summary>The widths of the story table's source and external id columns.</summary>
+    private const int MaxSource = 100;
+    private const int MaxExternalId = 200;
+    private const int MaxVersion = 100;
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -43,14 +48,18 @@ public static class ImportCommand
     };
 
     private static readonly Option<bool> DryRun = new("--dry-run") { Description = "Read and report; store nothing" };
-    private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON array, an object per file" };
-    private static readonly Option<bool> Verbose = new("--verbose") { Description = "Print a line for every file" };
-    private static readonly Option<bool> Publish = new("--publish") { Description = "Publish what is stored" };
+    private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON array, an object per story read (or file that failed)" };
+    private static readonly Option<bool> Verbose = new("--verbose") { Description = "Print a line for every story" };
+    private static readonly Option<bool> Publish = new("--publish") { Description = "Publish what is stored (drafts and stories with no time stay drafts)" };
     private static readonly Option<string?> SectionSlug = new("--section") { Description = "Put the stories in this section (its slug)" };
-    private static readonly Option<string> Source = new("--source")
+    private static readonly Option<string?> Source = new("--source")
     {
-        Description = "The name these pages are known by; importing a page again from the same source updates its story",
-        DefaultValueFactory = _ => "page",
+        Description = "The name these stories are known by (default: the agency or site the file names, else the format); importing a story again from the same source updates it",
+    };
+    private static readonly Option<string> Format = new("--format")
+    {
+        Description = $"The files' format: {IngestFormats.Names} (auto: told from each file's contents)",
+        DefaultValueFactory = _ => "auto",
     };
     private static readonly Argument<string[]> Paths = new("PATH")
     {
@@ -60,9 +69,9 @@ public static class ImportCommand
 
     public static Command Create()
     {
-        var command = new Command("import", "Import broadcast story pages (Korean or English) from files or directories.")
+        var command = new Command("import", "Import stories from files or directories: broadcast pages, ninjs, NewsML-G2, RSS, Atom, JSON Feed, WordPress exports.")
         {
-            DryRun, Json, Verbose, Publish, SectionSlug, Source, Paths,
+            Format, DryRun, Json, Verbose, Publish, SectionSlug, Source, Paths,
         };
         command.SetAction(RunAsync);
         return command;
@@ -74,7 +83,13 @@ public static class ImportCommand
         var json = result.GetValue(Json);
         var verbose = result.GetValue(Verbose);
         var publish = result.GetValue(Publish);
-        var source = result.GetValue(Source) ?? "page";
+        var source = result.GetValue(Source);
+        if (!IngestFormats.TryParse(result.GetValue(Format), out var format))
+        {
+            await Console.Error.WriteLineAsync($"bulletin import: '{result.GetValue(Format)}' is not a format. Formats: {IngestFormats.Names}.");
+            return 2;
+        }
+
         await using var host = await CommandHost.OpenAsync(result, migrate: !dryRun, cancellationToken, touchesData: !dryRun);
         if (host is null)
         {
@@ -113,7 +128,7 @@ public static class ImportCommand
         var total = showBar ? CountFiles(paths) : 0;
         await ConsoleProgress.RunAsync(dryRun ? "Reading" : "Importing", total, showBar, async advance =>
         {
-            await ImportAsync(paths, importer, db, source, sectionId, publish, report, advance, cancellationToken);
+            await ImportAsync(paths, format, importer, db, source, sectionId, publish, report, advance, cancellationToken);
             return 0;
         });
 
@@ -121,18 +136,21 @@ public static class ImportCommand
         return report.Failed > 0 ? 1 : 0;
     }
 
-    private static async Task ImportAsync(IEnumerable<string> paths, StoryImporter? importer, BulletinDbContext? db, string source,
-        Guid? sectionId, bool publish, ImportReport report, Action<long> advance, CancellationToken cancellationToken)
+    private static async Task ImportAsync(IEnumerable<string> paths, IngestFormat format, StoryImporter? importer, BulletinDbContext? db,
+        string? source, Guid? sectionId, bool publish, ImportReport report, Action<long> advance, CancellationToken cancellationToken)
     {
         // Reading and parsing the next files overlaps storing the last batch; the queue bounds what waits in memory.
-        var queue = Channel.CreateBounded<FileOutcome>(new BoundedChannelOptions(2 * BatchSize) { SingleReader = true, SingleWriter = true });
+        var queue = Channel.CreateBounded<ItemOutcome>(new BoundedChannelOptions(2 * BatchSize) { SingleReader = true, SingleWriter = true });
         var reader = Task.Run(async () =>
         {
             try
             {
                 foreach (var file in EnumerateFiles(paths))
                 {
-                    await queue.Writer.WriteAsync(Read(file), cancellationToken);
+                    foreach (var item in Read(file, format))
+                    {
+                        await queue.Writer.WriteAsync(item, cancellationToken);
+                    }
                 }
 
                 queue.Writer.TryComplete();
@@ -143,26 +161,27 @@ public static class ImportCommand
             }
         }, cancellationToken);
 
-        var pending = new List<(FileOutcome Outcome, StoryToImport Item)>(BatchSize);
-        long done = 0;
+        var pending = new List<(ItemOutcome Outcome, StoryToImport Item)>(BatchSize);
+        long files = 0;
         await foreach (var outcome in queue.Reader.ReadAllAsync(cancellationToken))
         {
-            if (outcome.Read is { Ok: true, Story: { } content } && importer is not null)
+            if (outcome.Read is { Ok: true, Story: { } content } read && importer is not null)
             {
-                pending.Add((outcome, new StoryToImport(source, ExternalIdOf(content), content)));
+                pending.Add((outcome, ToImport(read, content, source)));
                 if (pending.Count == BatchSize)
                 {
                     await SaveAsync(importer, db!, pending, sectionId, publish, report, cancellationToken);
-                    advance(done += BatchSize);
+                    advance(files);
                 }
             }
             else
             {
                 report.Write(outcome, stored: null);
-                if (++done % 100 == 0)
-                {
-                    advance(done);
-                }
+            }
+
+            if (outcome.LastOfFile && ++files % 100 == 0)
+            {
+                advance(files);
             }
         }
 
@@ -172,8 +191,31 @@ public static class ImportCommand
             await SaveAsync(importer!, db!, pending, sectionId, publish, report, cancellationToken);
         }
 
-        advance(done + pending.Count);
+        advance(files);
     }
+
+    /// <summary>
+    /// The story as the importer applies it: known by the source the caller names, else the one the file names, else
+    /// its format; by the id the source gives it, else (a page) by its language, time and headline.
+    /// </summary>
+    public static StoryToImport ToImport(ReadResult read, StoryContent content, string? source)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(content);
+        var from = source ?? read.Source ?? "page";
+        var id = read.Identity is { } identity ? Fit(identity, MaxExternalId) : ExternalIdOf(content);
+        return new StoryToImport(Fit(from, MaxSource), id, content)
+        {
+            Version = read.Version is { Length: > MaxVersion } ? Fit(read.Version, MaxVersion) : read.Version,
+            Killed = read.Killed,
+            Draft = read.Draft,
+            SectionName = read.Section,
+        };
+    }
+
+    /// <summary>Long ids (some agencies' URIs run past the column) are kept as their hash, which is as unique.</summary>
+    private static string Fit(string value, int max) =>
+        value.Length <= max ? value : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 
     /// <summary>
     /// One connection for the whole import, rather than one opened (and configured) per batch; on SQLite with a page
@@ -190,7 +232,7 @@ public static class ImportCommand
     }
 
     private static async Task SaveAsync(StoryImporter importer, BulletinDbContext db,
-        List<(FileOutcome Outcome, StoryToImport Item)> pending, Guid? sectionId, bool publish, ImportReport report,
+        List<(ItemOutcome Outcome, StoryToImport Item)> pending, Guid? sectionId, bool publish, ImportReport report,
         CancellationToken cancellationToken)
     {
         try
@@ -207,7 +249,7 @@ public static class ImportCommand
             var reason = $"Not stored: the database refused the batch this file was in ({(e.InnerException ?? e).Message}).";
             foreach (var (outcome, _) in pending)
             {
-                report.Write(outcome with { Error = reason }, stored: null);
+                report.Write(outcome with { Error = reason, Read = null }, stored: null);
             }
         }
 
@@ -223,29 +265,45 @@ public static class ImportCommand
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
     }
 
-    private static FileOutcome Read(string path)
+    /// <summary>The items a file holds, the last marked so; a file that cannot be read is one failed item.</summary>
+    private static IEnumerable<ItemOutcome> Read(string path, IngestFormat format)
     {
+        IReadOnlyList<ReadResult> results;
+        var kind = format;
         try
         {
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                return new FileOutcome(path, null, Directory.Exists(path) ? "This is a directory." : "No such file.");
+                return [new ItemOutcome(path, format, null, Directory.Exists(path) ? "This is a directory." : "No such file.", true)];
             }
 
-            if (info.Length > MaxPageBytes)
+            if (info.Length > StoryFiles.MaxBytes)
             {
-                return new FileOutcome(path, null,
-                    $"The file is {info.Length / (1024 * 1024)} MB; a story page is a few kilobytes, so this is not one.");
+                return [new ItemOutcome(path, format, null,
+                    $"The file is {info.Length / (1024 * 1024)} MB; Bulletin reads files of up to {StoryFiles.MaxBytes / (1024 * 1024)} MB.", true)];
             }
 
-            var read = BroadcastPageReader.Read(File.ReadAllBytes(path));
-            return new FileOutcome(path, read, read.Ok ? null : read.Error);
+            var bytes = File.ReadAllBytes(path);
+            if (kind == IngestFormat.Auto)
+            {
+                kind = StoryFiles.Sniff(bytes);
+            }
+
+            results = StoryFiles.Read(bytes, format);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new FileOutcome(path, null, $"The file could not be read: {e.Message}");
+            return [new ItemOutcome(path, format, null, $"The file could not be read: {e.Message}", true)];
         }
+
+        if (results.Count == 0)
+        {
+            // A feed with no entries, an export with no posts: read, with nothing in it to store.
+            return [new ItemOutcome(path, kind, null, null, true)];
+        }
+
+        return results.Select((r, i) => new ItemOutcome(path, kind, r, r.Ok ? null : r.Error, i == results.Count - 1));
     }
 
     private static long CountFiles(IEnumerable<string> paths) => EnumerateFiles(paths).LongCount();
@@ -293,7 +351,8 @@ public static class ImportCommand
         }
     }
 
-    private sealed record FileOutcome(string File, PageReadResult? Read, string? Error);
+    /// <summary>One story read from a file, or the file's failure; LastOfFile moves the progress bar on.</summary>
+    private sealed record ItemOutcome(string File, IngestFormat Format, ReadResult? Read, string? Error, bool LastOfFile);
 
     /// <summary>
     /// Counts each file's outcome and, with --json or --verbose, writes it as it is known: JSON array elements, or a
@@ -312,6 +371,7 @@ public static class ImportCommand
         private long _unchanged;
         private long _read;
         private long _warnings;
+        private long _files;
 
         public ImportReport(bool dryRun, bool json, bool verbose, SiteClock clock)
         {
@@ -331,14 +391,36 @@ public static class ImportCommand
 
         public long Failed { get; private set; }
 
-        public void Write(FileOutcome outcome, ImportedStory? stored)
+        public void Write(ItemOutcome outcome, ImportedStory? stored)
         {
-            var ok = outcome.Error is null && outcome.Read is { Ok: true };
+            var ok = outcome.Error is null && (outcome.Read is null or { Ok: true });
             var warnings = outcome.Read?.Warnings ?? [];
+            if (ok && outcome.Read is null)
+            {
+                warnings = ["The file holds no stories (a feed with no entries, an export with no posts or pages)."];
+            }
+            else if (stored is { Story: null })
+            {
+                warnings = [.. warnings, "The source withdrew a story that was never imported: nothing was stored."];
+            }
+            else if (stored?.Note is { } note)
+            {
+                warnings = [.. warnings, note];
+            }
+
             _warnings += warnings.Count;
+            if (outcome.LastOfFile)
+            {
+                _files++;
+            }
+
             if (!ok)
             {
                 Failed++;
+            }
+            else if (outcome.Read is null)
+            {
+                // Nothing in it: neither a story read nor a failure.
             }
             else if (stored is null)
             {
@@ -359,13 +441,20 @@ public static class ImportCommand
 
             if (_writer is not null)
             {
+                var read = outcome.Read;
                 var element = new
                 {
                     file = outcome.File,
+                    format = (read?.Format ?? outcome.Format) is var f && f != IngestFormat.Auto ? f.ToCode() : null,
                     ok,
                     error = ok ? null : outcome.Error,
                     warnings,
-                    story = ok ? StoryJson.From(outcome.Read!.Story!, _clock, stored?.Story) : null,
+                    source = read?.Source,
+                    identity = read?.Identity,
+                    version = read?.Version,
+                    killed = read?.Killed == true ? true : (bool?)null,
+                    story = ok && read?.Story is { } content ? StoryJson.From(content, _clock, stored?.Story) : null,
+                    outcome = stored?.Outcome,
                 };
                 JsonSerializer.Serialize(_writer, element, JsonOptions);
                 _writer.Flush();
@@ -393,8 +482,8 @@ public static class ImportCommand
                 return;
             }
 
-            var what = stored is null ? "read" : stored.Created ? "new" : stored.Changed ? "updated" : "unchanged";
-            var where = stored is null ? outcome.Read!.Story!.Headline : StoryPaths.Story(stored.Story);
+            var what = stored is null ? "read" : stored.Killed ? "killed" : stored.Outcome;
+            var where = stored?.Story is { } story ? StoryPaths.Story(story) : outcome.Read?.Story?.Headline ?? "(nothing)";
             Console.WriteLine($"{what,-9} {outcome.File} -> {where}");
             foreach (var warning in warnings)
             {
@@ -430,8 +519,8 @@ public static class ImportCommand
 
         private string Summary()
         {
-            var files = _created + _updated + _unchanged + _read + Failed;
-            var stories = files - Failed;
+            var files = _files;
+            var stories = _created + _updated + _unchanged + _read;
             var seconds = Math.Max(_elapsed.Elapsed.TotalSeconds, 0.001);
             var outcome = _dryRun
                 ? $"{_read:N0} read (dry run, nothing stored)"

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Bulletin.Data;
+using Bulletin.Data.Outbox;
 using Bulletin.Hosting;
 using Bulletin.Publishing;
 using Lucene.Net.Store;
@@ -32,7 +33,7 @@ public static class ReindexCommand
             int total;
             {
                 var db = host.Get<BulletinDbContext>();
-                position = await db.Outbox.MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0;
+                position = await db.Outbox.NewestIdAsync(cancellationToken);
                 total = await db.Stories.CountAsync(cancellationToken);
             }
 

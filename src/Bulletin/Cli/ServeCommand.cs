@@ -37,6 +37,11 @@ public static class ServeCommand
             await Console.Error.WriteLineAsync($"bulletin: {e.Message} Another program is using that port: choose another with --urls http://127.0.0.1:PORT.");
             return 1;
         }
+        catch (DatabaseBehindException e)
+        {
+            await Console.Error.WriteLineAsync($"bulletin: {e.Message}");
+            return 1;
+        }
         catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException { InnerException: System.Data.Common.DbException })
         {
             await Console.Error.WriteLineAsync($"bulletin: the database could not be opened: {(e.InnerException ?? e).Message}");

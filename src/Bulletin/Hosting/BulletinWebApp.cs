@@ -9,6 +9,7 @@ using Bulletin.Broadcast.Rundowns;
 using Bulletin.Core.Timing;
 using Bulletin.Data;
 using Bulletin.Feeds;
+using Bulletin.Fleet;
 using Bulletin.Newsroom;
 using Bulletin.Publishing;
 using Bulletin.Site;
@@ -47,6 +48,7 @@ public static class BulletinWebApp
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseIdempotencyKeys();
         app.MapTips();
         app.MapStylesheet();
         Areas.Newsroom.NewsroomAssets.Stylesheet.Map(app);
@@ -88,20 +90,24 @@ public static class BulletinWebApp
         builder.Services.AddSingleton(dataDirectory);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddBulletinData(builder.Configuration.Database(), dataDirectory.Path);
-        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(dataDirectory.Combine("keys")));
+        // The keys that sign cookies and antiforgery tokens live in the database, so a cookie one node set is read by
+        // every other; the application name (not the install path, the default) makes their payloads the same site's.
+        builder.Services.AddDataProtection().SetApplicationName("bulletin").PersistKeysToDbContext<BulletinDbContext>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<DatabaseUnavailable>();
         builder.Services.AddHealth();
+        builder.Services.AddFleet(builder.Configuration);
         builder.Services.AddBulletinRateLimiting();
         builder.Services.AddProxyHeaders(builder.Configuration);
         builder.Services.AddSiteOptions(builder.Configuration);
         builder.Services.AddPublicSite();
         builder.Services.AddPageCache(builder.Configuration);
-        builder.Services.AddPublishing();
+        builder.Services.AddPublishing(builder.Configuration);
         builder.Services.AddFeeds(builder.Configuration);
         builder.Services.AddPublicApi(builder.Configuration);
         builder.Services.AddStaffAccounts(builder.Configuration);
         builder.Services.AddNewsroom();
+        builder.Services.AddIdempotencyKeys();
         builder.Services.AddTips(builder.Configuration);
         builder.Services.AddRundowns();
         builder.Services.AddBroadcast(builder.Configuration);
@@ -128,7 +134,8 @@ public static class BulletinWebApp
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BulletinDbContext>();
-        var isNew = await DatabaseStartup.MigrateAsync(db, cancellationToken);
+        var options = scope.ServiceProvider.GetRequiredService<IConfiguration>().Database();
+        var isNew = await DatabaseStartup.PrepareAsync(db, options, cancellationToken);
         if (isNew && scope.ServiceProvider.GetRequiredService<IOptions<SiteOptions>>().Value.DemoContent)
         {
             await DemoNewsroom.AddAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), scope.ServiceProvider.GetRequiredService<SiteClock>(), cancellationToken);
@@ -177,13 +184,25 @@ public static class BulletinWebApp
         return services;
     }
 
-    private static IServiceCollection AddPublishing(this IServiceCollection services)
+    private static IServiceCollection AddPublishing(this IServiceCollection services, ConfigurationManager configuration)
     {
         services.AddSingleton<SearchIndexService>();
         services.AddHostedService(sp => sp.GetRequiredService<SearchIndexService>());
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxProcessor>());
+        var database = configuration.Database();
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<OutboxListener>(sp, database));
+        }
+
+        services.AddOptions<OutboxOptions>()
+            .Bind(configuration.GetSection(OutboxOptions.SectionName))
+            .Validate(o => o.RetentionDays is >= 1 and <= 3650, "Outbox:RetentionDays must be 1 to 3650 (days).")
+            .ValidateOnStart();
+        services.AddSingleton<OutboxRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxRetention>());
         services.AddScoped<StoryImporter>();
         services.AddSingleton<StoryScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<StoryScheduler>());
@@ -193,7 +212,6 @@ public static class BulletinWebApp
     private static IServiceCollection AddNewsroom(this IServiceCollection services)
     {
         services.AddScoped<NewsroomStories>();
-        services.AddSingleton<EditingPresence>();
         services.AddHttpContextAccessor();
         services.AddScoped<Areas.Newsroom.NewsroomUi>();
         services.AddOpenApi(options => options.ShouldInclude = d => d.RelativePath?.StartsWith("api/newsroom", StringComparison.Ordinal) == true);

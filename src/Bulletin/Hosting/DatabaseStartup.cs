@@ -11,9 +11,33 @@ namespace Bulletin.Hosting;
 /// <summary>Brings the database up to date before anything uses it, and gives a new one its sections.</summary>
 public static class DatabaseStartup
 {
-    /// <summary>Applies pending migrations. Returns true when the database was new (had no migration applied).</summary>
+    /// <summary>
+    /// What a node (and every verb) does at start: migrates when <see cref="DatabaseOptions.MigratesOnStart"/>, and
+    /// otherwise refuses a database that lacks migrations (<see cref="DatabaseBehindException"/>). Returns true when
+    /// this call created the database.
+    /// </summary>
+    public static async Task<bool> PrepareAsync(BulletinDbContext db, DatabaseOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.MigratesOnStart)
+        {
+            return await MigrateAsync(db, cancellationToken);
+        }
+
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        return pending.Count > 0 ? throw new DatabaseBehindException(pending) : false;
+    }
+
+    /// <summary>
+    /// Applies pending migrations and seeds what a database needs (its sections, the staff roles), under the
+    /// start-up lock: of nodes starting together, the first does it and the others find it done. Returns true when
+    /// the database was new (had no migration applied).
+    /// </summary>
     public static async Task<bool> MigrateAsync(BulletinDbContext db, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        await using var hold = await StartupLock.TakeAsync(db, cancellationToken);
         var applied = await db.Database.GetAppliedMigrationsAsync(cancellationToken);
         var isNew = !applied.Any();
         var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Bulletin.Fleet;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Bulletin.Hosting;
@@ -33,12 +34,8 @@ public static class RateLimiting
     {
         services.Configure<RateLimiterOptions>(limiter => limiter.AddPolicy(name, context =>
             limit(context) is { } window
-                ? RateLimitPartition.GetFixedWindowLimiter(RateLimitClient.KeyOf(context), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = window.Permits,
-                    Window = window.Window,
-                    QueueLimit = 0,
-                })
+                ? context.RequestServices.GetRequiredService<FixedWindowLimits>().Partition(name,
+                    context.RequestServices.GetRequiredService<RateLimitClient>().KeyOf(context), window.Permits, window.Window)
                 : RateLimitPartition.GetNoLimiter("")));
         return services;
     }

@@ -21,8 +21,6 @@ public sealed partial class OutboxProcessor(
     ILogger<OutboxProcessor> logger) : BackgroundService
 {
     public const string PublicPagesTag = PageCache.AllPagesTag;
-    // Changes committed by another process (an import, another node) are seen within this.
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(400);
 
     private long _lastSeen = -1;
 
@@ -34,7 +32,10 @@ public sealed partial class OutboxProcessor(
         {
             try
             {
-                await ProcessAsync(stoppingToken);
+                // A backlog (a node catching up after a restart, a large import) is read batch after batch.
+                while (await ProcessAsync(stoppingToken) == BatchSize)
+                {
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -43,7 +44,7 @@ public sealed partial class OutboxProcessor(
 
             try
             {
-                await signal.WaitAsync(PollInterval, stoppingToken);
+                await signal.WaitAsync(signal.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -52,24 +53,23 @@ public sealed partial class OutboxProcessor(
         }
     }
 
-    /// <summary>Handles every outbox row this node has not seen yet.</summary>
-    public async Task ProcessAsync(CancellationToken cancellationToken)
+    private const int BatchSize = 500;
+
+    /// <summary>Handles the next batch of outbox rows this node has not seen yet; returns how many it read.</summary>
+    public async Task<int> ProcessAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BulletinDbContext>();
         if (_lastSeen < 0)
         {
-            _lastSeen = search.Position ?? await db.Outbox.MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0;
+            _lastSeen = search.Position ?? await db.Outbox.NewestIdAsync(cancellationToken);
         }
 
-        var messages = await db.Outbox.AsNoTracking()
-            .Where(m => m.Id > _lastSeen)
-            .OrderBy(m => m.Id)
-            .Take(500)
-            .ToListAsync(cancellationToken);
+        // Ids are in commit order (OutboxOrdering), so moving past the last row read skips nothing.
+        var messages = await db.Outbox.After(_lastSeen, BatchSize).ToListAsync(cancellationToken);
         if (messages.Count == 0)
         {
-            return;
+            return 0;
         }
 
         var storyIds = messages.Select(m => m.StoryId).Distinct().ToList();
@@ -90,6 +90,7 @@ public sealed partial class OutboxProcessor(
         }
 
         LogProcessed(logger, messages.Count, _lastSeen);
+        return messages.Count;
     }
 
     /// <summary>

@@ -4,11 +4,29 @@ namespace Bulletin.Publishing;
 
 /// <summary>
 /// Wakes the outbox processor as soon as this process commits a change, so the public site catches up at once;
-/// changes committed by other processes (an import, another node) are picked up by its regular poll.
+/// changes committed by other processes (an import, another node) wake it through <see cref="OutboxListener"/> on
+/// PostgreSQL, and are picked up by its regular poll otherwise.
 /// </summary>
 public sealed class OutboxSignal(PageCache pages, Site.SiteSnapshots snapshots) : IDisposable
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
+
+    // Without notifications (SQLite, or the listening connection down) the poll is what brings other processes'
+    // changes, so it runs often enough to keep them within a second; with them it is only a safety net.
+    private static readonly TimeSpan FastPoll = TimeSpan.FromMilliseconds(400);
+    private static readonly TimeSpan SlowPoll = TimeSpan.FromSeconds(5);
+
+    private volatile bool _listening;
+
+    /// <summary>True while the PostgreSQL notifications are heard (see <see cref="OutboxListener"/>).</summary>
+    public bool Listening
+    {
+        get => _listening;
+        set => _listening = value;
+    }
+
+    /// <summary>How long the processor waits for a wake-up before it reads the outbox anyway.</summary>
+    public TimeSpan PollInterval => Listening ? SlowPoll : FastPoll;
 
     /// <summary>
     /// Call after committing an outbox row: this node's cached pages follow before the committing request answers,

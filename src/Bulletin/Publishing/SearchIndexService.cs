@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Bulletin.Core.Stories;
 using Bulletin.Data;
+using Bulletin.Data.Outbox;
 using Bulletin.Hosting;
 using Bulletin.Search;
 using Microsoft.EntityFrameworkCore;
@@ -70,7 +71,14 @@ public sealed partial class SearchIndexService(
         {
             // The newest outbox row (an indexed maximum): the rebuild covers it, the outbox processor follows on from it.
             var db = scope.ServiceProvider.GetRequiredService<BulletinDbContext>();
-            from = await db.Outbox.MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0;
+            from = await db.Outbox.NewestIdAsync(cancellationToken);
+            // Stopped for longer than the outbox keeps rows, the index has missed changes it can no longer read.
+            if (Position is { } position && !await db.Outbox.CanFollowOnAsync(position, cancellationToken))
+            {
+                LogBehind(logger, position);
+                Position = null;
+                needsRebuild = true;
+            }
         }
 
         if (needsRebuild)
@@ -359,6 +367,9 @@ public sealed partial class SearchIndexService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The search index in {Folder} is new or damaged; rebuilding it from the database while the site serves")]
     private static partial void LogRebuilding(ILogger logger, string folder);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The search index holds changes up to outbox row {Position}, and the rows after it are no longer kept; rebuilding it")]
+    private static partial void LogBehind(ILogger logger, long position);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The search index in {Folder} is damaged; rebuilding it from the database while the site serves")]
     private static partial void LogDamaged(ILogger logger, string folder);

@@ -63,7 +63,7 @@ public sealed record StoryJson
 
             if (!SegmentKinds.TryParse(segment.Kind, out var kind))
             {
-                throw new FormatException($"'{segment.Kind}' is not a segment kind (anchor, reporter, speaker, soundbite).");
+                throw new FormatException($"'{segment.Kind}' is not a segment kind (anchor, reporter, speaker, soundbite, article).");
             }
 
             if (segment.Duration is < 0 or > MaxRecordingSeconds)

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Bulletin.Fleet;
 
 namespace Bulletin.Staff;
 
@@ -6,32 +7,21 @@ namespace Bulletin.Staff;
 /// Limits sign-in attempts per account name, whoever makes them. Together with the per-client limit on the
 /// sign-in route, someone guessing passwords from one address is slowed down, and someone spreading guesses
 /// over many addresses still only gets a few tries an account a minute. Unlike a lockout, it never stops the
-/// real owner for long, and guessing at one account never affects another.
+/// real owner for long, and guessing at one account never affects another. Counted across every node when Redis
+/// is configured (<see cref="FixedWindowLimits"/>), so a fleet of N nodes does not allow N times the tries.
 /// </summary>
 public sealed class SignInThrottle : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _perAccount;
     private readonly PartitionedRateLimiter<string> _perDevice;
 
-    public SignInThrottle(NewsroomOptions options)
+    public SignInThrottle(NewsroomOptions options, FixedWindowLimits limits)
     {
-        _perAccount = PartitionedRateLimiter.Create<string, string>(account => RateLimitPartition.GetFixedWindowLimiter(
-            account,
-            _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = options.SignInAttemptsPerAccountPerMinute,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            }));
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(limits);
+        _perAccount = limits.Create("signin-account", options.SignInAttemptsPerAccountPerMinute, TimeSpan.FromMinutes(1));
         // A browser the account has signed in from skips the account's lockout, so it gets a lockout's budget of its own.
-        _perDevice = PartitionedRateLimiter.Create<string, string>(device => RateLimitPartition.GetFixedWindowLimiter(
-            device,
-            _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = options.FailedSignInsBeforeLockout,
-                Window = TimeSpan.FromMinutes(options.LockoutMinutes),
-                QueueLimit = 0,
-            }));
+        _perDevice = limits.Create("signin-device", options.FailedSignInsBeforeLockout, TimeSpan.FromMinutes(options.LockoutMinutes));
     }
 
     /// <summary>False when this account has had too many attempts this minute.</summary>

@@ -26,7 +26,7 @@ public static class TipsHosting
         services.AddSingleton<Receipts>();
         services.AddSingleton<MetadataScrubber>();
         services.AddSingleton<TipMailer>();
-        services.AddSingleton<KakaoDrafts>();
+        services.AddSingleton<KakaoSends>();
         services.AddSingleton<KakaoImageFetcher>();
         services.AddScoped<TipIntake>();
         services.AddScoped<TipDesk>();

@@ -266,6 +266,29 @@ public sealed class RundownApiTests
         Assert.True(taken["items"]![1]!["onAir"]!.GetValue<bool>());
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ChangesAtOnce_WithoutAVersion_AreAllMade_NoneLost(DatabaseProvider provider)
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(provider);
+        await using var server = await BulletinServer.StartAsync(database);
+        using var producer = (await StaffAccount.CreateAsync(server, "producer@test.example", StaffRoles.Producer)).Api(server);
+        var rundown = await CreateRundownAsync(producer, "2024-10-16T18:00:00+09:00", "2024-10-16T18:30:00+09:00");
+        var lines = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            lines.Add(await AddAsync(producer, rundown, new { kind = "break", slug = $"BREAK {i}", duration = 60 }));
+        }
+
+        // Four producers float a line each at the same moment: each change is made on whatever the others saved.
+        var floats = await Task.WhenAll(lines.Select(l => PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/items/{l}/float")));
+
+        Assert.All(floats, f => Assert.Equal(HttpStatusCode.OK, f.StatusCode));
+        var after = await RundownAsync(producer, rundown);
+        Assert.All(after["items"]!.AsArray(), i => Assert.True(i!["floated"]!.GetValue<bool>()));
+        Assert.Equal(1 + 4 + 4, after["version"]!.GetValue<int>());
+    }
+
     [Fact]
     public async Task BadInput_GetsA4xxProblem_AndChangesNothing()
     {

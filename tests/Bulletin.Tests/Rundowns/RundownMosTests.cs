@@ -77,6 +77,12 @@ public sealed class RundownMosTests
             var script = device.Bodies("roStorySend").Single(s => s.Element("storyID")!.Value == Id(troops));
             Assert.Contains(script.Element("storyBody")!.Elements("p"), p => p.Value == KoreanReporter);
 
+            // What the device says of a line shows on it in the API.
+            var stat = await device.CommandAsync("roElementStat", new { roID = Id(rundown), storyID = Id(troops), status = "READY" });
+            Assert.False(stat.TryGetProperty("error", out var error), error.ToString());
+            var studio = (await RundownAsync(producer, rundown))["items"]![2]!["studio"]!.AsArray();
+            Assert.Equal((deviceId, "READY"), (studio.Single()!["device"]!.GetValue<string>(), studio.Single()!["status"]!.GetValue<string>()));
+
             // The live shot moves up behind the open: one MOVE, before the sample story.
             var marker = device.Count;
             Assert.Equal(HttpStatusCode.OK,

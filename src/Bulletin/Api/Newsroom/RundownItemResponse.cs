@@ -4,7 +4,8 @@ namespace Bulletin.Api.Newsroom;
 
 /// <summary>
 /// One line of a rundown with its timing: durations in whole seconds, front and back time ISO 8601 (null while
-/// floated: a floated line leaves the timing). A story line shows its story's headline and workflow state.
+/// floated: a floated line leaves the timing). A story line shows its story's headline and workflow state, and every
+/// line what the studio's MOS devices last said of it.
 /// </summary>
 public sealed record RundownItemResponse(
     [property: JsonPropertyName("id")] Guid Id,
@@ -28,4 +29,5 @@ public sealed record RundownItemResponse(
     [property: JsonPropertyName("storyState")] string? StoryState,
     [property: JsonPropertyName("onAir")] bool OnAir,
     [property: JsonPropertyName("aired")] bool Aired,
-    [property: JsonPropertyName("takenAt")] string? TakenAt);
+    [property: JsonPropertyName("takenAt")] string? TakenAt,
+    [property: JsonPropertyName("studio")] IReadOnlyList<RundownDeviceStatus> Studio);

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Bulletin.Broadcast.Mos;
 using Bulletin.Broadcast.Rundowns;
 using Bulletin.Core.Rundowns;
 using Bulletin.Core.Stories;
@@ -29,11 +30,18 @@ public sealed record RundownResponse(
     [property: JsonPropertyName("blocks")] IReadOnlyList<RundownBlockResponse> Blocks,
     [property: JsonPropertyName("items")] IReadOnlyList<RundownItemResponse> Items)
 {
-    public static RundownResponse From(RundownSheet sheet, SiteClock clock, DateTimeOffset now, IEnumerable<string> roles)
+    /// <param name="studio">What the MOS devices last reported for this rundown's running order; none without MOS.</param>
+    public static RundownResponse From(RundownSheet sheet, SiteClock clock, DateTimeOffset now, IEnumerable<string> roles,
+        IReadOnlyList<MosElementStatus>? studio = null)
     {
         ArgumentNullException.ThrowIfNull(sheet);
         ArgumentNullException.ThrowIfNull(clock);
         var rundown = sheet.Rundown;
+        var reported = (studio ?? [])
+            .Where(s => s.StoryId is not null && s.ItemId is null)
+            .GroupBy(s => s.StoryId!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(s => s.DeviceId, StringComparer.Ordinal)
+                .Select(s => new RundownDeviceStatus(s.DeviceId, s.Status, Iso(clock, s.Time))).ToList(), StringComparer.Ordinal);
         var timing = sheet.Timing(now);
         var times = timing.Items.ToDictionary(t => t.ItemId);
         var items = new List<RundownItemResponse>();
@@ -48,7 +56,8 @@ public sealed record RundownResponse(
                     Seconds(t.Duration), Seconds(t.TextTime), Seconds(t.MediaTime), item.PlannedDuration is { } p ? Seconds(p) : null,
                     item.Floated, Iso(clock, t.FrontTime), Iso(clock, t.BackTime), t.Cume is { } c ? Seconds(c) : null,
                     Iso(clock, item.HardStart), t.HardStartOff is { } off ? Seconds(off) : null, ItemState(item.State),
-                    story?.Headline, story?.Status.ToCode(), t.OnAir, t.Aired, Iso(clock, item.TakenAt)));
+                    story?.Headline, story?.Status.ToCode(), t.OnAir, t.Aired, Iso(clock, item.TakenAt),
+                    reported.GetValueOrDefault(RundownRunningOrder.Id(item.Id)) ?? []));
             }
         }
 

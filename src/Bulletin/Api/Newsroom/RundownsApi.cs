@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bulletin.Broadcast.Mos;
 using Bulletin.Broadcast.Rundowns;
 using Bulletin.Core.Rundowns;
 using Bulletin.Core.Stories;
@@ -57,11 +58,11 @@ public static class RundownsApi
         var result = await rundowns.CreateAsync(body.Show, language, start, hardOut, body.AirDate, null, actor, cancellationToken);
         if (result.Current is not { } sheet)
         {
-            return Failure(result, Guid.Empty, clock, time, actor);
+            return Failure(context, result, Guid.Empty, clock, time, actor);
         }
 
         SetETag(context, sheet.Rundown.Version);
-        return TypedResults.Created($"/api/newsroom/rundowns/{sheet.Rundown.Id}", Response(sheet, clock, time, actor));
+        return TypedResults.Created($"/api/newsroom/rundowns/{sheet.Rundown.Id}", Response(context, sheet, clock, time, actor));
     }
 
     /// <summary>Rundowns airing from <c>from</c> to <c>to</c> (air dates, inclusive; today in the site's zone by default).</summary>
@@ -90,7 +91,7 @@ public static class RundownsApi
         }
 
         SetETag(context, sheet.Rundown.Version);
-        return TypedResults.Ok(Response(sheet, clock, time, StaffActor.From(context.User)));
+        return TypedResults.Ok(Response(context, sheet, clock, time, StaffActor.From(context.User)));
     }
 
     /// <summary>The show's name, start and hard out; If-Match is required, as for a story.</summary>
@@ -291,11 +292,11 @@ public static class RundownsApi
         var result = await rundowns.ChangeAsync(id, action, basedOn, actor, (r, now) => change(r, now, actor), what, cancellationToken);
         if (!result.Succeeded || result.Current is not { } sheet)
         {
-            return Failure(result, id, clock, time, actor);
+            return Failure(context, result, id, clock, time, actor);
         }
 
         SetETag(context, sheet.Rundown.Version);
-        return TypedResults.Ok(Response(sheet, clock, time, actor));
+        return TypedResults.Ok(Response(context, sheet, clock, time, actor));
     }
 
     private static WorkflowResult Then(WorkflowResult first, Func<WorkflowResult> next) =>
@@ -312,10 +313,12 @@ public static class RundownsApi
         return moved.Outcome == WorkflowOutcome.Done ? WorkflowResult.Done : moved;
     }
 
-    private static RundownResponse Response(RundownSheet sheet, SiteClock clock, TimeProvider time, StaffActor actor) =>
-        RundownResponse.From(sheet, clock, time.GetUtcNow(), actor.Roles);
+    private static RundownResponse Response(HttpContext context, RundownSheet sheet, SiteClock clock, TimeProvider time, StaffActor actor) =>
+        RundownResponse.From(sheet, clock, time.GetUtcNow(), actor.Roles,
+            // Registered only where a Mos section is configured.
+            context.RequestServices.GetService<MosStatusBoard>()?.Of(RundownRunningOrder.Id(sheet.Rundown.Id)));
 
-    private static ProblemHttpResult Failure(RundownChange result, Guid id, SiteClock clock, TimeProvider time, StaffActor actor) => result.Outcome switch
+    private static ProblemHttpResult Failure(HttpContext context, RundownChange result, Guid id, SiteClock clock, TimeProvider time, StaffActor actor) => result.Outcome switch
     {
         WorkflowOutcome.NotFound when result.Current is null => NoSuchRundown(id),
         WorkflowOutcome.NotFound => Problem(StatusCodes.Status404NotFound, "No such line", result.Message?.English),
@@ -328,7 +331,7 @@ public static class RundownsApi
             extensions: new Dictionary<string, object?>
             {
                 ["currentVersion"] = result.Current?.Rundown.Version,
-                ["current"] = result.Current is { } current ? Response(current, clock, time, actor) : null,
+                ["current"] = result.Current is { } current ? Response(context, current, clock, time, actor) : null,
             }),
         _ => Problem(StatusCodes.Status400BadRequest, "Not possible", result.Message?.English),
     };

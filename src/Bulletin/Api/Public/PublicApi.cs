@@ -46,6 +46,7 @@ public static class PublicApi
         api.MapMethods("/stories", Read, LatestAsync);
         api.MapMethods("/stories/{id:guid}", Read, StoryAsync);
         api.MapMethods("/stories/{id:guid}/ninjs", Read, NinjsAsync);
+        api.MapMethods("/stories/{id:guid}/newsml", Read, NewsMlAsync);
         api.MapMethods("/sections/{slug}/stories", Read, SectionStoriesAsync);
         api.MapMethods("/search", Read, SearchEndpoints.SearchAsync);
         return app;
@@ -94,16 +95,42 @@ public static class PublicApi
     public static async Task<Results<Ok<JsonObject>, NotFound>> NinjsAsync(
         Guid id, HttpContext context, BulletinDbContext db, SiteClock clock, IOptions<SiteOptions> site, CancellationToken cancellationToken)
     {
+        var found = await WireCopyAsync(id, context, db, site.Value, cancellationToken);
+        return found is not var (story, status, section, url)
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(NinjsDocument.Build(story, status, section, url, site.Value.NameIn(story.Language), clock));
+    }
+
+    /// <summary>The same item as NewsML-G2 2.35, for the wire systems that take that rather than ninjs.</summary>
+    public static async Task<Results<ContentHttpResult, NotFound>> NewsMlAsync(
+        Guid id, HttpContext context, BulletinDbContext db, SiteClock clock, IOptions<SiteOptions> site, CancellationToken cancellationToken)
+    {
+        var found = await WireCopyAsync(id, context, db, site.Value, cancellationToken);
+        if (found is not var (story, status, section, url))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var document = NewsMlG2Document.Build(story, status, section, url, site.Value.NameIn(story.Language), clock);
+        return TypedResults.Content(document.Declaration + "\n" + document.Root!.ToString(System.Xml.Linq.SaveOptions.DisableFormatting),
+            NewsMlG2Document.ContentType, System.Text.Encoding.UTF8);
+    }
+
+    /// <summary>
+    /// What a wire item is built from: a published story, or a killed one as it last went out (its live version,
+    /// from the story itself, since it has left the read model), never a working version.
+    /// </summary>
+    private static async Task<(PublishedStory Story, StoryStatus Status, Core.Sections.Section? Section, string Url)?> WireCopyAsync(
+        Guid id, HttpContext context, BulletinDbContext db, SiteOptions site, CancellationToken cancellationToken)
+    {
         var status = StoryStatus.Published;
         var story = await db.PublishedStories.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (story is null)
         {
-            // A killed story has left the read model; its withdrawal is built from what last went out (its live
-            // version), without the text, never from its working version.
             var killed = await db.Stories.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.Status == StoryStatus.Killed, cancellationToken);
             if (killed?.Live is null)
             {
-                return TypedResults.NotFound();
+                return null;
             }
 
             story = PublishedStory.Of(killed);
@@ -113,8 +140,7 @@ public static class PublicApi
         var section = story.SectionId is { } sectionId
             ? await db.Sections.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sectionId, cancellationToken)
             : null;
-        var url = PageChrome.Absolute(context.Request, site.Value, StoryPaths.Story(story));
-        return TypedResults.Ok(NinjsDocument.Build(story, status, section, url, site.Value.NameIn(story.Language), clock));
+        return (story, status, section, PageChrome.Absolute(context.Request, site, StoryPaths.Story(story)));
     }
 
     /// <summary>

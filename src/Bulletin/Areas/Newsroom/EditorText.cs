@@ -37,6 +37,7 @@ public static class EditorText
     public static readonly Phrase KindReporter = new("기자", "Reporter");
     public static readonly Phrase KindSoundbite = new("인터뷰(SOT)", "Soundbite");
     public static readonly Phrase KindSpeaker = new("발언", "Speaker");
+    public static readonly Phrase KindArticle = new("기사 본문", "Article text");
     public static readonly Phrase NewStory = new("새 기사", "New story");
     public static readonly Phrase EditStory = new("기사 편집", "Edit story");
     public static readonly Phrase Scheduled = new("예약", "scheduled");
@@ -86,6 +87,7 @@ public static class EditorText
     // Pages/Stories/Preview.cshtml: the script's markers follow the story's language, not the newsroom's.
     public static readonly Phrase ScriptAnchor = new("[앵커]", "[ANCHOR]");
     public static readonly Phrase ScriptReporter = new("[기자]", "[REPORTER]");
+    public static readonly Phrase ScriptArticle = new("[본문]", "[ARTICLE]");
     public static readonly Phrase Preview = new("미리보기", "Preview");
     public static readonly Phrase PreviewOfWorkingVersion = new(
         "미리보기 (작업본, 아직 사이트와 다를 수 있음)",

@@ -23,6 +23,12 @@ public sealed class NewsroomRundowns(BulletinDbContext db, TimeProvider time, Si
     /// <summary>The most rundowns one list answers with: a few days of a channel's shows.</summary>
     public const int MaxListed = 100;
 
+    /// <summary>
+    /// How often a change without a version is tried when other saves keep slipping in first: each loss means another
+    /// change was saved, so only a room of people editing at once loses this many in a row.
+    /// </summary>
+    private const int MaxAttempts = 10;
+
     /// <summary>Rundowns airing from one date to another (inclusive), in order of air date and start, without their items.</summary>
     public Task<List<Rundown>> ListAsync(DateOnly from, DateOnly to, int limit, CancellationToken cancellationToken) =>
         db.Rundowns.AsNoTracking()
@@ -83,51 +89,61 @@ public sealed class NewsroomRundowns(BulletinDbContext db, TimeProvider time, Si
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(change);
-        var rundown = await db.Rundowns.WithRunningOrder().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (rundown is null)
+        // A change sent without a version means "on the rundown as it is": when another save slips in between our
+        // read and our write, it is made again on the newer rundown rather than refused.
+        for (var attempt = 1; ; attempt++)
         {
-            return new RundownChange(WorkflowOutcome.NotFound, null);
-        }
+            var rundown = await db.Rundowns.WithRunningOrder().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+            if (rundown is null)
+            {
+                return new RundownChange(WorkflowOutcome.NotFound, null);
+            }
 
-        if (RundownWorkflow.Table.Check(actor.Roles, rundown.Status, action) is { Succeeded: false } refused)
-        {
-            return new RundownChange(refused.Outcome, await SheetAsync(rundown, cancellationToken), refused.Reason);
-        }
+            if (RundownWorkflow.Table.Check(actor.Roles, rundown.Status, action) is { Succeeded: false } refused)
+            {
+                return new RundownChange(refused.Outcome, await SheetAsync(rundown, cancellationToken), refused.Reason);
+            }
 
-        if (basedOn is { } expected && rundown.Version != expected)
-        {
-            return new RundownChange(WorkflowOutcome.Stale, await SheetAsync(rundown, cancellationToken),
-                RundownWorkflowText.ChangedWhileYouWorked.With(expected, rundown.Version));
-        }
+            if (basedOn is { } expected && rundown.Version != expected)
+            {
+                return new RundownChange(WorkflowOutcome.Stale, await SheetAsync(rundown, cancellationToken),
+                    RundownWorkflowText.ChangedWhileYouWorked.With(expected, rundown.Version));
+            }
 
-        var now = time.GetUtcNow();
-        var version = rundown.Version;
-        var before = rundown.Status;
-        var result = change(rundown, now);
-        if (result.Outcome != WorkflowOutcome.Done)
-        {
-            return new RundownChange(result.Outcome, await SheetAsync(rundown, cancellationToken), result.Reason);
-        }
+            var now = time.GetUtcNow();
+            var version = rundown.Version;
+            var before = rundown.Status;
+            var result = change(rundown, now);
+            if (result.Outcome != WorkflowOutcome.Done)
+            {
+                return new RundownChange(result.Outcome, await SheetAsync(rundown, cancellationToken), result.Reason);
+            }
 
-        Record(rundown, what, actor, now);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await FindAsync(id, cancellationToken);
-            return current is null
-                ? new RundownChange(WorkflowOutcome.NotFound, null)
-                : new RundownChange(WorkflowOutcome.Stale, current, RundownWorkflowText.ChangedWhileYouWorked.With(version, current.Rundown.Version));
-        }
+            Record(rundown, what, actor, now);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                if (basedOn is null && attempt < MaxAttempts)
+                {
+                    continue;
+                }
 
-        var sheet = await SheetAsync(rundown, cancellationToken);
-        feed.Changed(sheet, before);
-        // Every open copy of the rundown page and its prompter fetch it again.
-        await live.RundownChangedAsync(rundown.Id, rundown.Version);
-        return new RundownChange(WorkflowOutcome.Done, sheet);
+                var current = await FindAsync(id, cancellationToken);
+                return current is null
+                    ? new RundownChange(WorkflowOutcome.NotFound, null)
+                    : new RundownChange(WorkflowOutcome.Stale, current, RundownWorkflowText.ChangedWhileYouWorked.With(version, current.Rundown.Version));
+            }
+
+            var sheet = await SheetAsync(rundown, cancellationToken);
+            feed.Changed(sheet, before);
+            // Every open copy of the rundown page and its prompter fetch it again.
+            await live.RundownChangedAsync(rundown.Id, rundown.Version);
+            return new RundownChange(WorkflowOutcome.Done, sheet);
+        }
     }
 
     private async Task<RundownSheet> SheetAsync(Rundown rundown, CancellationToken cancellationToken) =>

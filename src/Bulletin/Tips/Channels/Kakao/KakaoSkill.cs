@@ -24,8 +24,8 @@ public static partial class KakaoSkill
     private static readonly string[] SendWords = ["보내기", "제보하기", "확인", "send", "confirm"];
     private static readonly string[] CancelWords = ["취소", "cancel"];
 
-    public static async Task<IResult> HandleAsync(HttpContext context, IOptions<TipsOptions> options, TipKeys keys, KakaoDrafts drafts,
-        KakaoImageFetcher fetcher, TipIntake intake, TimeProvider clock)
+    public static async Task<IResult> HandleAsync(HttpContext context, IOptions<TipsOptions> options, TipKeys keys, IKakaoDrafts drafts,
+        KakaoSends sends, KakaoImageFetcher fetcher, TipIntake intake, TimeProvider clock)
     {
         var cancellationToken = context.RequestAborted;
         // Kakao reads status codes and JSON, not the site's error pages.
@@ -79,88 +79,83 @@ public static partial class KakaoSkill
         }
 
         var sender = keys.Pseudonym("kakao-draft", userKey);
-        if (drafts.Get(sender) is not { } draft)
+        await using var turn = await drafts.BeginTurnAsync(sender, cancellationToken);
+        if (turn is null)
         {
             return Answer(KakaoText.Busy[KakaoText.Speaks]);
         }
 
-        await draft.Turn.WaitAsync(cancellationToken);
-        try
+        var draft = turn.Draft;
+        if (CancelWords.Contains(utterance, StringComparer.OrdinalIgnoreCase))
         {
-            if (CancelWords.Contains(utterance, StringComparer.OrdinalIgnoreCase))
+            await turn.ForgetAsync();
+            return Answer(KakaoText.Cancelled[KakaoText.Speaks]);
+        }
+
+        if (SendWords.Contains(utterance, StringComparer.OrdinalIgnoreCase))
+        {
+            if (draft.Lines.Count == 0 && draft.Pictures.Count == 0)
             {
-                drafts.Forget(sender);
-                return Answer(KakaoText.Cancelled[KakaoText.Speaks]);
+                return Answer(KakaoText.NothingToSend[KakaoText.Speaks]);
             }
 
-            if (SendWords.Contains(utterance, StringComparer.OrdinalIgnoreCase))
+            if (!sends.MaySend(sender))
             {
-                if (draft.Lines.Count == 0 && draft.Pictures.Count == 0)
-                {
-                    return Answer(KakaoText.NothingToSend[KakaoText.Speaks]);
-                }
-
-                if (!drafts.MaySend(sender))
-                {
-                    var minutes = (int)Math.Ceiling(options.Value.RateWindow.TotalMinutes);
-                    return Answer(KakaoText.TooManyTips.Format(KakaoText.Speaks, minutes), withChoices: true);
-                }
-
-                await using var upload = intake.Begin();
-                foreach (var picture in draft.Pictures)
-                {
-                    using var stream = new MemoryStream(picture, writable: false);
-                    await upload.AddFileAsync(stream, "kakao-photo", cancellationToken);
-                }
-
-                var receipt = await intake.CompleteAsync(upload, new TipSubmission(TipChannel.Kakao, string.Join("\n", draft.Lines))
-                {
-                    SenderId = userKey,
-                }, cancellationToken);
-                drafts.Forget(sender);
-                return Answer(KakaoText.Received.Format(KakaoText.Speaks, receipt.Phrase, TipRoutes.Receipt));
+                var minutes = (int)Math.Ceiling(options.Value.RateWindow.TotalMinutes);
+                return Answer(KakaoText.TooManyTips.Format(KakaoText.Speaks, minutes), withChoices: true);
             }
 
-            if (utterance.Length > 0)
+            await using var upload = intake.Begin();
+            foreach (var picture in draft.Pictures)
             {
-                if (draft.Length + utterance.Length > options.Value.MaxTextLength)
-                {
-                    return Answer(KakaoText.DraftFull[KakaoText.Speaks], withChoices: true);
-                }
-
-                draft.Lines.Add(utterance);
+                using var stream = new MemoryStream(picture, writable: false);
+                await upload.AddFileAsync(stream, "kakao-photo", cancellationToken);
             }
 
-            var fetched = 0;
-            using (var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            var receipt = await intake.CompleteAsync(upload, new TipSubmission(TipChannel.Kakao, string.Join("\n", draft.Lines))
             {
-                budget.CancelAfter(options.Value.Kakao.FetchBudget);
-                foreach (var url in pictures.Take(Math.Max(0, options.Value.MaxFiles - draft.Pictures.Count)))
+                SenderId = userKey,
+            }, cancellationToken);
+            await turn.ForgetAsync();
+            return Answer(KakaoText.Received.Format(KakaoText.Speaks, receipt.Phrase, TipRoutes.Receipt));
+        }
+
+        if (utterance.Length > 0)
+        {
+            if (draft.Length + utterance.Length > options.Value.MaxTextLength)
+            {
+                return Answer(KakaoText.DraftFull[KakaoText.Speaks], withChoices: true);
+            }
+
+            draft.Lines.Add(utterance);
+        }
+
+        var fetched = 0;
+        using (var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            budget.CancelAfter(options.Value.Kakao.FetchBudget);
+            foreach (var url in pictures.Take(Math.Max(0, options.Value.MaxFiles - draft.Pictures.Count)))
+            {
+                try
                 {
-                    try
+                    if (await fetcher.FetchAsync(url, budget.Token) is { } picture)
                     {
-                        if (await fetcher.FetchAsync(url, budget.Token) is { } picture)
-                        {
-                            draft.Pictures.Add(picture);
-                            fetched++;
-                        }
-                    }
-                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                    {
-                        break;
+                        draft.Pictures.Add(picture);
+                        fetched++;
                     }
                 }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
             }
+        }
 
-            var note = pictures.Count == 0 ? "" : fetched == pictures.Count
-                ? KakaoText.PhotosReceived.Format(KakaoText.Speaks, fetched)
-                : KakaoText.SomePhotosReceived.Format(KakaoText.Speaks, pictures.Count, fetched);
-            return Answer(note + KakaoText.WriteMoreOrSend[KakaoText.Speaks], withChoices: true);
-        }
-        finally
-        {
-            draft.Turn.Release();
-        }
+        await turn.SaveAsync();
+        var note = pictures.Count == 0 ? "" : fetched == pictures.Count
+            ? KakaoText.PhotosReceived.Format(KakaoText.Speaks, fetched)
+            : KakaoText.SomePhotosReceived.Format(KakaoText.Speaks, pictures.Count, fetched);
+        return Answer(note + KakaoText.WriteMoreOrSend[KakaoText.Speaks], withChoices: true);
     }
 
     private static bool SameSecret(string given, string expected) =>

@@ -20,7 +20,7 @@ namespace Bulletin.Areas.Newsroom.Pages.Stories;
 /// needed to type and nothing typed is dropped. A save based on an older version is refused and shows both texts.
 /// </summary>
 public sealed class EditModel(
-    BulletinDbContext db, NewsroomStories stories, EditingPresence presence, SiteClock clock, IOptions<ReadTimeOptions> readTime,
+    BulletinDbContext db, NewsroomStories stories, IEditingPresence presence, SiteClock clock, IOptions<ReadTimeOptions> readTime,
     NewsroomUi ui) : PageModel
 {
     [BindProperty] public StoryForm Form { get; set; } = new();
@@ -47,7 +47,7 @@ public sealed class EditModel(
             }
 
             Form = StoryForm.From(Story);
-            presence.Touch(storyId, StaffActor.From(User).Name);
+            await presence.TouchAsync(storyId, StaffActor.From(User).Name, cancellationToken);
         }
         else
         {
@@ -144,7 +144,7 @@ public sealed class EditModel(
     public async Task<IActionResult> OnPostAutosaveAsync(Guid id, CancellationToken cancellationToken)
     {
         var actor = StaffActor.From(User);
-        presence.Touch(id, actor.Name);
+        await presence.TouchAsync(id, actor.Name, cancellationToken);
         var story = await stories.FindAsync(id, cancellationToken);
         if (story is null)
         {
@@ -242,7 +242,7 @@ public sealed class EditModel(
         {
             Actions = [.. StoryWorkflow.Table.ActionsFor(actor.Roles, Story.Status).Where(StoryActions.OnTheActionRoute.Contains)];
             CanEdit = StoryWorkflow.Table.Allows(actor.Roles, Story.Status, StoryAction.Edit);
-            OthersEditing = presence.Others(Story.Id, actor.Name);
+            OthersEditing = await presence.OthersAsync(Story.Id, actor.Name, cancellationToken);
         }
         else
         {

@@ -115,6 +115,20 @@ public sealed class RundownMosTests
             Assert.Contains(device.Bodies("roStorySend"), s => s.Value.Contains(KoreanEdit, StringComparison.Ordinal));
             Assert.Empty(device.Bodies("roElementAction"));
 
+            // The show runs two minutes longer: its header goes out again (roMetadataReplace) with the new duration.
+            var current = await RundownAsync(producer, rundown);
+            using (var put = new HttpRequestMessage(HttpMethod.Put, $"/api/newsroom/rundowns/{rundown}")
+                   {
+                       Content = System.Net.Http.Json.JsonContent.Create(new { hardOut = "2024-10-16T18:07:00+09:00" }),
+                   })
+            {
+                put.Headers.TryAddWithoutValidation("If-Match", $"\"{current["version"]}\"");
+                Assert.Equal(HttpStatusCode.OK, (await producer.SendAsync(put, TestContext.Current.CancellationToken)).StatusCode);
+            }
+
+            var header = await device.WaitForMessageAsync("roMetadataReplace");
+            Assert.Contains("<roEdDur>00:07:00</roEdDur>", header.GetProperty("xml").GetString(), StringComparison.Ordinal);
+
             // Finished, the show leaves the studio.
             Assert.Equal(HttpStatusCode.OK, (await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/finish")).StatusCode);
             var deleted = await device.WaitForMessageAsync("roDelete");

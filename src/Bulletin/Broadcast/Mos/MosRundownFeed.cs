@@ -11,57 +11,72 @@ namespace Bulletin.Broadcast.Mos;
 /// every script); each later change is sent as the difference from what was sent last (roElementAction,
 /// roMetadataReplace, roStorySend), and finishing the show deletes it. Without a Mos section there is no gateway and
 /// nothing is sent. What was sent is kept per rundown with its version, so a change that lost a race to a newer one
-/// is not sent over it.
+/// is not sent over it; and the scripts are read afresh one sender at a time, so a script that another save has
+/// since replaced is never sent after its replacement.
 /// </summary>
-public sealed class MosRundownFeed(IServiceProvider services)
+public sealed class MosRundownFeed(IServiceProvider services) : IDisposable
 {
-    private readonly Lock _lock = new();
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<Guid, (int Version, MosRunningOrder Order)> _sent = [];
 
     /// <summary>Registered only when MOS is configured, so looked up rather than injected.</summary>
     private MosGateway? Gateway => services.GetService<MosGateway>();
 
+    public void Dispose() => _gate.Dispose();
+
     /// <summary>A rundown was saved; <paramref name="before"/> is the state it had before the change.</summary>
-    public void Changed(RundownSheet sheet, RundownStatus before)
+    public async Task ChangedAsync(BulletinDbContext db, Rundown rundown, RundownStatus before, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(sheet);
-        if (Gateway is not { } gateway)
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rundown);
+        if (Gateway is null)
         {
             return;
         }
 
-        var rundown = sheet.Rundown;
-        lock (_lock)
+        await _gate.WaitAsync(cancellationToken);
+        try
         {
-            var known = _sent.TryGetValue(rundown.Id, out var last);
-            if (known && last.Version > rundown.Version)
-            {
-                return;
-            }
-
-            if (rundown.Status != RundownStatus.OnAir)
-            {
-                if (before == RundownStatus.OnAir)
-                {
-                    gateway.Send(MosMessages.RoDelete(RundownRunningOrder.Id(rundown.Id)));
-                }
-
-                _sent.Remove(rundown.Id);
-                return;
-            }
-
-            var order = RundownRunningOrder.From(rundown, sheet.Scripts);
-            var commands = before != RundownStatus.OnAir ? Whole(order, MosMessages.RoCreate(order))
-                : known ? MosRunningOrderChanges.Between(last.Order, order)
-                // Not sent from this process yet (it started while the show was on air): replaced whole.
-                : Whole(order, MosMessages.RoReplace(order));
-            foreach (var command in commands)
-            {
-                gateway.Send(command);
-            }
-
-            _sent[rundown.Id] = (rundown.Version, order);
+            Send((await db.WithStoriesAsync([rundown], cancellationToken))[0], before);
         }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private void Send(RundownSheet sheet, RundownStatus before)
+    {
+        var gateway = Gateway!;
+        var rundown = sheet.Rundown;
+        var known = _sent.TryGetValue(rundown.Id, out var last);
+        if (known && last.Version > rundown.Version)
+        {
+            return;
+        }
+
+        if (rundown.Status != RundownStatus.OnAir)
+        {
+            if (before == RundownStatus.OnAir)
+            {
+                gateway.Send(MosMessages.RoDelete(RundownRunningOrder.Id(rundown.Id)));
+            }
+
+            _sent.Remove(rundown.Id);
+            return;
+        }
+
+        var order = RundownRunningOrder.From(rundown, sheet.Scripts);
+        var commands = before != RundownStatus.OnAir ? Whole(order, MosMessages.RoCreate(order))
+            : known ? MosRunningOrderChanges.Between(last.Order, order)
+            // Not sent from this process yet (it started while the show was on air): replaced whole.
+            : Whole(order, MosMessages.RoReplace(order));
+        foreach (var command in commands)
+        {
+            gateway.Send(command);
+        }
+
+        _sent[rundown.Id] = (rundown.Version, order);
     }
 
     /// <summary>
@@ -87,9 +102,17 @@ public sealed class MosRundownFeed(IServiceProvider services)
             return;
         }
 
-        foreach (var sheet in await db.OnAirAsync(holding, cancellationToken))
+        await _gate.WaitAsync(cancellationToken);
+        try
         {
-            Changed(sheet, RundownStatus.OnAir);
+            foreach (var sheet in await db.OnAirAsync(holding, cancellationToken))
+            {
+                Send(sheet, RundownStatus.OnAir);
+            }
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 

@@ -138,11 +138,11 @@ public sealed class NewsroomRundowns(BulletinDbContext db, TimeProvider time, Si
                     : new RundownChange(WorkflowOutcome.Stale, current, RundownWorkflowText.ChangedWhileYouWorked.With(version, current.Rundown.Version));
             }
 
-            var sheet = await SheetAsync(rundown, cancellationToken);
-            feed.Changed(sheet, before);
+            // Saved, so sent whatever becomes of this request.
+            await feed.ChangedAsync(db, rundown, before, CancellationToken.None);
             // Every open copy of the rundown page and its prompter fetch it again.
             await live.RundownChangedAsync(rundown.Id, rundown.Version);
-            return new RundownChange(WorkflowOutcome.Done, sheet);
+            return new RundownChange(WorkflowOutcome.Done, await SheetAsync(rundown, cancellationToken));
         }
     }
 

@@ -239,6 +239,11 @@ public sealed class RundownBrowserTests
             .ToHaveTextAsync("한강 수상버스가 오늘 아침 첫 운항을 시작했습니다.");
         await AssertAtMarkerAsync(prompter, show.Boat);
 
+        // The reading marker moves down the screen with ">".
+        var markerTop = await prompter.EvaluateAsync<double>("document.getElementById('prompter-marker').getBoundingClientRect().top");
+        await prompter.Keyboard.PressAsync(">");
+        Assert.True(await prompter.EvaluateAsync<double>("document.getElementById('prompter-marker').getBoundingClientRect().top") > markerTop);
+
         // A foot pedal's PageDown scrolls on.
         var before = await prompter.EvaluateAsync<double>("document.getElementById('prompter-scroll').scrollTop");
         await prompter.Keyboard.PressAsync("PageDown");

@@ -84,8 +84,8 @@ public static class RundownText
 
     // Pages/Rundowns/Prompter.cshtml
     public static readonly Phrase PrompterHelp = new(
-        "↑/↓·휠·페달: 스크롤, 스페이스: 자동 스크롤, +/−: 속도, [ ]: 글자 크기, H/V: 좌우·상하 반전, F: 전체 화면, T: 테이크 따라가기",
-        "↑/↓, wheel, pedal: scroll; Space: auto-scroll; +/−: speed; [ ]: type size; H/V: mirror; F: full screen; T: follow Take");
+        "↑/↓·휠·페달: 스크롤, 스페이스: 자동 스크롤, +/−: 속도, [ ]: 글자 크기, < >: 읽는 선 위치, H/V: 좌우·상하 반전, F: 전체 화면, T: 테이크 따라가기",
+        "↑/↓, wheel, pedal: scroll; Space: auto-scroll; +/−: speed; [ ]: type size; < >: reading marker; H/V: mirror; F: full screen; T: follow Take");
     public static readonly Phrase NothingToRead = new("읽을 원고가 없습니다.", "Nothing to read.");
     public static readonly Phrase FollowingTake = new("테이크 따라가기", "Following Take");
 

@@ -37,6 +37,50 @@ public sealed class FeedReaderTests
         Assert.True(stories > 400, $"only {stories} stories");
     }
 
+    /// <summary>
+    /// The suite's own expectations of an entry's title, summary or description, where it expects plain text (most
+    /// of them the sanitiser tests, which expect what is left of a hostile text: "safe description").
+    /// </summary>
+    public static TheoryData<string, string, string> SuiteExpectations()
+    {
+        var data = new TheoryData<string, string, string>();
+        if (Samples.Directory is not { } samples)
+        {
+            return data;
+        }
+
+        var root = Path.Combine(samples, "feeds/feedparser/tests/wellformed");
+        foreach (var file in Directory.EnumerateFiles(root, "*.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var expect = File.ReadLines(file).Take(6).FirstOrDefault(l => l.StartsWith("Expect:", StringComparison.Ordinal));
+            var match = expect is null ? null : System.Text.RegularExpressions.Regex.Match(expect,
+                @"^Expect:\s+not bozo and entries\[0\]\['(title|summary|description)'\] == u?'([^'<&\\]*)'\s*$");
+            if (match is { Success: true })
+            {
+                data.Add(Path.GetRelativePath(root, file), match.Groups[1].Value, match.Groups[2].Value);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(SuiteExpectations))]
+    public void Read_SuiteEntry_GivesTheTextTheSuiteExpects(string file, string field, string expected)
+    {
+        var result = Assert.Single(StoryFiles.Read(File.ReadAllBytes(Suite($"wellformed/{file}")), IngestFormat.Feed));
+
+        Assert.True(result.Ok, result.Error);
+        if (field == "title")
+        {
+            Assert.Equal(expected, result.Story.Headline);
+        }
+        else
+        {
+            Assert.Contains(expected, result.Story.Segments.Select(s => s.Text).Concat(result.Story.Subheadlines));
+        }
+    }
+
     [Theory]
     [InlineData("aaa_illformed.xml")]
     [InlineData("rss_empty_document.xml")]

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Bulletin.Data;
 using Bulletin.Testing;
+using Microsoft.EntityFrameworkCore;
 using static Bulletin.Tests.NewsroomApi;
 
 namespace Bulletin.Tests;
@@ -56,6 +57,10 @@ public sealed class DurabilityTests
         var final = await GetAsync(check, id);
         Assert.Equal(expectedVersion, final["version"]!.GetValue<int>());
         Assert.Contains(expectedText!, JsonText(final), StringComparison.Ordinal);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            await AssertSqliteSoundAsync(database);
+        }
     }
 
     /// <summary>
@@ -115,6 +120,29 @@ public sealed class DurabilityTests
         using var check = new HttpClient { BaseAddress = last.Address };
         check.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         await AssertAllOrNothingAsync(check, outcomes);
+        await AssertSqliteSoundAsync(database);
+    }
+
+    /// <summary>
+    /// After the kills the file is whole (integrity_check), and a connection as Bulletin opens it runs in WAL mode
+    /// with FULL sync and secure_delete: kill -9 cannot tell FULL from NORMAL, so the settings are read back.
+    /// </summary>
+    private static async Task AssertSqliteSoundAsync(TestDatabase database)
+    {
+        await using var db = database.NewContext();
+        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        var connection = db.Database.GetDbConnection();
+        async Task<string> PragmaAsync(string name)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA " + name;
+            return Convert.ToString(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture)!;
+        }
+
+        Assert.Equal("ok", await PragmaAsync("integrity_check"));
+        Assert.Equal("wal", await PragmaAsync("journal_mode"));
+        Assert.Equal("2", await PragmaAsync("synchronous"));
+        Assert.Equal("1", await PragmaAsync("secure_delete"));
     }
 
     private static async Task AssertAllOrNothingAsync(HttpClient api, List<(Guid Id, string Marker, bool Acknowledged)> outcomes)

@@ -68,8 +68,17 @@ public static class FeedReader
     private static ReadResult? RssItem(XElement item, string? channelLanguage, string? source)
     {
         var warnings = new List<string>();
-        var title = HtmlText.Line(NonEmpty(Text(Child(item, "title"))) ?? Text(Child(item, "title", Dc)));
+        var title = HtmlText.Line(NonEmpty(Text(Child(item, "title"))) ?? NonEmpty(Text(Child(item, "title", Dc)))
+            ?? Text(item.Elements().FirstOrDefault(e => e.Name.LocalName == "title" && e.Name.NamespaceName == "http://search.yahoo.com/mrss/")));
         var encoded = Text(Child(item, "encoded", Content));
+        if (encoded.Length == 0)
+        {
+            // Older extensions: an XHTML <body> carried inline, and Userland's escaped <fullitem>.
+            encoded = item.Elements().FirstOrDefault(e => e.Name.LocalName == "body") is { } inline
+                ? string.Concat(inline.Nodes().Select(n => n.ToString(SaveOptions.DisableFormatting)))
+                : Text(item.Elements().FirstOrDefault(e => e.Name.LocalName == "fullitem"));
+        }
+
         var description = NonEmpty(Text(Child(item, "description"))) ?? NonEmpty(Text(Child(item, "description", Dc)))
             ?? Text(item.Elements().FirstOrDefault(e => e.Name.LocalName == "summary" && e.Name.NamespaceName.Contains("itunes", StringComparison.Ordinal)));
         var body = HtmlText.Paragraphs(encoded.Length > 0 ? encoded : description);

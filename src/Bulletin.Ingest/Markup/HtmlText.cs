@@ -13,7 +13,30 @@ namespace Bulletin.Ingest.Markup;
 /// </summary>
 public static class HtmlText
 {
-    private static readonly HtmlSanitizer Sanitizer = new();
+    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+
+    // What is code or data, never text for a reader: scripts, style sheets, templates, the document head, drawings,
+    // form controls and players. The sanitiser drops these whole; every other tag it refuses (blink, font, Word's
+    // o:p, an iframe or object left open by broken markup that swallowed the rest of the text) goes but keeps its text.
+    private static readonly HashSet<string> Hidden = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "template", "head", "title", "meta", "link", "base", "svg", "math", "select", "textarea", "canvas",
+        "audio", "video", "embed", "param",
+    };
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer { KeepChildNodes = true };
+        sanitizer.RemovingTag += (_, e) =>
+        {
+            if (Hidden.Contains(e.Tag.LocalName))
+            {
+                e.Cancel = true;
+                e.Tag.Remove();
+            }
+        };
+        return sanitizer;
+    }
 
     private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
     {

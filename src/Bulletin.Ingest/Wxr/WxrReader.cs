@@ -13,6 +13,12 @@ namespace Bulletin.Ingest.Wxr;
 /// post id as its identity. Drafts, pending and private posts come in as drafts. Attachments, menu items and other
 /// post types are not stories and are left out.
 /// </summary>
+/// <remarks>
+/// WXR is RSS 2.0 with WordPress's namespaces, so System.ServiceModel.Syndication could parse the channel, but it
+/// would give none of what an export is for (wp:author, wp:post_type, wp:status, post ids, categories by domain)
+/// and refuses a whole file for one date it does not expect; no maintained .NET WXR reader exists. LINQ to XML over
+/// the one secured reader reads the export's own elements by name.
+/// </remarks>
 public static partial class WxrReader
 {
     private static readonly XNamespace Content = "http://purl.org/rss/1.0/modules/content/";

@@ -76,6 +76,12 @@ public sealed class MosRundownFeed(IServiceProvider services) : IDisposable
             gateway.Send(command);
         }
 
+        if (before != RundownStatus.OnAir)
+        {
+            // Activated: the whole order is on the devices, and the show is cleared for air.
+            gateway.Send(MosMessages.RoReadyToAir(order.Id, ready: true));
+        }
+
         _sent[rundown.Id] = (rundown.Version, order);
     }
 

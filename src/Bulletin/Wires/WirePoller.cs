@@ -20,6 +20,8 @@ public sealed class WirePoller(IServiceScopeFactory scopes, IOptions<WiresOption
 {
     public const string HttpClientName = "wires";
 
+    private static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(1);
+
     /// <summary>Files already read by this process, so a folder is not reread at every look (name, size, time).</summary>
     private readonly HashSet<(string Source, string File, long Size, DateTime Modified)> _seen = [];
 
@@ -216,8 +218,11 @@ public sealed class WirePoller(IServiceScopeFactory scopes, IOptions<WiresOption
         var deliveries = new List<WireDelivery>();
         var read = new List<(string, string, long, DateTime)>();
         DateTimeOffset? newest = state.SeenUpTo;
+        // A file written in the last moment may be half copied: it is read on a later look, once it has settled.
+        var settled = time.GetUtcNow().UtcDateTime - SettleTime;
         var files = folder.EnumerateFiles()
-            .Where(f => !f.Name.StartsWith('.') && (state.SeenUpTo is not { } upTo || f.LastWriteTimeUtc >= upTo.UtcDateTime))
+            .Where(f => !f.Name.StartsWith('.') && f.LastWriteTimeUtc <= settled
+                && (state.SeenUpTo is not { } upTo || f.LastWriteTimeUtc >= upTo.UtcDateTime))
             .OrderBy(f => f.LastWriteTimeUtc).ThenBy(f => f.Name, StringComparer.Ordinal)
             // A bounded look: a folder holding a whole archive is taken in a thousand files at a time.
             .Take(1000);

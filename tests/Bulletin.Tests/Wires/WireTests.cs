@@ -133,6 +133,44 @@ public sealed class WireTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TrustedWire_DroppedFile_IsPublishedAsItArrives_AndListedAsPublished(DatabaseProvider provider)
+    {
+        var folder = Directory.CreateTempSubdirectory("bulletin-wire-trusted-").FullName;
+        try
+        {
+            await using var database = await BulletinServer.NewDatabaseAsync(provider);
+            await using var server = await BulletinServer.StartAsync(database, settings:
+            [
+                "--Wires:Sources:0:Name=trusted",
+                "--Wires:Sources:0:Kind=folder",
+                "--Wires:Sources:0:Path=" + folder,
+                "--Wires:Sources:0:Interval=1",
+                "--Wires:Sources:0:Publish=true",
+            ]);
+            using var editor = (await StaffAccount.CreateAsync(server, "editor@test.example", StaffRoles.Editor)).Api(server);
+            var sample = Samples.Require("ninjs/examples/3.0/ntb_text.json");
+            var read = Assert.Single(StoryFiles.Read(await File.ReadAllBytesAsync(sample, Cancel), IngestFormat.Ninjs));
+            File.Copy(sample, Path.Combine(folder, "ntb.json"));
+
+            var list = await Eventually.UntilAsync("the dropped file published",
+                () => editor.GetFromJsonAsync<JsonObject>("/api/newsroom/incoming?status=published", Cancel)!,
+                l => l!["items"]!.AsArray().Count > 0);
+            var item = Assert.Single(list!["items"]!.AsArray())!;
+            var storyId = item["storyId"]!.GetValue<Guid>();
+            using var story = await editor.GetAsync(new Uri($"/api/newsroom/stories/{storyId}", UriKind.Relative), Cancel);
+            var body = await story.Content.ReadFromJsonAsync<JsonObject>(Cancel);
+            Assert.Equal("published", body!["status"]!.GetValue<string>());
+            Assert.Equal(read.Story!.Headline, body["story"]!["headline"]!.GetValue<string>());
+            Assert.Empty((await editor.GetFromJsonAsync<JsonObject>("/api/newsroom/incoming?status=new", Cancel))!["items"]!.AsArray());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task IncomingPage_ShowsEachWiresHealth_AndTakingAnItemOpensItsDraft(DatabaseProvider provider)
     {
         var folder = Directory.CreateTempSubdirectory("bulletin-wire-page-").FullName;

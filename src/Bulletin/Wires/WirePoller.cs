@@ -69,7 +69,7 @@ public sealed class WirePoller(IServiceScopeFactory scopes, IOptions<WiresOption
                         await PollAsync(source.Name, stoppingToken);
                     }
                 }
-                catch (Exception e) when (e is DbUpdateException or InvalidOperationException or TimeoutException)
+                catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException or InvalidOperationException or TimeoutException)
                 {
                     // The database is away for a moment: the wire is looked at again on a later tick.
                     logger.LogWarning("Wire {Wire} could not be polled this time: {Error}", source.Name, e.Message);
@@ -114,7 +114,8 @@ public sealed class WirePoller(IServiceScopeFactory scopes, IOptions<WiresOption
             }
         }
         catch (Exception e) when (e is HttpRequestException or IOException or UnauthorizedAccessException or WireRefusedException
-            or TaskCanceledException { CancellationToken.IsCancellationRequested: false })
+            // A timeout (HttpClient's own), not a shutdown.
+            or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             error = e.Message;
         }

@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using Bulletin.Broadcast.Mos;
 using Bulletin.Core.Workflow;
 using Bulletin.Data;
+using Bulletin.Testing;
 using Bulletin.Tests.Mos;
 using Microsoft.Extensions.DependencyInjection;
 using static Bulletin.Tests.NewsroomApi;
@@ -23,12 +24,15 @@ public sealed class RundownMosTests
 
     private static List<string> StoryIds(XElement runningOrder) => [.. runningOrder.Elements("story").Select(s => s.Element("storyID")!.Value)];
 
-    [Fact]
-    public async Task ActivatedRundown_ReachesTheDevice_AndEveryChangeAfter_AndAResyncAfterARestart()
+    // On both providers: the gateway reads running orders from the stored rundowns (DatabaseRunningOrders), and the
+    // studio must see the same order, durations and scripts whichever database holds them.
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ActivatedRundown_ReachesTheDevice_AndEveryChangeAfter_AndAResyncAfterARestart(DatabaseProvider provider)
     {
         var ports = MosDevice.FreePorts();
         var deviceId = $"device.{Guid.NewGuid():N}.test";
-        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var database = await BulletinServer.NewDatabaseAsync(provider);
         await using var server = await BulletinServer.StartAsync(database, settings:
         [
             "--Mos:NcsId=" + NcsId, "--Mos:ListenAddress=127.0.0.1", "--Mos:Lower=0", "--Mos:Upper=0",

@@ -310,6 +310,13 @@ public sealed class RundownApiTests
 
         var back = await producer.PutAsJsonAsync($"/api/newsroom/rundowns/{rundown}/items/{troops}", new { timedByScript = true }, Cancel);
         Assert.Equal(8, (await ReadAsync(back))["overUnder"]!.GetValue<int>());
+
+        // A hard start of 18:00:30 on the live shot: it comes up at 18:00:38 (after the story's 38 s), 8 s late.
+        var pinned = await producer.PutAsJsonAsync($"/api/newsroom/rundowns/{rundown}/items/{live}", new { hardStart = "2024-10-16T18:00:30+09:00" }, Cancel);
+        Assert.Equal(HttpStatusCode.OK, pinned.StatusCode);
+        var pinnedLine = (await ReadAsync(pinned))["items"]![1]!;
+        Assert.Equal(("2024-10-16T18:00:30+09:00", "2024-10-16T18:00:38+09:00", 8), (pinnedLine["hardStart"]!.GetValue<string>(),
+            pinnedLine["frontTime"]!.GetValue<string>(), pinnedLine["hardStartOff"]!.GetValue<int>()));
         var wrong = await producer.PutAsJsonAsync($"/api/newsroom/rundowns/{rundown}/items/{troops}", new { state = "maybe" }, Cancel);
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         var missing = await producer.PutAsJsonAsync($"/api/newsroom/rundowns/{rundown}/items/{Guid.CreateVersion7()}", new { slug = "X" }, Cancel);

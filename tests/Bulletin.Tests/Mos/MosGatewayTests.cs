@@ -272,6 +272,26 @@ public sealed class MosGatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Inventory_IsAskedForOnConnect_AndTheDevicesListAllIsKept()
+    {
+        // A graphics machine holding two objects it never announced: the gateway asks (mosReqAll) when it connects.
+        _device = await MosDevice.StartAsync(DeviceId, _devicePorts, NcsId, _gateway.LowerPort, _gateway.UpperPort,
+            """[{"objID":"GFX-0001","slug":"북한군 이동 경로 그래픽","duration":250,"timeBase":25},{"objID":"CLIP-0007","slug":"파병 현장","duration":1500,"timeBase":25}]""");
+        for (var wait = 0; wait < 100 && _inventory.Find(DeviceId, "CLIP-0007") is null; wait++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        var graphic = _inventory.Find(DeviceId, "GFX-0001");
+        var clip = _inventory.Find(DeviceId, "CLIP-0007");
+        Assert.NotNull(graphic);
+        Assert.NotNull(clip);
+        Assert.Equal(("북한군 이동 경로 그래픽", TimeSpan.FromSeconds(10)), (graphic.Slug, graphic.Duration!.Value));
+        Assert.Equal(TimeSpan.FromMinutes(1), clip.Duration!.Value);
+        Assert.NotEmpty(_device.Bodies("mosReqAll"));
+    }
+
+    [Fact]
     public async Task HostileInput_IsAnsweredWithErrors_AndTheConnectionLives()
     {
         using var client = new TcpClient();

@@ -440,7 +440,9 @@ public sealed class StoryIndex : IDisposable
         }
 
         _analyzer.Dispose();
-        _swap.Dispose();
+        // The lock itself is not disposed: a thread still working (a rebuild that has not yet seen the stop) may be
+        // entering it just to learn that the index is closed, and disposing a lock in use throws. It holds no
+        // unmanaged resource the collector cannot take.
     }
 
     private void Write(Action<IndexWriter> write)

@@ -62,6 +62,15 @@ public sealed class FleetTests
             using var readA = new HttpClient { BaseAddress = a.Address };
             using var readB = new HttpClient { BaseAddress = b.Address };
             using var readC = new HttpClient { BaseAddress = c.Address };
+            await Eventually.UntilAsync("every node to listen for outbox notifications", async () => await ListenersAsync(database) == 3);
+
+            // A first story, not timed, so no node's first publish includes its cold start (code compiled on first use).
+            await PublishAsync(apiA, "첫 기사");
+            foreach (var reader in new[] { readA, readB, readC })
+            {
+                await Eventually.UntilAsync("the first story on every node", async () =>
+                    (await reader.GetStringAsync(new Uri("/", UriKind.Relative), Cancel)).Contains("첫 기사", StringComparison.Ordinal));
+            }
 
             // B and C have their home pages cached before the story exists.
             foreach (var reader in new[] { readB, readC })
@@ -155,6 +164,17 @@ public sealed class FleetTests
                 Directory.Delete(folder, recursive: true);
             }
         }
+    }
+
+    /// <summary>How many nodes hold a listening connection on the database.</summary>
+    private static async Task<long> ListenersAsync(TestDatabase database)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(database.Options.ConnectionString);
+        await connection.OpenAsync(Cancel);
+        await using var count = new Npgsql.NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name = @name AND datname = current_database()", connection);
+        count.Parameters.AddWithValue("name", Data.Outbox.OutboxChannel.ApplicationName);
+        return (long)(await count.ExecuteScalarAsync(Cancel))!;
     }
 
     private static readonly string TipsKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));

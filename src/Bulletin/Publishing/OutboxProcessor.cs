@@ -75,8 +75,11 @@ public sealed partial class OutboxProcessor(
         var storyIds = messages.Select(m => m.StoryId).Distinct().ToList();
         // Open rundown pages and prompters showing these scripts refetch them; announced first, as the index can take a while.
         await live.StoriesChangedAsync(storyIds);
-        await search.ApplyAsync(storyIds, messages[^1].Id, db, cancellationToken);
+        // Pages before the index too: evicting is instant, while the index's commit waits for the disk, and readers of
+        // this node should not wait for it to see a publish or a kill. Should indexing fail, the rows are read again
+        // and the pages evicted twice, which is harmless.
         EvictPages(cache, snapshots, messages.Select(m => (m.StoryId, m.Kind)));
+        await search.ApplyAsync(storyIds, messages[^1].Id, db, cancellationToken);
         _lastSeen = messages[^1].Id;
         // Every saved story passes here (staff edits, imports, the scheduler): rundowns on air that hold one are sent
         // to the studio again. After the index moved on, so a studio that is down cannot hold the search back.

@@ -81,6 +81,8 @@
             case 'h': case 'H': state.mirrorH = !state.mirrorH; layout(); break;
             case 'v': case 'V': state.mirrorV = !state.mirrorV; layout(); break;
             case 't': case 'T': state.follow = !state.follow; layout(); break;
+            case ',': case '<': state.marker = Math.max(state.marker - 5, 5); layout(); break;
+            case '.': case '>': state.marker = Math.min(state.marker + 5, 95); layout(); break;
             case 'f': case 'F':
                 if (document.fullscreenElement) document.exitFullscreen(); else root.requestFullscreen().catch(function () { });
                 break;

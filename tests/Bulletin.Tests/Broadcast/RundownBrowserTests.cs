@@ -42,6 +42,7 @@ public sealed class RundownBrowserTests
         Assert.True(rundown["items"]!.AsArray().Single(i => i!["id"]!.GetValue<Guid>() == show.Snow)!["floated"]!.GetValue<bool>());
         await Assertions.Expect(b.Locator("#rundown-over-under")).ToHaveTextAsync(OverUnder(rundown["overUnder"]!.GetValue<int>()));
         await Assertions.Expect(b.Locator($"tr[data-item='{show.Snow:N}'] td.front")).ToHaveTextAsync("플로트");
+        await b.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("newsroom-rundown.png"), FullPage = true });
 
         // A script edited through the story API moves the open grid's times too.
         using var api = show.Producer.Api(server);
@@ -130,6 +131,30 @@ public sealed class RundownBrowserTests
     }
 
     [Fact]
+    public async Task RundownsPage_StartsARundownAndListsItOnItsAirDate()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var server = await BulletinServer.StartAsync(database);
+        await using var browser = await Browser.LaunchAsync();
+        var producer = await StaffAccount.CreateAsync(server, "pd@test.example", StaffRoles.Producer);
+        var page = await browser.SignedInAsync(server, producer.Email, producer.Password);
+
+        await page.ClickAsync("#nav-rundowns");
+        await page.FillAsync("#show", "아침 뉴스");
+        await page.FillAsync("#start", "2026-12-03T07:00");
+        await page.FillAsync("#hard-out", "2026-12-03T07:50");
+        await page.ClickAsync("#create-rundown");
+
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("아침 뉴스");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("2026-12-03 07:00:00–07:50:00");
+        await Assertions.Expect(page.Locator("#rundown-over-under")).ToHaveTextAsync("-50:00");
+        await page.GotoAsync("/newsroom/rundowns?from=2026-12-01");
+        await Assertions.Expect(page.Locator("#rundowns a.rundown-link")).ToHaveTextAsync("아침 뉴스");
+        await page.GotoAsync("/newsroom/rundowns?from=2026-12-10");
+        await Assertions.Expect(page.Locator("#no-rundowns")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task WithoutScript_TheDownButton_MovesTheLineAndComesBack()
     {
         await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
@@ -162,6 +187,16 @@ public sealed class RundownBrowserTests
         var live = (await RundownAsync(show))["items"]!.AsArray().Single(i => i!["slug"]!.GetValue<string>() == "날씨 연결")!;
         Assert.Equal(75, live["duration"]!.GetValue<int>());
         Assert.Equal("live", live["kind"]!.GetValue<string>());
+
+        // A second block, and a break after it goes into it as B1.
+        await page.FillAsync("#add-block-name", "2부");
+        await page.FillAsync("#add-block-budget", "10:00");
+        await page.ClickAsync("#add-block button");
+        await page.FillAsync("#add-line-slug", "2부 광고");
+        await page.FillAsync("#add-line-duration", "30");
+        await page.ClickAsync("#add-line button");
+        await Assertions.Expect(page.Locator("tr[data-slug='2부 광고'] td.page")).ToHaveTextAsync("B1");
+        await Assertions.Expect(page.Locator("tr.block").Nth(1)).ToContainTextAsync("2부");
     }
 
     [Theory]
@@ -194,6 +229,7 @@ public sealed class RundownBrowserTests
         await producer.ClickAsync("#action-take");
         await Assertions.Expect(prompter.Locator($"section[data-item='{show.Boat:N}']")).ToHaveClassAsync("on-air");
         await AssertAtMarkerAsync(prompter, show.Boat);
+        await prompter.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("newsroom-prompter.png") });
 
         // The reporter fixes the boat story's script; the prompter shows it without a reload.
         var version = (await GetAsync(api, show.BoatStory))["version"]!.GetValue<int>();
@@ -202,6 +238,11 @@ public sealed class RundownBrowserTests
         await Assertions.Expect(prompter.Locator($"section[data-item='{show.Boat:N}'] p.read").First)
             .ToHaveTextAsync("한강 수상버스가 오늘 아침 첫 운항을 시작했습니다.");
         await AssertAtMarkerAsync(prompter, show.Boat);
+
+        // The reading marker moves down the screen with ">".
+        var markerTop = await prompter.EvaluateAsync<double>("document.getElementById('prompter-marker').getBoundingClientRect().top");
+        await prompter.Keyboard.PressAsync(">");
+        Assert.True(await prompter.EvaluateAsync<double>("document.getElementById('prompter-marker').getBoundingClientRect().top") > markerTop);
 
         // A foot pedal's PageDown scrolls on; the arrow (a pedal's other key) and the wheel go back and on.
         const string ScrollTop = "document.getElementById('prompter-scroll').scrollTop";

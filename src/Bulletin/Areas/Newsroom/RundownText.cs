@@ -64,6 +64,9 @@ public static class RundownText
     public static readonly Phrase Prompter = new("프롬프터", "Prompter");
     public static readonly Phrase PrintRundown = new("런다운 PDF", "Rundown PDF");
     public static readonly Phrase PrintScripts = new("원고 PDF", "Scripts PDF");
+    public static readonly Phrase AddBlock = new("블록 넣기", "Add block");
+    public static readonly Phrase BlockName = new("블록 이름", "Block name");
+    public static readonly Phrase BudgetMinutesSeconds = new("배정 시간 (분:초)", "Budget (m:ss)");
     public static readonly Phrase Renumber = new("페이지 번호 다시 매기기", "Renumber pages");
     public static readonly Phrase KeyboardHelp = new(
         "줄을 선택하고 Alt+↑/↓로 순서를 바꿀 수 있습니다. 끌어서 옮겨도 됩니다.",
@@ -81,8 +84,8 @@ public static class RundownText
 
     // Pages/Rundowns/Prompter.cshtml
     public static readonly Phrase PrompterHelp = new(
-        "↑/↓·휠·페달: 스크롤, 스페이스: 자동 스크롤, +/−: 속도, [ ]: 글자 크기, H/V: 좌우·상하 반전, F: 전체 화면, T: 테이크 따라가기",
-        "↑/↓, wheel, pedal: scroll; Space: auto-scroll; +/−: speed; [ ]: type size; H/V: mirror; F: full screen; T: follow Take");
+        "↑/↓·휠·페달: 스크롤, 스페이스: 자동 스크롤, +/−: 속도, [ ]: 글자 크기, < >: 읽는 선 위치, H/V: 좌우·상하 반전, F: 전체 화면, T: 테이크 따라가기",
+        "↑/↓, wheel, pedal: scroll; Space: auto-scroll; +/−: speed; [ ]: type size; < >: reading marker; H/V: mirror; F: full screen; T: follow Take");
     public static readonly Phrase NothingToRead = new("읽을 원고가 없습니다.", "Nothing to read.");
     public static readonly Phrase FollowingTake = new("테이크 따라가기", "Following Take");
 

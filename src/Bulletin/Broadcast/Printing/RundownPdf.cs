@@ -3,6 +3,7 @@ using Bulletin.Broadcast.Mos;
 using Bulletin.Core.Rundowns;
 using Bulletin.Core.Stories;
 using Bulletin.Core.Text;
+using Bulletin.Core.Workflow;
 using Bulletin.Site;
 using PdfSharp;
 using PdfSharp.Drawing;
@@ -89,7 +90,7 @@ public sealed class RundownPdf(PrintFonts fonts, SiteClock clock)
                 [
                     row.Item.Page,
                     row.Item.Slug,
-                    row.StoryState ?? Kind(row.Item.Kind)[language],
+                    row.Story is { } story ? StoryWorkflowText.State(story.Status)[language] : Kind(row.Item.Kind)[language],
                     TimingFormat.Duration(t.Duration),
                     row.Item.Kind == RundownItemKind.Story ? TimingFormat.Duration(t.TextTime) : "",
                     row.Item.Kind == RundownItemKind.Story ? TimingFormat.Duration(t.MediaTime) : "",
@@ -153,7 +154,7 @@ public sealed class RundownPdf(PrintFonts fonts, SiteClock clock)
             var times = $"{RundownText.Duration[language]} {TimingFormat.Duration(t.Duration)} · {RundownText.TextTime[language]} " +
                 $"{TimingFormat.Duration(t.TextTime)} · {RundownText.MediaTime[language]} {TimingFormat.Duration(t.MediaTime)}" +
                 (t.FrontTime is { } front ? $" · {RundownText.FrontTime[language]} {TimingFormat.Clock(clock.Local(front))}" : "") +
-                (row.StoryState is { } state ? $" · {state}" : "");
+                (row.Story is { } stateOf ? $" · {StoryWorkflowText.State(stateOf.Status)[language]}" : "");
             g.DrawString(times, small, XBrushes.Black, new XPoint(Margin, y), XStringFormats.TopLeft);
             y += 14;
             g.DrawLine(XPens.Black, Margin, y, Margin + width, y);

@@ -157,6 +157,19 @@ public sealed class RundownModel(NewsroomRundowns rundowns, BulletinDbContext db
             (r, now, a) => r.AddLine(a, Guid.CreateVersion7(now), lineKind, slug ?? "", length.Value), cancellationToken);
     }
 
+    /// <summary>A new block at the end (B, C, ...) with its budget; lines added after it go into it.</summary>
+    public async Task<IActionResult> OnPostAddBlockAsync(Guid id, string? name, string? budget, int? version, CancellationToken cancellationToken)
+    {
+        var length = TimingFormat.Parse(budget);
+        if (length is null)
+        {
+            return await RefusedAsync(id, ui.T(RundownText.DurationNotATime), cancellationToken: cancellationToken);
+        }
+
+        return await ChangeAsync(id, RundownAction.Edit, version, "block.add",
+            (r, now, a) => r.AddBlock(a, Guid.CreateVersion7(now), name ?? "", length.Value), cancellationToken);
+    }
+
     /// <summary>The rundown's workflow: lock, unlock, activate, take, finish (next is per line).</summary>
     public Task<IActionResult> OnPostActionAsync(Guid id, string? action, int? version, CancellationToken cancellationToken)
     {

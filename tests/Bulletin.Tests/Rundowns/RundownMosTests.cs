@@ -98,6 +98,21 @@ public sealed class RundownMosTests
             Assert.Equal(Id(russia), move.Element("element_target")!.Element("storyID")!.Value);
             Assert.Equal([Id(live)], move.Element("element_source")!.Elements("storyID").Select(e => e.Value));
 
+            // Floated and back on the connected device: the break leaves the studio's order (DELETE) and comes back
+            // in its place, the last (INSERT before nothing).
+            marker = device.Count;
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/items/{commercial}/float")).StatusCode);
+            await device.WaitForMessageAsync("roElementAction", a => a.Attribute("operation")?.Value == "DELETE", from: marker);
+            var delete = device.Bodies("roElementAction").Single(a => a.Attribute("operation")!.Value == "DELETE");
+            Assert.Equal([Id(commercial)], delete.Element("element_source")!.Elements("storyID").Select(e => e.Value));
+            marker = device.Count;
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/items/{commercial}/unfloat")).StatusCode);
+            await device.WaitForMessageAsync("roElementAction", a => a.Attribute("operation")?.Value == "INSERT", from: marker);
+            var insert = device.Bodies("roElementAction").Single(a => a.Attribute("operation")!.Value == "INSERT");
+            Assert.Equal("", insert.Element("element_target")!.Element("storyID")!.Value);
+            var back = Assert.Single(insert.Element("element_source")!.Elements("story"));
+            Assert.Equal((Id(commercial), "00:01:30"), (back.Element("storyID")!.Value, back.Descendants("Duration").Single().Value));
+
             // The reporter edits the Korean script in the story API: the new timing (44 s) goes out as a replace, and
             // the script itself as roStorySend.
             Assert.Equal(HttpStatusCode.OK, (await PutAsync(reporter, korean, TroopsStory(edited: true), koreanVersion)).StatusCode);

@@ -1,5 +1,7 @@
 using Bulletin.Broadcast.Live;
 using Bulletin.Broadcast.Printing;
+using Bulletin.Fleet;
+using StackExchange.Redis;
 
 namespace Bulletin.Broadcast;
 
@@ -8,7 +10,16 @@ public static class BroadcastHosting
 {
     public static IServiceCollection AddBroadcast(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSignalR();
+        // With Redis configured (several nodes), a change saved on one node reaches the rundown pages open on every
+        // node through Redis; without it, the pages of this one node.
+        var signalR = services.AddSignalR();
+        var redis = configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>();
+        if (!string.IsNullOrWhiteSpace(redis?.Configuration))
+        {
+            signalR.AddStackExchangeRedis(redis.Configuration,
+                options => options.Configuration.ChannelPrefix = RedisChannel.Literal(redis.KeyPrefix + "live"));
+        }
+
         services.AddSingleton<RundownLive>();
         services.AddOptions<PrintOptions>().Bind(configuration.GetSection(PrintOptions.SectionName));
         services.AddSingleton<PrintFonts>();

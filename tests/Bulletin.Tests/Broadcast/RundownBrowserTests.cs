@@ -56,6 +56,41 @@ public sealed class RundownBrowserTests
         await Assertions.Expect(b.Locator("#rundown-over-under")).ToHaveTextAsync(OverUnder((await RundownAsync(show))["overUnder"]!.GetValue<int>()));
     }
 
+    [Fact]
+    public async Task TwoNodes_OnOneRedis_AFloatSavedThroughOneShowsOnAPageOpenOnTheOtherWithinASecond()
+    {
+        var redis = Environment.GetEnvironmentVariable(SharedStateTests.RedisVariable);
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            Assert.Skip($"Redis run skipped: no server configured ({SharedStateTests.RedisVariable} is not set; test.sh sets it).");
+        }
+
+        // Two nodes of one site: one PostgreSQL database, one Redis, a data directory each.
+        string[] settings = ["--Redis:Configuration=" + redis, $"--Redis:KeyPrefix=test-{Guid.NewGuid():N}:"];
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Postgres);
+        var folder = Directory.CreateTempSubdirectory("bulletin-node-b-").FullName;
+        try
+        {
+            await using var a = await BulletinServer.StartAsync(database, settings: settings);
+            await using var b = await BulletinServer.StartAsync(database, settings: settings, dataDirectory: folder);
+            await using var browser = await Browser.LaunchAsync();
+            var show = await ShowAsync(a);
+            var onB = await OpenAsync(browser, b, show);
+
+            // Saved through node A's API; the page is open on node B, which did not make the change.
+            using var api = show.Producer.Api(a);
+            using var floated = await api.PostAsync(new Uri($"/api/newsroom/rundowns/{show.Id}/items/{show.Snow}/float", UriKind.Relative),
+                null, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, floated.StatusCode);
+            await Assertions.Expect(onB.Locator($"tr[data-item='{show.Snow:N}']"))
+                .ToHaveClassAsync(new System.Text.RegularExpressions.Regex("floated"), new() { Timeout = 1000 });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task KoreanBeingComposed_WhenAChangeArrives_IsNotBrokenAndTheChangeFollows(DatabaseProvider provider)

@@ -42,6 +42,24 @@ const types = getMosTypes(false)
 const ok = (roID) => ({ ID: types.mosString128.create(String(roID ?? '')), Status: types.mosString128.create('OK'), Stories: [] })
 const parsed = (type, data) => write({ event: 'parsed', type, data })
 const objects = new Map()
+// The device's own inventory (--objects '[{"objID":..,"slug":..,"duration":..,"timeBase":..}]'), which it lists in
+// mosListAll when the newsroom system sends mosReqAll.
+const mosObject = (c) => ({
+  ID: types.mosString128.create(c.objID),
+  Slug: types.mosString128.create(c.slug),
+  Type: c.objType ?? 'VIDEO',
+  TimeBase: c.timeBase ?? 25,
+  Duration: c.duration ?? 0,
+  Status: 'READY',
+  AirStatus: 'READY',
+  Group: 'Bulletin tests',
+  Revision: 1,
+  Created: types.mosTime.create(new Date()),
+  CreatedBy: types.mosString128.create('tests'),
+  Changed: types.mosTime.create(new Date()),
+  ChangedBy: types.mosString128.create('tests'),
+})
+for (const c of JSON.parse(args.objects ?? '[]')) objects.set(String(c.objID), mosObject(c))
 
 const mos = new MosConnection({
   mosID: id,
@@ -98,22 +116,7 @@ mos.onConnection((device) => {
       c.itemID
         ? device.sendItemStatus({ RunningOrderId: types.mosString128.create(c.roID), StoryId: types.mosString128.create(c.storyID), ID: types.mosString128.create(c.itemID), ObjectId: types.mosString128.create(c.objID ?? ''), Status: c.status, Time: types.mosTime.create(new Date()) })
         : device.sendStoryStatus({ RunningOrderId: types.mosString128.create(c.roID), ID: types.mosString128.create(c.storyID), Status: c.status, Time: types.mosTime.create(new Date()) }),
-    mosObj: (c) =>
-      device.sendMOSObject({
-        ID: types.mosString128.create(c.objID),
-        Slug: types.mosString128.create(c.slug),
-        Type: c.objType ?? 'VIDEO',
-        TimeBase: c.timeBase ?? 25,
-        Duration: c.duration ?? 0,
-        Status: 'READY',
-        AirStatus: 'READY',
-        Group: 'Bulletin tests',
-        Revision: 1,
-        Created: types.mosTime.create(new Date()),
-        CreatedBy: types.mosString128.create('tests'),
-        Changed: types.mosTime.create(new Date()),
-        ChangedBy: types.mosString128.create('tests'),
-      }),
+    mosObj: (c) => device.sendMOSObject(mosObject(c)),
   }
   createInterface({ input: process.stdin }).on('line', async (line) => {
     let command

@@ -88,10 +88,27 @@ public sealed class Rundown
 
     // --- editing -------------------------------------------------------------------------------------------
 
-    public WorkflowResult AddBlock(Actor actor, Guid id, string name, TimeSpan budget) => Move(RundownAction.Edit, actor, () =>
+    /// <summary>A block at the end of the show, with the time budgeted for it; a blank name is its letter.</summary>
+    public WorkflowResult AddBlock(Actor actor, Guid id, string? name, TimeSpan budget) => Move(RundownAction.Edit, actor, () =>
     {
+        var cleaned = InputText.CleanLine(name ?? "");
+        if (cleaned.Length > MaxLineLength)
+        {
+            return WorkflowResult.Invalid(RundownWorkflowText.BlockNameTooLong.With(MaxLineLength));
+        }
+
+        if (budget < TimeSpan.Zero)
+        {
+            return WorkflowResult.Invalid(RundownWorkflowText.DurationNegative);
+        }
+
+        if (_blocks.Any(b => b.Id == id))
+        {
+            return WorkflowResult.Invalid(RundownWorkflowText.BlockIdTaken);
+        }
+
         var letter = BlockLetter(_blocks.Count);
-        _blocks.Add(new RundownBlock(id, letter, string.IsNullOrWhiteSpace(name) ? letter : name.Trim(), budget));
+        _blocks.Add(new RundownBlock(id, letter, cleaned.Length == 0 ? letter : cleaned, budget));
         return WorkflowResult.Done;
     });
 

@@ -67,6 +67,10 @@ public static class RundownWorkflowText
         "Nothing is next: choose an item with Next.");
     public static readonly Phrase ItemIdTaken = new("런다운에 이 ID의 항목이 이미 있습니다.", "The rundown already has an item with this id.");
     public static readonly Phrase NoSuchBlock = new("런다운에 그런 블록이 없습니다.", "The rundown has no such block.");
+    public static readonly Phrase BlockIdTaken = new("런다운에 이 ID의 블록이 이미 있습니다.", "The rundown already has a block with this id.");
+
+    /// <summary>{0} the most characters a block's name may have.</summary>
+    public static readonly Phrase BlockNameTooLong = new("블록 이름은 {0}자까지입니다.", "A block's name has at most {0} characters.");
     public static readonly Phrase OnAirItemCannotFloat = new(
         "방송에 나간 항목은 플로트할 수 없습니다.",
         "An item that has been on air cannot be floated.");

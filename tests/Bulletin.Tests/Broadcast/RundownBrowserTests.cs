@@ -279,10 +279,33 @@ public sealed class RundownBrowserTests
         await prompter.Keyboard.PressAsync(">");
         Assert.True(await prompter.EvaluateAsync<double>("document.getElementById('prompter-marker').getBoundingClientRect().top") > markerTop);
 
-        // A foot pedal's PageDown scrolls on.
-        var before = await prompter.EvaluateAsync<double>("document.getElementById('prompter-scroll').scrollTop");
+        // A foot pedal's PageDown scrolls on; the arrow (a pedal's other key) and the wheel go back and on.
+        const string ScrollTop = "document.getElementById('prompter-scroll').scrollTop";
+        var before = await prompter.EvaluateAsync<double>(ScrollTop);
         await prompter.Keyboard.PressAsync("PageDown");
-        Assert.True(await prompter.EvaluateAsync<double>("document.getElementById('prompter-scroll').scrollTop") > before);
+        var paged = await prompter.EvaluateAsync<double>(ScrollTop);
+        Assert.True(paged > before);
+        await prompter.Keyboard.PressAsync("ArrowUp");
+        var up = await prompter.EvaluateAsync<double>(ScrollTop);
+        Assert.True(up < paged, $"ArrowUp left the script at {up} (was {paged}).");
+        await prompter.Mouse.MoveAsync(400, 300);
+        await prompter.Mouse.WheelAsync(0, -120);
+        await prompter.WaitForFunctionAsync($"{ScrollTop} < {up.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        var wheeled = await prompter.EvaluateAsync<double>(ScrollTop);
+        await prompter.Mouse.WheelAsync(0, 60);
+        await prompter.WaitForFunctionAsync($"{ScrollTop} > {wheeled.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+
+        // From the keyboard the operator flips the picture vertically too, then back horizontally, and sizes the type.
+        const string Transform = "getComputedStyle(document.getElementById('prompter-view')).transform";
+        await prompter.Keyboard.PressAsync("v");
+        Assert.Equal("matrix(-1, 0, 0, -1, 0, 0)", await prompter.EvaluateAsync<string>(Transform));
+        await prompter.Keyboard.PressAsync("h");
+        Assert.Equal("matrix(1, 0, 0, -1, 0, 0)", await prompter.EvaluateAsync<string>(Transform));
+        await prompter.Keyboard.PressAsync("]");
+        Assert.Equal("80px", await prompter.EvaluateAsync<string>("getComputedStyle(document.getElementById('prompter-text')).fontSize"));
+        await prompter.Keyboard.PressAsync("[");
+        await prompter.Keyboard.PressAsync("[");
+        Assert.Equal("64px", await prompter.EvaluateAsync<string>("getComputedStyle(document.getElementById('prompter-text')).fontSize"));
     }
 
     [Theory]

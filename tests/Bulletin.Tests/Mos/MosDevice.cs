@@ -95,7 +95,9 @@ internal sealed class MosDevice : IAsyncDisposable
         }
     }
 
-    public static async Task<MosDevice> StartAsync(string id, (int Lower, int Upper, int Query) ports, string ncsId, int ncsLower, int ncsUpper)
+    /// <param name="objects">The device's own inventory as JSON (objID, slug, duration, timeBase), listed on mosReqAll.</param>
+    public static async Task<MosDevice> StartAsync(string id, (int Lower, int Upper, int Query) ports, string ncsId, int ncsLower, int ncsUpper,
+        string? objects = null)
     {
         var folder = Path.Combine(Samples.RepositoryRoot, "tests", "mos-device");
         var node = FindNode();
@@ -115,6 +117,7 @@ internal sealed class MosDevice : IAsyncDisposable
         var start = new ProcessStartInfo(node, [
             "device.mjs", "--id", id, "--lower", $"{ports.Lower}", "--upper", $"{ports.Upper}", "--query", $"{ports.Query}",
             "--ncs-id", ncsId, "--ncs-host", "127.0.0.1", "--ncs-lower", $"{ncsLower}", "--ncs-upper", $"{ncsUpper}", "--heartbeat", "1000",
+            "--objects", objects ?? "[]",
         ])
         {
             WorkingDirectory = folder,

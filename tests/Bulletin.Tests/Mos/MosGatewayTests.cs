@@ -272,6 +272,28 @@ public sealed class MosGatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Inventory_IsAskedForOnConnect_AndTheDevicesListAllIsKept()
+    {
+        // A graphics machine holding two objects it never announced: the gateway asks (mosReqAll) when it connects.
+        _device = await MosDevice.StartAsync(DeviceId, _devicePorts, NcsId, _gateway.LowerPort, _gateway.UpperPort,
+            """[{"objID":"GFX-0001","slug":"북한군 이동 경로 그래픽","duration":250,"timeBase":25},{"objID":"CLIP-0007","slug":"파병 현장","duration":1500,"timeBase":25}]""");
+        // The ask follows the full resync of the running order, which takes a while on a loaded machine: as long as
+        // the other waits on the device.
+        for (var wait = 0; wait < 200 && _inventory.Find(DeviceId, "CLIP-0007") is null; wait++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        var graphic = _inventory.Find(DeviceId, "GFX-0001");
+        var clip = _inventory.Find(DeviceId, "CLIP-0007");
+        Assert.True(graphic is not null && clip is not null,
+            "The inventory has not both objects. The device saw:\n" + string.Join("\n", _device.Lines.Select(l => l.ToString()[..Math.Min(300, l.ToString().Length)])));
+        Assert.Equal(("북한군 이동 경로 그래픽", TimeSpan.FromSeconds(10)), (graphic.Slug, graphic.Duration!.Value));
+        Assert.Equal(TimeSpan.FromMinutes(1), clip.Duration!.Value);
+        Assert.NotEmpty(_device.Bodies("mosReqAll"));
+    }
+
+    [Fact]
     public async Task HostileInput_IsAnsweredWithErrors_AndTheConnectionLives()
     {
         using var client = new TcpClient();

@@ -139,6 +139,66 @@ public sealed class RundownApiTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Blocks_AddedWithABudget_TakeTheirLines_AndShowTheirOverUnder(DatabaseProvider provider)
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(provider);
+        await using var server = await BulletinServer.StartAsync(database);
+        using var reporter = (await StaffAccount.CreateAsync(server, "reporter@test.example", StaffRoles.Reporter)).Api(server);
+        using var producer = (await StaffAccount.CreateAsync(server, "producer@test.example", StaffRoles.Producer)).Api(server);
+        var rundown = await CreateRundownAsync(producer, "2024-10-16T18:00:00+09:00", "2024-10-16T18:05:00+09:00");
+        var blocks = $"/api/newsroom/rundowns/{rundown}/blocks";
+
+        // Two parts of the five minutes: 1부 with 2 minutes, 2부 with 3.
+        var first = await producer.PostAsJsonAsync(blocks, new { name = "1부", budget = 120 }, Cancel);
+        Assert.True(first.StatusCode == HttpStatusCode.Created, await first.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal($"/api/newsroom/rundowns/{rundown}", first.Headers.Location?.OriginalString);
+        var partOne = (await ReadAsync(first))["id"]!.GetValue<Guid>();
+        var second = await producer.PostAsJsonAsync(blocks, new { name = "  2부\u0007 ", budget = 180 }, Cancel);
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        var partTwo = (await ReadAsync(second))["id"]!.GetValue<Guid>();
+
+        // A line without a block goes to the last one; with blockId to the one named, at its end.
+        var open = await AddAsync(producer, rundown, new { kind = "break", slug = "OPEN", duration = 90, blockId = partOne });
+        var live = await AddAsync(producer, rundown, new { kind = "live", slug = "LIVE", duration = 45, blockId = partOne });
+        var weather = await AddAsync(producer, rundown, new { kind = "other", slug = "WEATHER", duration = 60 });
+        var promo = await AddAsync(producer, rundown, new { kind = "other", slug = "PROMO", duration = 30, blockId = partOne });
+
+        // 1부: 90 + 45 + 30 = 165 s against 120, 45 over; 2부: 60 against 180, 120 under; the show 225 s, 75 under.
+        var body = await RundownAsync(producer, rundown);
+        Assert.Equal(
+            [(partOne, "A", "1부", 120, 165, 45), (partTwo, "B", "2부", 180, 60, -120)],
+            body["blocks"]!.AsArray().Select(b => (b!["id"]!.GetValue<Guid>(), b["letter"]!.GetValue<string>(), b["name"]!.GetValue<string>(),
+                b["budget"]!.GetValue<int>(), b["total"]!.GetValue<int>(), b["overUnder"]!.GetValue<int>())));
+        Assert.Equal(-75, body["overUnder"]!.GetValue<int>());
+        var items = body["items"]!.AsArray();
+        Assert.Equal([open, live, promo, weather], items.Select(i => i!["id"]!.GetValue<Guid>()));
+        Assert.Equal(["A1", "A2", "A3", "B1"], items.Select(i => i!["page"]!.GetValue<string>()));
+        Assert.Equal([partOne, partOne, partOne, partTwo], items.Select(i => i!["blockId"]!.GetValue<Guid>()));
+        Assert.Equal("2024-10-16T18:02:45+09:00", items[3]!["frontTime"]!.GetValue<string>());
+
+        // Floating the live shot takes its 45 s out of its block: 120 against 120, on budget.
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/items/{live}/float")).StatusCode);
+        var floated = await RundownAsync(producer, rundown);
+        Assert.Equal((120, 0), (floated["blocks"]![0]!["total"]!.GetValue<int>(), floated["blocks"]![0]!["overUnder"]!.GetValue<int>()));
+
+        // A reporter may not add one; a block needs a budget that is not negative and a name that fits; a line names a
+        // block the rundown has; none of these change the rundown.
+        var version = floated["version"]!.GetValue<int>();
+        Assert.Equal(HttpStatusCode.Forbidden, (await reporter.PostAsJsonAsync(blocks, new { name = "3부", budget = 60 }, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await producer.PostAsJsonAsync(blocks, new { name = "3부" }, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await producer.PostAsJsonAsync(blocks, new { name = "3부", budget = -1 }, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await producer.PostAsJsonAsync(blocks, new { name = new string('부', 201), budget = 60 }, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await producer.PostAsJsonAsync($"/api/newsroom/rundowns/{rundown}/items",
+            new { kind = "break", slug = "X", duration = 5, blockId = Guid.CreateVersion7() }, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await producer.PostAsJsonAsync($"/api/newsroom/rundowns/{Guid.CreateVersion7()}/blocks",
+            new { name = "3부", budget = 60 }, Cancel)).StatusCode);
+        var after = await RundownAsync(producer, rundown);
+        Assert.Equal(version, after["version"]!.GetValue<int>());
+        Assert.Equal(2, after["blocks"]!.AsArray().Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Rights_FollowTheWorkflowTable_ProducersRunTheShow_ReportersOnlyRead(DatabaseProvider provider)
     {
         await using var database = await BulletinServer.NewDatabaseAsync(provider);
@@ -250,6 +310,13 @@ public sealed class RundownApiTests
 
         var back = await producer.PutAsJsonAsync($"/api/newsroom/rundowns/{rundown}/items/{troops}", new { timedByScript = true }, Cancel);
         Assert.Equal(8, (await ReadAsync(back))["overUnder"]!.GetValue<int>());
+
+        // A hard start of 18:00:30 on the live shot: it comes up at 18:00:38 (after the story's 38 s), 8 s late.
+        var pinned = await producer.PutAsJsonAsync($"/api/newsroom/rundowns/{rundown}/items/{live}", new { hardStart = "2024-10-16T18:00:30+09:00" }, Cancel);
+        Assert.Equal(HttpStatusCode.OK, pinned.StatusCode);
+        var pinnedLine = (await ReadAsync(pinned))["items"]![1]!;
+        Assert.Equal(("2024-10-16T18:00:30+09:00", "2024-10-16T18:00:38+09:00", 8), (pinnedLine["hardStart"]!.GetValue<string>(),
+            pinnedLine["frontTime"]!.GetValue<string>(), pinnedLine["hardStartOff"]!.GetValue<int>()));
         var wrong = await producer.PutAsJsonAsync($"/api/newsroom/rundowns/{rundown}/items/{troops}", new { state = "maybe" }, Cancel);
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         var missing = await producer.PutAsJsonAsync($"/api/newsroom/rundowns/{rundown}/items/{Guid.CreateVersion7()}", new { slug = "X" }, Cancel);
@@ -354,11 +421,15 @@ public sealed class RundownApiTests
         Assert.Contains("/api/newsroom/rundowns/{id}", paths);
         Assert.Contains("/api/newsroom/rundowns/{id}/{action}", paths);
         Assert.Contains("/api/newsroom/rundowns/{id}/items", paths);
+        Assert.Contains("/api/newsroom/rundowns/{id}/blocks", paths);
         Assert.Contains("/api/newsroom/rundowns/{id}/items/{itemId}", paths);
         Assert.Contains("/api/newsroom/rundowns/{id}/items/{itemId}/move", paths);
         var schemas = document["components"]!["schemas"]!;
         Assert.NotNull(schemas["RundownResponse"]!["properties"]!["overUnder"]);
         Assert.All(ItemFields, f => Assert.NotNull(schemas["RundownItemResponse"]!["properties"]![f]));
+        Assert.NotNull(schemas["RundownItemRequest"]!["properties"]!["blockId"]);
+        Assert.NotNull(schemas["RundownBlockRequest"]!["properties"]!["budget"]);
+        Assert.NotNull(schemas["RundownBlockResponse"]!["properties"]!["overUnder"]);
     }
 
     private sealed record RundownLine(Guid Id, string Show, string Start, string State, int Version);

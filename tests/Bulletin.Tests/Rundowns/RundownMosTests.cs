@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using Bulletin.Broadcast.Mos;
 using Bulletin.Core.Workflow;
 using Bulletin.Data;
+using Bulletin.Testing;
 using Bulletin.Tests.Mos;
 using Microsoft.Extensions.DependencyInjection;
 using static Bulletin.Tests.NewsroomApi;
@@ -23,12 +24,15 @@ public sealed class RundownMosTests
 
     private static List<string> StoryIds(XElement runningOrder) => [.. runningOrder.Elements("story").Select(s => s.Element("storyID")!.Value)];
 
-    [Fact]
-    public async Task ActivatedRundown_ReachesTheDevice_AndEveryChangeAfter_AndAResyncAfterARestart()
+    // On both providers: the gateway reads running orders from the stored rundowns (DatabaseRunningOrders), and the
+    // studio must see the same order, durations and scripts whichever database holds them.
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ActivatedRundown_ReachesTheDevice_AndEveryChangeAfter_AndAResyncAfterARestart(DatabaseProvider provider)
     {
         var ports = MosDevice.FreePorts();
         var deviceId = $"device.{Guid.NewGuid():N}.test";
-        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var database = await BulletinServer.NewDatabaseAsync(provider);
         await using var server = await BulletinServer.StartAsync(database, settings:
         [
             "--Mos:NcsId=" + NcsId, "--Mos:ListenAddress=127.0.0.1", "--Mos:Lower=0", "--Mos:Upper=0",
@@ -93,6 +97,21 @@ public sealed class RundownMosTests
             var move = device.Bodies("roElementAction").Single(a => a.Attribute("operation")!.Value == "MOVE");
             Assert.Equal(Id(russia), move.Element("element_target")!.Element("storyID")!.Value);
             Assert.Equal([Id(live)], move.Element("element_source")!.Elements("storyID").Select(e => e.Value));
+
+            // Floated and back on the connected device: the break leaves the studio's order (DELETE) and comes back
+            // in its place, the last (INSERT before nothing).
+            marker = device.Count;
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/items/{commercial}/float")).StatusCode);
+            await device.WaitForMessageAsync("roElementAction", a => a.Attribute("operation")?.Value == "DELETE", from: marker);
+            var delete = device.Bodies("roElementAction").Single(a => a.Attribute("operation")!.Value == "DELETE");
+            Assert.Equal([Id(commercial)], delete.Element("element_source")!.Elements("storyID").Select(e => e.Value));
+            marker = device.Count;
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/items/{commercial}/unfloat")).StatusCode);
+            await device.WaitForMessageAsync("roElementAction", a => a.Attribute("operation")?.Value == "INSERT", from: marker);
+            var insert = device.Bodies("roElementAction").Single(a => a.Attribute("operation")!.Value == "INSERT");
+            Assert.Equal("", insert.Element("element_target")!.Element("storyID")!.Value);
+            var back = Assert.Single(insert.Element("element_source")!.Elements("story"));
+            Assert.Equal((Id(commercial), "00:01:30"), (back.Element("storyID")!.Value, back.Descendants("Duration").Single().Value));
 
             // The reporter edits the Korean script in the story API: the new timing (44 s) goes out as a replace, and
             // the script itself as roStorySend.

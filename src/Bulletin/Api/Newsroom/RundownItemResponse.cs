@@ -14,6 +14,7 @@ public sealed record RundownItemResponse(
     [property: JsonPropertyName("slug")] string Slug,
     [property: JsonPropertyName("page")] string Page,
     [property: JsonPropertyName("block")] string Block,
+    [property: JsonPropertyName("blockId")] Guid BlockId,
     [property: JsonPropertyName("duration")] int Duration,
     [property: JsonPropertyName("textTime")] int TextTime,
     [property: JsonPropertyName("mediaTime")] int MediaTime,

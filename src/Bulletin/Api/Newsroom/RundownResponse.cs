@@ -52,7 +52,7 @@ public sealed record RundownResponse(
                 var t = times[item.Id];
                 var story = item.StoryId is { } storyId ? sheet.Stories.GetValueOrDefault(storyId) : null;
                 items.Add(new RundownItemResponse(
-                    item.Id, item.Kind.ToString().ToLowerInvariant(), item.StoryId, item.Slug, item.Page, block.Letter,
+                    item.Id, item.Kind.ToString().ToLowerInvariant(), item.StoryId, item.Slug, item.Page, block.Letter, block.Id,
                     Seconds(t.Duration), Seconds(t.TextTime), Seconds(t.MediaTime), item.PlannedDuration is { } p ? Seconds(p) : null,
                     item.Floated, Iso(clock, t.FrontTime), Iso(clock, t.BackTime), t.Cume is { } c ? Seconds(c) : null,
                     Iso(clock, item.HardStart), t.HardStartOff is { } off ? Seconds(off) : null, ItemState(item.State),

@@ -31,6 +31,7 @@ public static class RundownsApi
         rundowns.MapGet("/", ListAsync).WithName("ListRundowns");
         rundowns.MapGet("/{id:guid}", GetAsync).WithName("GetRundown");
         rundowns.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateRundown");
+        rundowns.MapPost("/{id:guid}/blocks", AddBlockAsync).WithName("AddRundownBlock");
         rundowns.MapPost("/{id:guid}/items", AddItemAsync).WithName("AddRundownItem");
         rundowns.MapPut("/{id:guid}/items/{itemId:guid}", UpdateItemAsync).WithName("UpdateRundownItem");
         rundowns.MapDelete("/{id:guid}/items/{itemId:guid}", RemoveItemAsync).WithName("RemoveRundownItem");
@@ -110,6 +111,28 @@ public static class RundownsApi
             (r, _, actor) => r.Replan(actor, body.Show ?? r.Show, body.Start ?? r.Start, body.HardOut ?? r.HardOut), cancellationToken);
     }
 
+    /// <summary>A block at the end of the show with its budget in seconds; its over/under shows in <c>blocks</c>.</summary>
+    public static async Task<Results<Created<RundownBlockAdded>, ProblemHttpResult>> AddBlockAsync(
+        Guid id, RundownBlockRequest body, HttpContext context, NewsroomRundowns rundowns, SiteClock clock, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (body.Budget is not { } seconds)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "The block is not valid", "Send a 'budget' in seconds, and a 'name' if it is not its letter.");
+        }
+
+        var blockId = Guid.CreateVersion7(time.GetUtcNow());
+        var result = await ChangeAsync(id, RundownAction.Edit, body.Version ?? IfMatch(context), context, rundowns, clock, time, "block.add",
+            (r, _, actor) => r.AddBlock(actor, blockId, body.Name, TimeSpan.FromSeconds(seconds)), cancellationToken);
+        return result.Result switch
+        {
+            Ok<RundownResponse> ok => TypedResults.Created($"/api/newsroom/rundowns/{id}", new RundownBlockAdded(blockId, ok.Value!)),
+            ProblemHttpResult problem => problem,
+            _ => throw new InvalidOperationException("A change answers with the rundown or a problem."),
+        };
+    }
+
     public static async Task<Results<Created<RundownItemAdded>, ProblemHttpResult>> AddItemAsync(
         Guid id, RundownItemRequest body, HttpContext context, NewsroomRundowns rundowns, SiteClock clock, TimeProvider time,
         CancellationToken cancellationToken)
@@ -125,7 +148,7 @@ public static class RundownsApi
             }
 
             var slug = string.IsNullOrWhiteSpace(body.Slug) ? Shorten(story.Headline) : body.Slug;
-            add = (r, _, actor) => Then(r.AddStory(actor, itemId, storyId, slug), () => Place(r, actor, itemId, body.Position));
+            add = (r, _, actor) => Then(r.AddStory(actor, itemId, storyId, slug, body.BlockId), () => Place(r, actor, itemId, body.Position));
         }
         else
         {
@@ -135,7 +158,7 @@ public static class RundownsApi
                     "Send a 'storyId', or a 'kind' (break, live, other), a 'slug' and a 'duration' in seconds.");
             }
 
-            add = (r, _, actor) => Then(r.AddLine(actor, itemId, kind, body.Slug, TimeSpan.FromSeconds(seconds)),
+            add = (r, _, actor) => Then(r.AddLine(actor, itemId, kind, body.Slug, TimeSpan.FromSeconds(seconds), body.BlockId),
                 () => Place(r, actor, itemId, body.Position));
         }
 

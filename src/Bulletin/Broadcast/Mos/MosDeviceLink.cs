@@ -65,6 +65,7 @@ public sealed class MosDeviceLink
                 Connected = true;
                 MosLog.DeviceConnected(_logger, _device.Id, _device.Host, _device.Lower, _device.Upper);
                 await ResyncAsync(upper, cancellationToken);
+                await AskForObjectsAsync(lower, cancellationToken);
                 await ServeAsync(lower, upper, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -140,6 +141,22 @@ public sealed class MosDeviceLink
     /// Everything the device should hold, from the source: what waited in the queue is already in it. A device that
     /// still knows a running order refuses roCreate, so that one is replaced instead.
     /// </summary>
+    /// <summary>
+    /// Asks the device for its objects (clips, graphics: mosReqAll), which it sends back as mosListAll to the
+    /// inventory producers pick from. A device that keeps none may not answer; that costs the wait, not the link.
+    /// </summary>
+    private async Task AskForObjectsAsync(MosClientConnection lower, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await lower.RequestAsync(MosMessages.MosReqAll(), cancellationToken);
+        }
+        catch (TimeoutException e)
+        {
+            MosLog.NoInventory(_logger, _device.Id, e.Message);
+        }
+    }
+
     private async Task ResyncAsync(MosClientConnection upper, CancellationToken cancellationToken)
     {
         _overflowed = false;

@@ -11,6 +11,9 @@ internal static partial class MosLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "MOS: lost device {DeviceId}: {Reason}; connecting again")]
     public static partial void DeviceLost(ILogger logger, string deviceId, string reason);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "MOS: device {DeviceId} did not answer for its objects: {Reason}")]
+    public static partial void NoInventory(ILogger logger, string deviceId, string reason);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "MOS: sent {Count} running orders in full to device {DeviceId}")]
     public static partial void Resynchronised(ILogger logger, string deviceId, int count);
 

@@ -16,6 +16,11 @@ public sealed class MosDeviceLink
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly Channel<MosCommand> _queue;
+
+    /// <summary>How many heartbeats after connecting ask for the device's objects again.</summary>
+    private const int ObjectAsksAfterConnect = 3;
+
+    private int _objectAsksLeft;
     private long _messageId;
     private volatile bool _overflowed;
 
@@ -66,6 +71,7 @@ public sealed class MosDeviceLink
                 MosLog.DeviceConnected(_logger, _device.Id, _device.Host, _device.Lower, _device.Upper);
                 await ResyncAsync(upper, cancellationToken);
                 await AskForObjectsAsync(lower, cancellationToken);
+                _objectAsksLeft = ObjectAsksAfterConnect;
                 await ServeAsync(lower, upper, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -133,6 +139,14 @@ public sealed class MosDeviceLink
             {
                 await lower.RequestAsync(MosMessages.Heartbeat(_clock.GetUtcNow()), cancellationToken);
                 await upper.RequestAsync(MosMessages.Heartbeat(_clock.GetUtcNow()), cancellationToken);
+                if (_objectAsksLeft > 0)
+                {
+                    // A device answers mosReqAll over its own connection to us, which may come up after ours: a list
+                    // asked for before then is lost, so the first few heartbeats ask again (the objects are kept by
+                    // id, so a second answer changes nothing).
+                    _objectAsksLeft--;
+                    await AskForObjectsAsync(lower, cancellationToken);
+                }
             }
         }
     }

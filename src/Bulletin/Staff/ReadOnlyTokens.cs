@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
+using Bulletin.Api.Newsroom;
 
 namespace Bulletin.Staff;
 
@@ -15,10 +15,8 @@ public static class ReadOnlyTokens
             var reading = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method);
             if (!reading && context.HttpContext.User.HasClaim(AccessTokenHandler.ScopeClaim, "read"))
             {
-                return TypedResults.Problem(
-                    statusCode: StatusCodes.Status403Forbidden,
-                    title: "The token may only read",
-                    detail: "This access token was made to read only; make a token that may write for this call.");
+                return ApiRequests.Problem(StatusCodes.Status403Forbidden, "The token may only read",
+                    "This access token was made to read only; make a token that may write for this call.");
             }
 
             return await next(context);

@@ -83,9 +83,7 @@ public static class IdempotencyKeys
 
         if (kept is not null && kept.StartedAt > now - Abandoned)
         {
-            context.Response.Headers.RetryAfter = "1";
-            await ProblemAsync(context, StatusCodes.Status409Conflict, "The first request with this key is still running",
-                "Wait for its answer, or send this request again in a moment with the same key.");
+            await StillRunningAsync(context);
             return;
         }
 
@@ -106,9 +104,7 @@ public static class IdempotencyKeys
         catch (DbUpdateException)
         {
             // Another request took the key between the read and this write.
-            context.Response.Headers.RetryAfter = "1";
-            await ProblemAsync(context, StatusCodes.Status409Conflict, "The first request with this key is still running",
-                "Wait for its answer, or send this request again in a moment with the same key.");
+            await StillRunningAsync(context);
             return;
         }
 
@@ -190,6 +186,13 @@ public static class IdempotencyKeys
         await response.Body.WriteAsync(kept.Body ?? [], cancellationToken);
     }
 
+    private static Task StillRunningAsync(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = "1";
+        return ProblemAsync(context, StatusCodes.Status409Conflict, "The first request with this key is still running",
+            "Wait for its answer, or send this request again in a moment with the same key.");
+    }
+
     private static Task ReusedAsync(HttpContext context) =>
         ProblemAsync(context, StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was used for another request",
             "A key names one request: the same method, path and body. Use a new key for a new request.");
@@ -211,5 +214,5 @@ public static class IdempotencyKeys
     }
 
     private static Task ProblemAsync(HttpContext context, int status, string title, string detail) =>
-        TypedResults.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(context);
+        ApiRequests.Problem(status, title, detail).ExecuteAsync(context);
 }

@@ -235,8 +235,9 @@ public sealed class MosGatewayTests : IAsyncLifetime
         var create = Assert.Single(restarted.Bodies("roCreate"));
         Assert.Equal([Id(_korean), Id(_live), Id(_english)], StoryIds(create));
         Assert.Empty(restarted.Bodies("roElementAction"));
-        // The last script's acknowledgement may still be on its way back when the device has logged it.
-        for (var wait = 0; wait < 50 && _gateway.Links[0].Resyncs < 2; wait++)
+        // The last script's acknowledgement may still be on its way back when the device has logged it, and on a
+        // machine a whole test run loads it can take seconds.
+        for (var wait = 0; wait < 200 && _gateway.Links[0].Resyncs < 2; wait++)
         {
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }

@@ -3,8 +3,10 @@ using System.Xml.Linq;
 using Bulletin.Broadcast.Mos;
 using Bulletin.Core.Workflow;
 using Bulletin.Data;
+using Bulletin.Data.Rundowns;
 using Bulletin.Testing;
 using Bulletin.Tests.Mos;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Bulletin.Tests.NewsroomApi;
 using static Bulletin.Tests.Rundowns.RundownDesk;
@@ -33,13 +35,7 @@ public sealed class RundownMosTests
         var ports = MosDevice.FreePorts();
         var deviceId = $"device.{Guid.NewGuid():N}.test";
         await using var database = await BulletinServer.NewDatabaseAsync(provider);
-        await using var server = await BulletinServer.StartAsync(database, settings:
-        [
-            "--Mos:NcsId=" + NcsId, "--Mos:ListenAddress=127.0.0.1", "--Mos:Lower=0", "--Mos:Upper=0",
-            "--Mos:AckTimeout=00:00:03", "--Mos:ReconnectDelay=00:00:00.300", "--Mos:HeartbeatInterval=00:00:01",
-            "--Mos:Devices:0:Id=" + deviceId, "--Mos:Devices:0:Host=127.0.0.1",
-            $"--Mos:Devices:0:Lower={ports.Lower}", $"--Mos:Devices:0:Upper={ports.Upper}",
-        ]);
+        await using var server = await StartAsync(database, deviceId, ports);
         var gateway = server.Services.GetRequiredService<MosGateway>();
         await gateway.Started;
         var device = await MosDevice.StartAsync(deviceId, ports, NcsId, gateway.LowerPort, gateway.UpperPort);
@@ -58,12 +54,7 @@ public sealed class RundownMosTests
             // Planning is the newsroom's own business: the device is connected (and was resynchronised with nothing),
             // and no running order goes to the studio before the show is activated.
             await device.WaitForMessageAsync("reqMachInfo");
-            for (var wait = 0; wait < 100 && gateway.Links[0].Resyncs < 1; wait++)
-            {
-                await Task.Delay(100, TestContext.Current.CancellationToken);
-            }
-
-            Assert.True(gateway.Links[0].Resyncs >= 1, "The gateway never resynchronised the device.");
+            await ResynchronisedAsync(gateway);
             Assert.Empty(device.Bodies("roCreate"));
 
             Assert.Equal(HttpStatusCode.OK, (await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/activate")).StatusCode);
@@ -159,5 +150,69 @@ public sealed class RundownMosTests
         {
             await device.DisposeAsync();
         }
+    }
+
+    // A story saved just as its show is activated: the pass over saved stories (the outbox's) can find the show on
+    // air before the activation itself reaches the feed. The studio must still get the order once, as a roCreate
+    // before its scripts, and then the show cleared for air; a roReplace of an order it never had would be refused.
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AStorySavedAsItsShowGoesOnAir_ReachesTheDeviceOnce_AsACreate(DatabaseProvider provider)
+    {
+        var ports = MosDevice.FreePorts();
+        var deviceId = $"device.{Guid.NewGuid():N}.test";
+        await using var database = await BulletinServer.NewDatabaseAsync(provider);
+        await using var server = await StartAsync(database, deviceId, ports);
+        var gateway = server.Services.GetRequiredService<MosGateway>();
+        await gateway.Started;
+        await using var device = await MosDevice.StartAsync(deviceId, ports, NcsId, gateway.LowerPort, gateway.UpperPort);
+        using var reporter = (await StaffAccount.CreateAsync(server, "reporter@test.example", StaffRoles.Reporter)).Api(server);
+        using var producer = (await StaffAccount.CreateAsync(server, "producer@test.example", StaffRoles.Producer)).Api(server);
+        var (korean, _) = await CreateAsync(reporter, TroopsStory());
+        var rundown = await CreateRundownAsync(producer, "2024-10-16T18:00:00+09:00", "2024-10-16T18:05:00+09:00");
+        var troops = await AddAsync(producer, rundown, new { storyId = korean, slug = "북한군 파병" });
+        await ResynchronisedAsync(gateway);
+
+        var cancel = TestContext.Current.CancellationToken;
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<BulletinDbContext>();
+            var feed = scope.ServiceProvider.GetRequiredService<MosRundownFeed>();
+            var stored = await db.Rundowns.WithRunningOrder().SingleAsync(r => r.Id == rundown, cancel);
+            var before = stored.Status;
+            Assert.True(stored.Activate(new Actor(null, "producer", [StaffRoles.Producer])).Succeeded);
+            await db.SaveChangesAsync(cancel);
+            // Saved on air; the story's pass gets to the feed first, then the activation.
+            await feed.StoriesChangedAsync(db, [korean], cancel);
+            await feed.ChangedAsync(db, stored, before, cancel);
+        }
+
+        await device.WaitForMessageAsync("roReadyToAir", r => r.Element("roID")!.Value == Id(rundown));
+        var create = Assert.Single(device.Bodies("roCreate"));
+        Assert.Equal([Id(troops)], StoryIds(create));
+        Assert.Empty(device.Bodies("roReplace"));
+        var sent = device.Received.SelectMany(m => m.Elements().Select(e => e.Name.LocalName))
+            .Where(kind => kind.StartsWith("ro", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["roCreate", "roStorySend", "roReadyToAir"], sent);
+    }
+
+    private static Task<BulletinServer> StartAsync(TestDatabase database, string deviceId, (int Lower, int Upper, int Query) ports) =>
+        BulletinServer.StartAsync(database, settings:
+        [
+            "--Mos:NcsId=" + NcsId, "--Mos:ListenAddress=127.0.0.1", "--Mos:Lower=0", "--Mos:Upper=0",
+            "--Mos:AckTimeout=00:00:03", "--Mos:ReconnectDelay=00:00:00.300", "--Mos:HeartbeatInterval=00:00:01",
+            "--Mos:Devices:0:Id=" + deviceId, "--Mos:Devices:0:Host=127.0.0.1",
+            $"--Mos:Devices:0:Lower={ports.Lower}", $"--Mos:Devices:0:Upper={ports.Upper}",
+        ]);
+
+    /// <summary>The gateway has connected to the device and sent it what is on air (nothing, before an activation).</summary>
+    private static async Task ResynchronisedAsync(MosGateway gateway)
+    {
+        for (var wait = 0; wait < 200 && gateway.Links[0].Resyncs < 1; wait++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(gateway.Links[0].Resyncs >= 1, "The gateway never resynchronised the device.");
     }
 }

@@ -5,9 +5,9 @@ using System.Xml.Linq;
 namespace Bulletin.Broadcast.Mos;
 
 /// <summary>
-/// Our connection to one of a device's ports, for the messages we start. One command is in flight at a time; its
-/// reply is matched by messageID; a command unanswered within the timeout is sent once more, then the connection is
-/// given up so the link reconnects.
+/// Our connection to one of a device's ports, for the messages we start. Each reply is matched by messageID, so a
+/// heartbeat can go while another command waits; a command unanswered within the timeout is sent once more, then the
+/// connection is given up so the link reconnects.
 /// </summary>
 internal sealed class MosClientConnection : IAsyncDisposable
 {

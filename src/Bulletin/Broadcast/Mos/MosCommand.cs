@@ -6,4 +6,7 @@ namespace Bulletin.Broadcast.Mos;
 public sealed record MosCommand(string RunningOrderId, XElement Body)
 {
     public string Kind => Body.Name.LocalName;
+
+    /// <summary>Sent instead when the device refuses this one (roReplace for a roCreate of an order it still holds).</summary>
+    public MosCommand? IfRefused { get; init; }
 }

@@ -17,10 +17,11 @@ public sealed class MosDeviceLink
     private readonly ILogger _logger;
     private readonly Channel<MosCommand> _queue;
 
-    /// <summary>How many heartbeats after connecting ask for the device's objects again.</summary>
-    private const int ObjectAsksAfterConnect = 3;
+    /// <summary>How many times the link asks for the device's objects: on connecting, and on the heartbeats after.</summary>
+    private const int ObjectAsksAfterConnect = 4;
 
     private int _objectAsksLeft;
+    private Task _asking = Task.CompletedTask;
     private long _messageId;
     private volatile bool _overflowed;
 
@@ -70,8 +71,8 @@ public sealed class MosDeviceLink
                 Connected = true;
                 MosLog.DeviceConnected(_logger, _device.Id, _device.Host, _device.Lower, _device.Upper);
                 await ResyncAsync(upper, cancellationToken);
-                await AskForObjectsAsync(lower, cancellationToken);
                 _objectAsksLeft = ObjectAsksAfterConnect;
+                AskForObjects(lower, cancellationToken);
                 await ServeAsync(lower, upper, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -97,6 +98,9 @@ public sealed class MosDeviceLink
                 {
                     await lower.DisposeAsync();
                 }
+
+                // Ends with its connection, and says what went wrong itself.
+                await _asking.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
 
             try
@@ -139,14 +143,43 @@ public sealed class MosDeviceLink
             {
                 await lower.RequestAsync(MosMessages.Heartbeat(_clock.GetUtcNow()), cancellationToken);
                 await upper.RequestAsync(MosMessages.Heartbeat(_clock.GetUtcNow()), cancellationToken);
-                if (_objectAsksLeft > 0)
-                {
-                    // A device answers mosReqAll over its own connection to us, which may come up after ours: a list
-                    // asked for before then is lost, so the first few heartbeats ask again (the objects are kept by
-                    // id, so a second answer changes nothing).
-                    _objectAsksLeft--;
-                    await AskForObjectsAsync(lower, cancellationToken);
-                }
+                // A device answers mosReqAll over its own connection to us, which may come up after ours: a list asked
+                // for before then is lost, so the first few heartbeats ask again (the objects are kept by id, so a
+                // second answer changes nothing).
+                AskForObjects(lower, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Asks the device for its objects (clips, graphics: mosReqAll), which it sends back as mosListAll to the
+    /// inventory producers pick from, while one of the asks after connecting is left and none is waiting. The ask
+    /// goes on the lower port beside the heartbeats, and running orders go on the upper port meanwhile: a device
+    /// that keeps no objects may never answer, and that must not hold up the show.
+    /// </summary>
+    private void AskForObjects(MosClientConnection lower, CancellationToken cancellationToken)
+    {
+        if (_objectAsksLeft <= 0 || !_asking.IsCompleted)
+        {
+            return;
+        }
+
+        _objectAsksLeft--;
+        _asking = AskAsync();
+
+        async Task AskAsync()
+        {
+            try
+            {
+                await lower.RequestAsync(MosMessages.MosReqAll(), cancellationToken);
+            }
+            catch (TimeoutException e)
+            {
+                MosLog.NoInventory(_logger, _device.Id, e.Message);
+            }
+            catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or OperationCanceledException or ObjectDisposedException)
+            {
+                // The connection is over; the link notices it on its own and connects again.
             }
         }
     }
@@ -155,22 +188,6 @@ public sealed class MosDeviceLink
     /// Everything the device should hold, from the source: what waited in the queue is already in it. A device that
     /// still knows a running order refuses roCreate, so that one is replaced instead.
     /// </summary>
-    /// <summary>
-    /// Asks the device for its objects (clips, graphics: mosReqAll), which it sends back as mosListAll to the
-    /// inventory producers pick from. A device that keeps none may not answer; that costs the wait, not the link.
-    /// </summary>
-    private async Task AskForObjectsAsync(MosClientConnection lower, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await lower.RequestAsync(MosMessages.MosReqAll(), cancellationToken);
-        }
-        catch (TimeoutException e)
-        {
-            MosLog.NoInventory(_logger, _device.Id, e.Message);
-        }
-    }
-
     private async Task ResyncAsync(MosClientConnection upper, CancellationToken cancellationToken)
     {
         _overflowed = false;
@@ -181,12 +198,7 @@ public sealed class MosDeviceLink
         var orders = await _source.ActiveAsync(cancellationToken);
         foreach (var order in orders)
         {
-            var ack = await upper.RequestAsync(MosMessages.RoCreate(order).Body, cancellationToken);
-            if (!IsOk(ack))
-            {
-                await SendAsync(upper, MosMessages.RoReplace(order), cancellationToken);
-            }
-
+            await SendAsync(upper, MosMessages.RoCreate(order), cancellationToken);
             foreach (var story in order.Stories.Where(s => s.Body.Count > 0))
             {
                 await SendAsync(upper, MosMessages.RoStorySend(order.Id, story), cancellationToken);
@@ -200,7 +212,11 @@ public sealed class MosDeviceLink
     private async Task SendAsync(MosClientConnection upper, MosCommand command, CancellationToken cancellationToken)
     {
         var ack = await upper.RequestAsync(command.Body, cancellationToken);
-        if (!IsOk(ack))
+        if (!IsOk(ack) && command.IfRefused is { } instead)
+        {
+            await SendAsync(upper, instead, cancellationToken);
+        }
+        else if (!IsOk(ack))
         {
             // The device refused this change (an id it does not know); the next full resync puts it right.
             MosLog.Refused(_logger, _device.Id, command.Kind, command.RunningOrderId, Status(ack));

@@ -51,7 +51,8 @@ public static class MosMessages
     public static XElement RoAck(string runningOrderId, string status) =>
         new("roAck", new XElement("roID", runningOrderId), new XElement("roStatus", status));
 
-    public static MosCommand RoCreate(MosRunningOrder order) => new(order.Id, RunningOrder("roCreate", order));
+    /// <summary>The whole order; a device that still holds one with its id refuses it, and then gets it as roReplace.</summary>
+    public static MosCommand RoCreate(MosRunningOrder order) => new(order.Id, RunningOrder("roCreate", order)) { IfRefused = RoReplace(order) };
 
     public static MosCommand RoReplace(MosRunningOrder order) => new(order.Id, RunningOrder("roReplace", order));
 

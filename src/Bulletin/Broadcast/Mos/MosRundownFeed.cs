@@ -67,10 +67,10 @@ public sealed class MosRundownFeed(IServiceProvider services) : IDisposable
         }
 
         var order = RundownRunningOrder.From(rundown, sheet.Scripts);
-        var commands = before != RundownStatus.OnAir ? Whole(order, MosMessages.RoCreate(order))
-            : known ? MosRunningOrderChanges.Between(last.Order, order)
-            // Not sent from this process yet (it started while the show was on air): replaced whole.
-            : Whole(order, MosMessages.RoReplace(order));
+        // Sent whole when this process has not sent it since it went on air: just activated, or on air since before
+        // this process started. A story saved just as the show is activated can get here first, with the show already
+        // on air; the activation then finds it sent and sends only what differs.
+        var commands = known ? MosRunningOrderChanges.Between(last.Order, order) : Whole(order);
         foreach (var command in commands)
         {
             gateway.Send(command);
@@ -122,6 +122,6 @@ public sealed class MosRundownFeed(IServiceProvider services) : IDisposable
         }
     }
 
-    private static List<MosCommand> Whole(MosRunningOrder order, MosCommand first) =>
-        [first, .. order.Stories.Where(s => s.Body.Count > 0).Select(s => MosMessages.RoStorySend(order.Id, s))];
+    private static List<MosCommand> Whole(MosRunningOrder order) =>
+        [MosMessages.RoCreate(order), .. order.Stories.Where(s => s.Body.Count > 0).Select(s => MosMessages.RoStorySend(order.Id, s))];
 }

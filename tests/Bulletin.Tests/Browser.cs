@@ -58,7 +58,17 @@ internal sealed class Browser : IAsyncDisposable
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", password);
         await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/newsroom");
+        try
+        {
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/newsroom");
+        }
+        catch (TimeoutException e)
+        {
+            // Say where the browser was left and what the page said (a refusal, an error page), not only that it waited.
+            var text = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 }).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : "(unreadable)");
+            throw new TimeoutException($"Signing in as {email} did not reach /newsroom: the browser is at {page.Url}, which says: {text}", e);
+        }
+
         return page;
     }
 

@@ -10,6 +10,7 @@ using Bulletin.Core.Timing;
 using Bulletin.Data;
 using Bulletin.Feeds;
 using Bulletin.Fleet;
+using Bulletin.Media.Storage;
 using Bulletin.Newsroom;
 using Bulletin.Publishing;
 using Bulletin.Site;
@@ -109,6 +110,7 @@ public static class BulletinWebApp
         builder.Services.AddStaffAccounts(builder.Configuration);
         builder.Services.AddNewsroom();
         builder.Services.AddIdempotencyKeys();
+        builder.Services.AddMediaStorage(builder.Configuration);
         builder.Services.AddTips(builder.Configuration);
         builder.Services.AddRundowns();
         builder.Services.AddBroadcast(builder.Configuration);

@@ -3,9 +3,13 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using Bulletin.Hosting;
 using Bulletin.Media.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Bulletin.Tests.Media;
@@ -244,6 +248,50 @@ public sealed class MediaStoreTests : IAsyncDisposable
         // 8 MiB part buffer and what the HTTP stack needs around it.
         Assert.True(putAllocated < 20L * 1024 * 1024, $"putting 30 MiB allocated {putAllocated:N0} bytes");
         Assert.True(getAllocated < 8L * 1024 * 1024, $"reading 30 MiB allocated {getAllocated:N0} bytes");
+    }
+
+    [Fact]
+    public async Task AStoreThatIsDown_IsA503WithRetryAfter_NotA500()
+    {
+        _s3 = await S3TestServer.StartAsync();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Media:Store"] = "S3",
+            ["Media:S3:Bucket"] = _s3.Bucket,
+            ["Media:S3:ServiceUrl"] = $"http://127.0.0.1:{PortNobodyListensOn()}",
+            ["Media:S3:AccessKey"] = _s3.AccessKey,
+            ["Media:S3:SecretKey"] = _s3.SecretKey,
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddMediaStorage(builder.Configuration);
+        await using var app = builder.Build();
+        app.UseExceptionHandler();
+        // What the media library's handlers do: read a rendition for a page, or store an upload for the API.
+        app.MapGet("/media/items/0205/w640.jpg", async (IMediaStore store, CancellationToken cancel) =>
+            (await store.OpenAsync("items/0205/w640.jpg", cancel)) is { } found ? Results.Stream(found.Content, "image/jpeg") : Results.NotFound());
+        app.MapPost("/api/newsroom/media", async (IMediaStore store, HttpRequest request, CancellationToken cancel) =>
+        {
+            await store.PutAsync("items/0205/original", request.Body, cancel);
+            return Results.Created();
+        });
+        await app.StartAsync(Cancel);
+        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+
+        using var page = await client.GetAsync(new Uri("/media/items/0205/w640.jpg", UriKind.Relative), Cancel);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.NotNull(page.Headers.RetryAfter);
+        var html = await page.Content.ReadAsStringAsync(Cancel);
+        Assert.Contains("media store cannot be reached", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", html, StringComparison.Ordinal);
+
+        using var upload = await client.PostAsync(new Uri("/api/newsroom/media", UriKind.Relative), new ByteArrayContent([1, 2, 3]), Cancel);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, upload.StatusCode);
+        Assert.Equal("application/problem+json", upload.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"media-store\"", await upload.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        await app.StopAsync(Cancel);
     }
 
     [Theory]

@@ -15,6 +15,8 @@ public static class MediaStorageHosting
     public static IServiceCollection AddMediaStorage(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        // Whichever store: a request it cannot serve for now is a 503, never a 500.
+        services.AddExceptionHandler<MediaStoreUnavailable>();
         var store = configuration[StoreSetting];
         if (string.IsNullOrWhiteSpace(store) || store.Equals("File", StringComparison.OrdinalIgnoreCase))
         {

@@ -1,5 +1,6 @@
 // The rundown grid and the prompter, live: a small client of ASP.NET Core SignalR's JSON hub protocol over a
-// WebSocket (a handshake, then records ending in 0x1E), enough to hear the hub's "rundown" and "story" news.
+// WebSocket (a handshake, then records ending in 0x1E), enough to hear the hub's "rundown", "story" and "studio"
+// (a device's word on a line) news.
 // The page works without it: every change is also a form that posts and redirects.
 (function () {
     var RS = '\u001e';
@@ -28,7 +29,7 @@
                         if (reconnecting) onNews('reconnected');
                         return;
                     }
-                    if (message.type === 1 && (message.target === 'rundown' || message.target === 'story')) onNews(message.target, message.arguments);
+                    if (message.type === 1 && (message.target === 'rundown' || message.target === 'story' || message.target === 'studio')) onNews(message.target, message.arguments);
                     if (message.type === 7) socket.close();
                 });
             };

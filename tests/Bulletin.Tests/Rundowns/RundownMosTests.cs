@@ -147,6 +147,8 @@ public sealed class RundownMosTests
             Assert.Equal(HttpStatusCode.OK, (await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/finish")).StatusCode);
             var deleted = await device.WaitForMessageAsync("roDelete");
             Assert.Contains(Id(rundown), deleted.GetProperty("xml").GetString(), StringComparison.Ordinal);
+            // What the device said of its lines left with it.
+            Assert.All((await RundownAsync(producer, rundown))["items"]!.AsArray(), i => Assert.Empty(i!["studio"]!.AsArray()));
         }
         finally
         {

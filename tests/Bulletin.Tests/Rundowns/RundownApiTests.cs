@@ -433,6 +433,7 @@ public sealed class RundownApiTests
 
         // Studio objects on lines, and read rates by presenter.
         Assert.Contains("/api/newsroom/rundowns/{id}/items/{itemId}/objects", paths);
+        Assert.Contains("/api/newsroom/studio/objects", paths);
         Assert.Contains("/api/newsroom/rundowns/{id}/items/{itemId}/objects/{objId}", paths);
         Assert.NotNull(schemas["RundownObjectRequest"]!["properties"]!["objID"]);
         Assert.NotNull(schemas["RundownObjectResponse"]!["properties"]!["duration"]);

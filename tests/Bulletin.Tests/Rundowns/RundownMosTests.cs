@@ -232,6 +232,12 @@ public sealed class RundownMosTests
 
         Assert.NotNull(inventory.Find(deviceId, "CLIP-0042"));
 
+        // What the devices offer, as a script finds it: by a word of the slug.
+        var offered = System.Text.Json.Nodes.JsonNode.Parse(await producer.GetStringAsync(
+            new Uri("/api/newsroom/studio/objects?find=훈련", UriKind.Relative), TestContext.Current.CancellationToken))!;
+        var listed = Assert.Single(offered.AsArray());
+        Assert.Equal(("CLIP-0042", deviceId, 12.0), (listed!["objID"]!.GetValue<string>(), listed["device"]!.GetValue<string>(), listed["duration"]!.GetValue<double>()));
+
         // Only what a device offers can be attached, and a stale version is refused like every other change.
         Assert.Equal(HttpStatusCode.BadRequest,
             (await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/items/{troops}/objects", new { objID = "NO-SUCH-CLIP" })).StatusCode);

@@ -27,6 +27,7 @@ public static class RundownsApi
     public static RouteGroupBuilder MapRundownsApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
+        api.MapGet("/studio/objects", ListObjects).WithName("ListStudioObjects");
         var rundowns = api.MapGroup("/rundowns");
         rundowns.MapPost("/", CreateAsync).WithName("CreateRundown");
         rundowns.MapGet("/", ListAsync).WithName("ListRundowns");
@@ -298,6 +299,22 @@ public static class RundownsApi
 
         return ChangeAsync(id, RundownAction.Edit, body.Version ?? IfMatch(context), context, rundowns, clock, time, "item.move",
             (r, _, actor) => r.MoveItem(actor, itemId, position), cancellationToken);
+    }
+
+    /// <summary>The most studio objects one list answers with.</summary>
+    public const int MaxObjectsListed = 200;
+
+    /// <summary>
+    /// The objects the studio's devices offer, by slug: those whose slug or objID holds <c>find</c>, at most
+    /// <c>limit</c> (100 by default, 200 at most). Empty without a MOS gateway.
+    /// </summary>
+    public static Ok<List<StudioObjectResponse>> ListObjects(HttpContext context, string? find = null, int? limit = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var inventory = context.RequestServices.GetService<MosObjectInventory>();
+        var found = inventory?.Search(find, Math.Clamp(limit ?? 100, 1, MaxObjectsListed)) ?? [];
+        return TypedResults.Ok(found.Select(o => new StudioObjectResponse(o.DeviceId, o.Id, o.Slug, o.Type,
+            o.Duration is { } d ? Math.Round(d.TotalSeconds, 3) : null, o.Status)).ToList());
     }
 
     /// <summary>

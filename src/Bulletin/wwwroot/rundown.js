@@ -8,7 +8,7 @@
     // Opens the hub, watches one rundown and its stories, and calls onNews after each change (and after a
     // reconnect, since news may have been missed meanwhile). Reconnects with a growing pause.
     function connect(rundownId, storyIds, onNews, onState) {
-        var socket = null, pinger = null, pause = 500, closed = false, stories = storyIds();
+        var socket = null, pinger = null, pause = 500, closed = false, stories = storyIds(), invocations = 0, watching = null;
         function open() {
             var url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/newsroom/live';
             socket = new WebSocket(url);
@@ -23,10 +23,17 @@
                         handshaken = true;
                         pause = 500;
                         watch();
-                        onState(true);
                         // The server closes a connection it has not heard from in 30 s.
                         pinger = setInterval(function () { send({ type: 6 }); }, 10000);
-                        if (reconnecting) onNews('reconnected');
+                        return;
+                    }
+                    // The page is live once the hub has it listening (Watch completed): news sent before then
+                    // would not reach it, so only then does it say so.
+                    if (message.type === 3 && message.invocationId === watching) {
+                        if (message.error) { socket.close(); return; }
+                        onState(true);
+                        // What changed while it was away is fetched once it hears of changes again.
+                        if (reconnecting) { reconnecting = false; onNews('reconnected'); }
                         return;
                     }
                     if (message.type === 1 && (message.target === 'rundown' || message.target === 'story' || message.target === 'studio')) onNews(message.target, message.arguments);
@@ -42,7 +49,10 @@
             };
         }
         function send(message) { if (socket && socket.readyState === 1) socket.send(JSON.stringify(message) + RS); }
-        function watch() { send({ type: 1, target: 'Watch', arguments: [rundownId, stories] }); }
+        function watch() {
+            watching = String(++invocations);
+            send({ type: 1, invocationId: watching, target: 'Watch', arguments: [rundownId, stories] });
+        }
         open();
         return {
             // Called after a refresh: a story newly on the rundown is listened to as well.

@@ -112,7 +112,7 @@ public static class BulletinWebApp
         builder.Services.AddIdempotencyKeys();
         builder.Services.AddMediaStorage(builder.Configuration);
         builder.Services.AddTips(builder.Configuration);
-        builder.Services.AddRundowns();
+        builder.Services.AddRundowns(builder.Configuration);
         builder.Services.AddBroadcast(builder.Configuration);
         builder.Services.AddMos(builder.Configuration);
         builder.Services.AddWires(builder.Configuration);

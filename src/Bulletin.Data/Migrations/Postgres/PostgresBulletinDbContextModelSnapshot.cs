@@ -78,6 +78,45 @@ namespace Bulletin.Data.Migrations.Postgres
                     b.ToTable("EditorsPicks", (string)null);
                 });
 
+            modelBuilder.Entity("Bulletin.Core.Rundowns.AttachedObject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DeviceId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<TimeSpan?>("Duration")
+                        .HasColumnType("interval");
+
+                    b.Property<long?>("EditorialDuration")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ObjectId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "Position");
+
+                    b.ToTable("RundownItemObjects", (string)null);
+                });
+
             modelBuilder.Entity("Bulletin.Core.Rundowns.Rundown", b =>
                 {
                     b.Property<Guid>("Id")
@@ -99,6 +138,10 @@ namespace Bulletin.Data.Migrations.Postgres
 
                     b.Property<Guid?>("OnAirItemId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Presenter")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("ReadRate")
                         .IsRequired()
@@ -194,6 +237,10 @@ namespace Bulletin.Data.Migrations.Postgres
 
                     b.Property<int>("Position")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Presenter")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("ReadRate")
                         .HasMaxLength(200)
@@ -1216,6 +1263,15 @@ namespace Bulletin.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Bulletin.Core.Rundowns.AttachedObject", b =>
+                {
+                    b.HasOne("Bulletin.Core.Rundowns.RundownItem", null)
+                        .WithMany("Objects")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Bulletin.Core.Rundowns.RundownBlock", b =>
                 {
                     b.HasOne("Bulletin.Core.Rundowns.Rundown", null)
@@ -1380,6 +1436,11 @@ namespace Bulletin.Data.Migrations.Postgres
             modelBuilder.Entity("Bulletin.Core.Rundowns.RundownBlock", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Bulletin.Core.Rundowns.RundownItem", b =>
+                {
+                    b.Navigation("Objects");
                 });
 
             modelBuilder.Entity("Bulletin.Core.Tips.ReaderTip", b =>

@@ -73,6 +73,45 @@ namespace Bulletin.Data.Migrations.Sqlite
                     b.ToTable("EditorsPicks", (string)null);
                 });
 
+            modelBuilder.Entity("Bulletin.Core.Rundowns.AttachedObject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeviceId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeSpan?>("Duration")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EditorialDuration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "Position");
+
+                    b.ToTable("RundownItemObjects", (string)null);
+                });
+
             modelBuilder.Entity("Bulletin.Core.Rundowns.Rundown", b =>
                 {
                     b.Property<Guid>("Id")
@@ -93,6 +132,10 @@ namespace Bulletin.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OnAirItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Presenter")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReadRate")
@@ -189,6 +232,10 @@ namespace Bulletin.Data.Migrations.Sqlite
 
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Presenter")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReadRate")
                         .HasMaxLength(200)
@@ -1201,6 +1248,15 @@ namespace Bulletin.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Bulletin.Core.Rundowns.AttachedObject", b =>
+                {
+                    b.HasOne("Bulletin.Core.Rundowns.RundownItem", null)
+                        .WithMany("Objects")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Bulletin.Core.Rundowns.RundownBlock", b =>
                 {
                     b.HasOne("Bulletin.Core.Rundowns.Rundown", null)
@@ -1365,6 +1421,11 @@ namespace Bulletin.Data.Migrations.Sqlite
             modelBuilder.Entity("Bulletin.Core.Rundowns.RundownBlock", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Bulletin.Core.Rundowns.RundownItem", b =>
+                {
+                    b.Navigation("Objects");
                 });
 
             modelBuilder.Entity("Bulletin.Core.Tips.ReaderTip", b =>

@@ -6,7 +6,7 @@ using Bulletin.Broadcast.Mos;
 using Bulletin.Core.Rundowns;
 using Bulletin.Core.Stories;
 using Bulletin.Core.Workflow;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Bulletin.Tests.Mos;
@@ -37,6 +37,9 @@ public sealed class MosGatewayTests : IAsyncLifetime
     private Rundown _rundown = null!;
     private MosGateway _gateway = null!;
     private MosDevice? _device;
+
+    /// <summary>What the gateway logged, for a failure to show (a refused message, a lost device, a timeout).</summary>
+    private readonly CapturedLogs _logs = new();
 
     private string DeviceId { get; } = $"device.{Guid.NewGuid():N}.test";
 
@@ -72,7 +75,8 @@ public sealed class MosGatewayTests : IAsyncLifetime
             HeartbeatInterval = TimeSpan.FromSeconds(1),
             Devices = [new MosDeviceOptions { Id = DeviceId, Host = "127.0.0.1", Lower = _devicePorts.Lower, Upper = _devicePorts.Upper }],
         };
-        _gateway = new MosGateway(Options.Create(options), _source, _inventory, _statuses, TimeProvider.System, NullLogger<MosGateway>.Instance);
+        _gateway = new MosGateway(Options.Create(options), _source, _inventory, _statuses, TimeProvider.System,
+            new Logger<MosGateway>(new LoggerFactory([_logs])));
         await _gateway.StartAsync(CancellationToken.None);
         await _gateway.Started;
     }
@@ -242,7 +246,9 @@ public sealed class MosGatewayTests : IAsyncLifetime
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
 
-        Assert.Equal(2, _gateway.Links[0].Resyncs);
+        Assert.True(_gateway.Links[0].Resyncs == 2,
+            $"Resynchronised {_gateway.Links[0].Resyncs} times. The gateway logged:\n{string.Join('\n', _logs.Lines.TakeLast(20))}\n"
+            + $"The device's last lines:\n{string.Join('\n', restarted.Lines.TakeLast(12).Select(l => l.GetRawText()[..Math.Min(300, l.GetRawText().Length)]))}");
     }
 
     [Fact]

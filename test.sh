@@ -38,6 +38,7 @@ python3 -c 'import feedparser' >/dev/null 2>&1 || [ -f /usr/lib/python3/dist-pac
 [ -x /usr/bin/redis-server ] || need+=(redis-server)
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
+command -v exiftool >/dev/null 2>&1 || need+=(libimage-exiftool-perl)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "installing ${need[*]}"

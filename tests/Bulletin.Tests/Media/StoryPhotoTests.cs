@@ -1,0 +1,130 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Net.Http.Json;
+using Bulletin.Core.Workflow;
+using Bulletin.Data;
+using Bulletin.Testing;
+using Microsoft.Playwright;
+using static Bulletin.Tests.Media.MediaUploads;
+
+namespace Bulletin.Tests.Media;
+
+/// <summary>
+/// A photo uploaded through the API, made a story's lead and published, as readers and the apps that share a link
+/// see it: the page sets it with srcset, sizes and its size, Chromium loads every rendition at the width the srcset
+/// states, og:image and the JSON-LD images are absolute and sized, and a photo without alt text holds the story back.
+/// </summary>
+public sealed class StoryPhotoTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task LeadPhoto_OnThePublishedPage_IsSetInEveryWidth_AndSharedAsASizedCard(DatabaseProvider provider)
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var database = await BulletinServer.NewDatabaseAsync(provider);
+        await using var server = await BulletinServer.StartAsync(database);
+        using var editor = (await StaffAccount.CreateAsync(server, "editor@test.example", StaffRoles.Editor)).Api(server);
+        var lead = await UploadAsync(editor, Jpeg(2400, 1600), caption: "폭설에 갇힌 차량들", credit: "김하늘 기자", alt: "눈에 덮인 도로 위에 멈춰 선 차들");
+        var inline = await UploadAsync(editor, Jpeg(900, 600), caption: "제설차", credit: "시청자 제보", alt: null);
+        var leadId = lead["id"]!.GetValue<Guid>();
+        var inlineId = inline["id"]!.GetValue<Guid>();
+        var story = NewsroomApi.KoreanStory();
+        story["leadMediaId"] = leadId.ToString();
+        story["segments"]!.AsArray().Add(new JsonObject { ["kind"] = "photo", ["mediaId"] = inlineId.ToString(), ["text"] = "" });
+        var (id, _) = await NewsroomApi.CreateAsync(editor, story);
+        Assert.Equal(leadId, (await NewsroomApi.GetAsync(editor, id))["story"]!["leadMediaId"]!.GetValue<Guid>());
+        Assert.Equal(HttpStatusCode.OK, (await NewsroomApi.ActAsync(editor, id, "submit")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await NewsroomApi.ActAsync(editor, id, "approve")).StatusCode);
+
+        // The inline photo has no alt text yet: the story is held back, and the desk is told which photo.
+        var refused = await NewsroomApi.ActAsync(editor, id, "publish");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var reason = (await NewsroomApi.ReadAsync(refused))["detail"]!.GetValue<string>();
+        Assert.Contains("alt text", reason, StringComparison.Ordinal);
+        Assert.Contains("제설차", reason, StringComparison.Ordinal);
+        using (var put = new HttpRequestMessage(HttpMethod.Put, $"/api/newsroom/media/{inlineId}")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { caption = "제설차", credit = "시청자 제보", alt = "도로의 눈을 치우는 제설차" }),
+        })
+        {
+            put.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+            Assert.Equal(HttpStatusCode.OK, (await editor.SendAsync(put, cancel)).StatusCode);
+        }
+
+        var published = await NewsroomApi.ActAsync(editor, id, "publish");
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        var path = (await NewsroomApi.ReadAsync(published))["url"]!.GetValue<string>();
+
+        var (response, page) = await server.GetPageAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var origin = server.Address.ToString().TrimEnd('/');
+        var og = page.QuerySelector("meta[property='og:image']")!.GetAttribute("content")!;
+        Assert.Equal($"{origin}/media/{leadId:N}/16x9-1200.jpg", og);
+        Assert.Equal("1200", page.QuerySelector("meta[property='og:image:width']")!.GetAttribute("content"));
+        Assert.Equal("675", page.QuerySelector("meta[property='og:image:height']")!.GetAttribute("content"));
+        Assert.Equal("summary_large_image", page.QuerySelector("meta[name='twitter:card']")!.GetAttribute("content"));
+        using var jsonLd = JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        var images = jsonLd.RootElement.GetProperty("image").EnumerateArray().ToList();
+        Assert.Equal([(1200, 675), (1200, 900), (1200, 1200)], images.Select(i => (i.GetProperty("width").GetInt32(), i.GetProperty("height").GetInt32())));
+        Assert.All(images, i =>
+        {
+            Assert.Equal("ImageObject", i.GetProperty("@type").GetString());
+            Assert.StartsWith(origin + "/media/", i.GetProperty("url").GetString(), StringComparison.Ordinal);
+        });
+
+        var img = page.QuerySelector(".lead-photo img")!;
+        Assert.Equal(("1920", "1280"), (img.GetAttribute("width"), img.GetAttribute("height")));
+        Assert.Equal("눈에 덮인 도로 위에 멈춰 선 차들", img.GetAttribute("alt"));
+        Assert.Equal("eager", img.GetAttribute("loading"));
+        Assert.NotNull(img.GetAttribute("sizes"));
+        Assert.Equal("폭설에 갇힌 차량들", page.QuerySelector(".lead-photo .caption")!.TextContent);
+        Assert.Equal("김하늘 기자", page.QuerySelector(".lead-photo .credit")!.TextContent);
+        Assert.Equal("lazy", page.QuerySelector(".segment.photo img")!.GetAttribute("loading"));
+        Assert.Equal("도로의 눈을 치우는 제설차", page.QuerySelector(".segment.photo img")!.GetAttribute("alt"));
+        var candidates = page.QuerySelectorAll("picture source, picture img")
+            .SelectMany(e => e.GetAttribute("srcset")!.Split(", "))
+            .Select(c => c.Split(' ')).Select(c => (Url: c[0], Width: int.Parse(c[1].TrimEnd('w'), System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+        Assert.Contains(candidates, c => c.Url.EndsWith("/w1920.webp", StringComparison.Ordinal) && c.Width == 1920);
+        Assert.Contains(candidates, c => c.Url.EndsWith("/w320.jpg", StringComparison.Ordinal));
+
+        // In the real browser: the page's lead is shown from one of its renditions, and each rendition decodes at the width its srcset states.
+        await using var browser = await Browser.LaunchAsync();
+        var context = await browser.Chromium.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = origin,
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            DeviceScaleFactor = 2,
+        });
+        var tab = await context.NewPageAsync();
+        await tab.GotoAsync(path);
+        await tab.WaitForFunctionAsync("() => { const i = document.querySelector('.lead-photo img'); return i.complete && i.naturalWidth > 0; }");
+        var current = await tab.EvaluateAsync<string>("() => document.querySelector('.lead-photo img').currentSrc");
+        // A 390 px phone at 2x wants about 780 px: the 960 px WebP serves it, not the 1920.
+        Assert.EndsWith($"/media/{leadId:N}/w960.webp", current, StringComparison.Ordinal);
+        foreach (var (url, width) in candidates)
+        {
+            var natural = await tab.EvaluateAsync<int>(
+                "async url => { const i = new Image(); i.src = url; await i.decode(); return i.naturalWidth; }", url);
+            Assert.True(natural == width, $"{url}: srcset says {width}w, the browser decoded {natural} px");
+        }
+
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task PhotoSegment_WithoutAMediaId_IsRefused()
+    {
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var server = await BulletinServer.StartAsync(database);
+        using var reporter = (await StaffAccount.CreateAsync(server, "reporter@test.example", StaffRoles.Reporter)).Api(server);
+        var story = NewsroomApi.KoreanStory();
+        story["segments"]!.AsArray().Add(new JsonObject { ["kind"] = "photo", ["text"] = "" });
+
+        var response = await reporter.PostAsJsonAsync("/api/newsroom/stories", story, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("mediaId", (await NewsroomApi.ReadAsync(response))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+}

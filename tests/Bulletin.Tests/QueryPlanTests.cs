@@ -84,6 +84,86 @@ public sealed class QueryPlanTests
         Assert.Contains(plans.Plans, p => p.Sql.Contains("PublishedStoryTags", StringComparison.Ordinal));
     }
 
+    // The newsroom's pages and the staff API: lists and searches an editor opens all day, over an archive that grows.
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task NewsroomSurfaces_EveryQuery_UsesAnIndex(DatabaseProvider provider)
+    {
+        var now = TimeProvider.System.GetUtcNow().ToOffset(TestStories.SiteOffset);
+        var stories = Enumerable.Range(0, 30)
+            .Select(i => i % 2 == 0
+                ? TestStories.English($"Ports shut for storm number {i}", now.AddHours(-i), "ports")
+                : TestStories.Korean($"폭우로 도로 통제 {i}", now.AddHours(-i), "폭우"))
+            .ToList();
+        await using var database = await BulletinServer.NewDatabaseAsync(provider);
+        await TestStories.ImportAsync(database, stories, section: "world");
+        var plans = new QueryPlanRecorder();
+        await using var server = await BulletinServer.StartAsync(database, configure: builder =>
+        {
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                builder.Services.ConfigureDbContext<SqliteBulletinDbContext>(o => o.AddInterceptors(plans));
+            }
+            else
+            {
+                builder.Services.ConfigureDbContext<PostgresBulletinDbContext>(o => o.AddInterceptors(plans));
+            }
+        });
+        await server.WaitForSearchAsync();
+        var admin = await StaffAccount.CreateAsync(server, "admin@test.example", Bulletin.Core.Workflow.StaffRoles.Admin, Bulletin.Core.Workflow.StaffRoles.Editor,
+            Bulletin.Core.Workflow.StaffRoles.Producer);
+        using var session = await StaffSessionTests.SignedInAsync(server, admin);
+        using var api = admin.Api(server);
+        Guid id;
+        await using (var db = database.NewContext())
+        {
+            id = await db.Stories.Select(s => s.Id).FirstAsync(TestContext.Current.CancellationToken);
+        }
+
+        plans.Recording = true;
+        string[] pages =
+        [
+            "/newsroom", "/newsroom?q=storm", "/newsroom?q=폭우", "/newsroom/admin/audit", "/newsroom/admin/audit?q=admin",
+            "/newsroom/admin/users", "/newsroom/desk/incoming", "/newsroom/desk/incoming?q=storm", "/newsroom/desk/picks",
+            "/newsroom/tips", "/newsroom/rundowns", $"/newsroom/stories/edit/{id}", $"/newsroom/stories/history/{id}",
+        ];
+        foreach (var path in pages)
+        {
+            var html = await session.GetAsync(path);
+            Assert.True(session.LastStatus == HttpStatusCode.OK, $"{path}: {(int)session.LastStatus}");
+            if (path == "/newsroom?q=폭우")
+            {
+                // Found through the search index: the Korean stories, and no English one.
+                Assert.Contains("폭우로 도로 통제 1", html, StringComparison.Ordinal);
+                Assert.DoesNotContain("Ports shut for storm", html, StringComparison.Ordinal);
+            }
+        }
+
+        string[] calls =
+        [
+            $"/api/newsroom/stories/{id}", $"/api/newsroom/stories/{id}/revisions", "/api/newsroom/search?q=storm",
+            "/api/newsroom/incoming", "/api/newsroom/incoming?q=storm", "/api/newsroom/incoming/sources", "/api/newsroom/rundowns", "/api/newsroom/tips",
+        ];
+        foreach (var path in calls)
+        {
+            var response = await api.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
+        }
+
+        plans.Recording = false;
+        Assert.NotEmpty(plans.Plans);
+        var scans = new StringBuilder();
+        foreach (var plan in plans.Plans)
+        {
+            foreach (var line in plan.Lines.Where(line => ScansTable(provider, line, plan.Sql)))
+            {
+                scans.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"{line.Trim()}\n    in: {plan.Sql.ReplaceLineEndings(" ")}");
+            }
+        }
+
+        Assert.True(scans.Length == 0, "Full table scans:\n" + scans);
+    }
+
     /// <summary>A plan line that reads a whole table, not an index (a virtual table of parameters is not a table).</summary>
     private static bool ScansTable(DatabaseProvider provider, string line, string sql)
     {

@@ -173,6 +173,15 @@ public sealed class IncomingDesk(BulletinDbContext db, StoryImporter importer, S
             .Take(Math.Clamp(size, 1, MaxPageSize)).ToListAsync(cancellationToken);
     }
 
+    /// <summary>What each configured wire last did (polled, failed, added), by name; none asked, none read.</summary>
+    public async Task<IReadOnlyDictionary<string, WireSourceState>> StatesAsync(IEnumerable<WireSourceOptions> sources, CancellationToken cancellationToken)
+    {
+        var names = sources.Select(s => s.Name).ToList();
+        return names.Count == 0
+            ? new Dictionary<string, WireSourceState>()
+            : await db.WireSources.AsNoTracking().Where(s => names.Contains(s.Name)).ToDictionaryAsync(s => s.Name, cancellationToken);
+    }
+
     public async Task<Guid?> SectionIdAsync(string? slug, CancellationToken cancellationToken) =>
         string.IsNullOrWhiteSpace(slug)
             ? null

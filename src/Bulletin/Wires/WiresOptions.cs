@@ -10,6 +10,13 @@ public sealed class WiresOptions
     /// <summary>The longest wait between tries of a wire that keeps failing: an hour, so a wire back up is seen soon.</summary>
     public int MaxBackoffSeconds { get; set; } = 3600;
 
+    /// <summary>
+    /// How long an item stays in the Incoming queue, whatever became of it: a month by default. The queue is then a
+    /// month of wires at most, so its lists and headline searches stay that size however long Bulletin runs; what
+    /// was taken or published lives on as the story, which keeps its source, identity and version.
+    /// </summary>
+    public int KeepDays { get; set; } = 30;
+
     /// <summary>Why the configuration cannot be used, or null when it can.</summary>
     public string? Problem()
     {
@@ -45,6 +52,8 @@ public sealed class WiresOptions
             }
         }
 
-        return MaxBackoffSeconds < 1 ? "Wires:MaxBackoffSeconds must be positive." : null;
+        return MaxBackoffSeconds < 1 ? "Wires:MaxBackoffSeconds must be positive."
+            : KeepDays is < 1 or > 3650 ? "Wires:KeepDays must be 1 to 3650 days."
+            : null;
     }
 }

@@ -129,10 +129,9 @@ public static class IncomingApi
 
     /// <summary>Each configured wire with how its polls have gone.</summary>
     public static async Task<Ok<IReadOnlyList<WireHealthResponse>>> SourcesAsync(
-        Microsoft.Extensions.Options.IOptions<WiresOptions> options, BulletinDbContext db, SiteClock clock, CancellationToken cancellationToken)
+        Microsoft.Extensions.Options.IOptions<WiresOptions> options, IncomingDesk desk, SiteClock clock, CancellationToken cancellationToken)
     {
-        var names = options.Value.Sources.Select(s => s.Name).ToList();
-        var states = await db.WireSources.AsNoTracking().Where(s => names.Contains(s.Name)).ToDictionaryAsync(s => s.Name, cancellationToken);
+        var states = await desk.StatesAsync(options.Value.Sources, cancellationToken);
         IReadOnlyList<WireHealthResponse> health = [.. options.Value.Sources.Select(s =>
         {
             var state = states.GetValueOrDefault(s.Name);

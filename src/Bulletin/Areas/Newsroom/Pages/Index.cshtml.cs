@@ -2,6 +2,8 @@ using Bulletin.Core.Sections;
 using Bulletin.Core.Stories;
 using Bulletin.Data;
 using Bulletin.Newsroom;
+using Bulletin.Publishing;
+using Bulletin.Search;
 using Bulletin.Site;
 using Bulletin.Core.Text;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Bulletin.Areas.Newsroom.Pages;
 
 /// <summary>The desk: what needs doing, in the order the day runs.</summary>
-public sealed class IndexModel(BulletinDbContext db, SiteClock clock) : PageModel
+public sealed class IndexModel(BulletinDbContext db, SiteClock clock, SearchIndexService search) : PageModel
 {
     private const int ListSize = 50;
 
@@ -30,10 +32,15 @@ public sealed class IndexModel(BulletinDbContext db, SiteClock clock) : PageMode
         var startOfToday = clock.StartOfToday();
 
         var query = db.Stories.AsNoTracking();
+        List<Guid> found = [];
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var q = Q.Trim();
-            query = query.Where(s => s.Headline.Contains(q) || s.Slug.Contains(q));
+            // The words are looked up in the search index, which holds every story in every state as staff see it;
+            // matching headlines in the database would read the whole archive for a word that is rare. The lists
+            // below are then the best matches in each state.
+            found = [.. search.Index.Search(new SearchQuery { Text = Q.Trim(), Audience = SearchAudience.Staff, PageSize = SearchQuery.MaxPageSize })
+                .Hits.Select(h => h.Id)];
+            query = query.Where(s => found.Contains(s.Id));
         }
 
         if (Section is { } sectionId)
@@ -61,7 +68,10 @@ public sealed class IndexModel(BulletinDbContext db, SiteClock clock) : PageMode
         ];
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var all = await query.Where(s => s.Status != StoryStatus.Killed).OrderByDescending(s => s.UpdatedAt).Take(ListSize).ToListAsync(cancellationToken);
+            // Best match first, as the index ranks them.
+            var rank = found.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
+            var all = (await query.Where(s => s.Status != StoryStatus.Killed).ToListAsync(cancellationToken))
+                .OrderBy(s => rank[s.Id]).Take(ListSize).ToList();
             Lists = [("found", DeskText.SearchResults, all), .. Lists];
         }
     }

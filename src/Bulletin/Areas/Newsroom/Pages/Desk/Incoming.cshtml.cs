@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Bulletin.Areas.Newsroom.Pages.Desk;
 
 /// <summary>The Incoming queue for editors, newest first and a page at a time, with each configured wire's health.</summary>
-public sealed class IncomingModel(IncomingDesk desk, BulletinDbContext db, IOptions<WiresOptions> wires, SiteClock clock, NewsroomUi ui) : PageModel
+public sealed class IncomingModel(IncomingDesk desk, IOptions<WiresOptions> wires, SiteClock clock, NewsroomUi ui) : PageModel
 {
     public const int PageSize = 50;
 
@@ -36,8 +36,7 @@ public sealed class IncomingModel(IncomingDesk desk, BulletinDbContext db, IOpti
         DateTimeOffset? before = DateTimeOffset.TryParse(Before, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var end) ? end : null;
         Items = await desk.ListAsync(status, Source, Q, before, PageSize, cancellationToken);
         Next = Items.Count == PageSize ? Items[^1].ReceivedAt.ToString("O", CultureInfo.InvariantCulture) : null;
-        var names = wires.Value.Sources.Select(s => s.Name).ToList();
-        var states = await db.WireSources.AsNoTracking().Where(s => names.Contains(s.Name)).ToDictionaryAsync(s => s.Name, cancellationToken);
+        var states = await desk.StatesAsync(wires.Value.Sources, cancellationToken);
         Wires = [.. wires.Value.Sources.Select(s => (s, states.GetValueOrDefault(s.Name)))];
     }
 

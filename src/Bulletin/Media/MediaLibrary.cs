@@ -129,6 +129,10 @@ public sealed class MediaLibrary(
             ? new Dictionary<Guid, MediaItem>()
             : await db.MediaItems.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
 
+    /// <summary>The photos among <paramref name="ids"/> as pages and feeds show them, by id.</summary>
+    public async Task<IReadOnlyDictionary<Guid, MediaPicture>> PicturesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        (await FindAllAsync(ids, cancellationToken)).Values.Select(MediaPicture.Of).OfType<MediaPicture>().ToDictionary(p => p.Id);
+
     /// <summary>
     /// Newest first, a page at a time: <paramref name="before"/> is the last item of the previous page. A search
     /// matches caption, credit, alt text and source among the rows the (UploadedAt, Id) index walk meets.

@@ -18,7 +18,8 @@ public sealed record MediaPicture(
     string Src,
     string SrcsetWebp,
     string SrcsetJpeg,
-    IReadOnlyList<MediaRendition> Crops)
+    IReadOnlyList<MediaRendition> Crops,
+    IReadOnlyList<MediaRendition> All)
 {
     /// <summary>The column the story page sets photos in (site.css: .story is 42rem), full width below it.</summary>
     public const string Sizes = "(max-width: 42rem) 100vw, 42rem";
@@ -40,7 +41,7 @@ public sealed record MediaPicture(
         var widest = jpegs[^1];
         return new MediaPicture(item.Id, item.AltText, item.Caption, item.Credit, widest.Width, widest.Height,
             MediaPaths.Public(item.Id, fallback), Srcset(item.Id, webps), Srcset(item.Id, jpegs),
-            [.. item.Renditions.Where(r => r.Crop is not null)]);
+            [.. item.Renditions.Where(r => r.Crop is not null)], item.Renditions);
     }
 
     public MediaRendition? Crop(string name) => Crops.FirstOrDefault(c => c.Crop == name);

@@ -53,8 +53,7 @@ public sealed class StoryModel(PublicPages pages, PageChrome chrome, SiteClock c
         Picks = [.. shared.Edition(edition).Picks.Where(s => s.Id != story.Id)];
 
         // The story's few photos by primary key; pages are cached, so this runs once per publish, not per reader.
-        Pictures = (await media.FindAllAsync(story.Content.MediaIds, cancellationToken)).Values
-            .Select(MediaPicture.Of).OfType<MediaPicture>().ToDictionary(p => p.Id);
+        Pictures = await media.PicturesAsync(story.Content.MediaIds, cancellationToken);
         chrome.Sections = shared.Sections;
         chrome.Title = story.Headline;
         chrome.Description = NewsArticleJsonLd.Describe(story);

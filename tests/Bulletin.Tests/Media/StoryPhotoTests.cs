@@ -127,4 +127,63 @@ public sealed class StoryPhotoTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("mediaId", (await NewsroomApi.ReadAsync(response))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task LeadPhoto_OfAPublishedStory_TravelsInNinjsFeedsAndTheNewsSitemap(DatabaseProvider provider)
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var database = await BulletinServer.NewDatabaseAsync(provider);
+        await using var server = await BulletinServer.StartAsync(database);
+        using var editor = (await StaffAccount.CreateAsync(server, "editor@test.example", StaffRoles.Editor)).Api(server);
+        var lead = await UploadAsync(editor, Jpeg(1600, 1200), caption: "Ferry at Mokpo", credit: "Kim Ha-neul", alt: "A ferry leaving a harbour at dusk");
+        var leadId = lead["id"]!.GetValue<Guid>();
+        var story = NewsroomApi.KoreanStory();
+        story["language"] = "en";
+        story["headline"] = "Ferries run again after the storm";
+        story["leadMediaId"] = leadId.ToString();
+        var (id, _) = await NewsroomApi.CreateAsync(editor, story);
+        await NewsroomApi.ActAsync(editor, id, "submit");
+        await NewsroomApi.ActAsync(editor, id, "approve");
+        Assert.Equal(HttpStatusCode.OK, (await NewsroomApi.ActAsync(editor, id, "publish")).StatusCode);
+        var origin = server.Address.ToString().TrimEnd('/');
+        var card = $"{origin}/media/{leadId:N}/16x9-1200.jpg";
+
+        // ninjs 3.1: the lead as a picture association with its words and every rendition, valid against IPTC's schema.
+        var ninjs = await server.Client.GetAsync(new Uri($"/api/public/stories/{id}/ninjs", UriKind.Relative), cancel);
+        using var ninjsJson = JsonDocument.Parse(await ninjs.Content.ReadAsStringAsync(cancel));
+        Assert.Empty(JsonSchemas.Errors(JsonSchemas.Ninjs(), ninjsJson.RootElement));
+        var association = ninjsJson.RootElement.GetProperty("associations").EnumerateArray().Single();
+        Assert.Equal("featureimage", association.GetProperty("name").GetString());
+        Assert.Equal("picture", association.GetProperty("type").GetString());
+        Assert.Equal("Ferry at Mokpo", association.GetProperty("headlines")[0].GetProperty("value").GetString());
+        Assert.Equal("Kim Ha-neul", association.GetProperty("by").GetString());
+        Assert.Equal("A ferry leaving a harbour at dusk", association.GetProperty("descriptions")[0].GetProperty("value").GetString());
+        var renditions = association.GetProperty("renditions").EnumerateArray().ToList();
+        Assert.Contains(renditions, r => r.GetProperty("href").GetString() == card && r.GetProperty("width").GetInt32() == 1200
+            && r.GetProperty("height").GetInt32() == 675 && r.GetProperty("aspectRatio").GetString() == "16:9");
+        Assert.Contains(renditions, r => r.GetProperty("href").GetString() == $"{origin}/media/{leadId:N}/w1280.webp"
+            && r.GetProperty("contentType").GetString() == "image/webp" && r.GetProperty("height").GetInt32() == 960);
+
+        // RSS read by a real feed reader: media:content with the card's address and size.
+        var parsed = await FeedParser.ParseAsync([new Uri(server.Address, "/en/rss.xml")]);
+        var entry = parsed.GetProperty("feeds")[0].GetProperty("entries").EnumerateArray().Single();
+        var media = entry.GetProperty("media").EnumerateArray().Single();
+        Assert.Equal(card, media.GetProperty("url").GetString());
+        Assert.Equal("1200", media.GetProperty("width").GetString());
+        Assert.Equal("image", media.GetProperty("medium").GetString());
+
+        // JSON Feed 1.1, valid against its schema, with the card as the item's image.
+        var feed = await server.Client.GetAsync(new Uri("/en/feed.json", UriKind.Relative), cancel);
+        using var feedJson = JsonDocument.Parse(await feed.Content.ReadAsStringAsync(cancel));
+        Assert.Empty(JsonSchemas.Errors(JsonSchemas.JsonFeed(), feedJson.RootElement));
+        Assert.Equal(card, feedJson.RootElement.GetProperty("items")[0].GetProperty("image").GetString());
+
+        // The news sitemap names the lead photo with image:image.
+        var sitemap = System.Xml.Linq.XDocument.Parse(await server.Client.GetStringAsync(new Uri("/news-sitemap.xml", UriKind.Relative), cancel));
+        System.Xml.Linq.XNamespace image = "http://www.google.com/schemas/sitemap-image/1.1";
+        var loc = sitemap.Descendants(image + "image").Single().Element(image + "loc")!.Value;
+        Assert.Equal($"{origin}/media/{leadId:N}/w960.jpg", loc);
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync(new Uri(loc), cancel)).StatusCode);
+    }
 }

@@ -17,6 +17,7 @@ public sealed record ScriptSegment(
     TimeSpan? Duration = null,
     Guid? MediaId = null)
 {
+    /// <summary>What is read and printed; a photo's caption is shown with the photo, never read out, so it has none.</summary>
     public IEnumerable<string> Paragraphs =>
-        Text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Kind == SegmentKind.Photo ? [] : Text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -186,4 +186,47 @@ public sealed class StoryPhotoTests
         Assert.Equal($"{origin}/media/{leadId:N}/w960.jpg", loc);
         Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync(new Uri(loc), cancel)).StatusCode);
     }
+
+    [Fact]
+    public async Task Editor_PickingAPhoto_UploadsItAndMakesItTheLead_WhichLaterSavesKeep()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var server = await BulletinServer.StartAsync(database);
+        var editorAccount = await StaffAccount.CreateAsync(server, "editor@test.example", StaffRoles.Editor);
+        using var api = editorAccount.Api(server);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.SignedInAsync(server, editorAccount.Email, editorAccount.Password);
+        var file = Path.Combine(Path.GetTempPath(), $"bulletin-lead-{Guid.NewGuid():N}.jpg");
+        await File.WriteAllBytesAsync(file, Jpeg(1000, 750), cancel);
+        try
+        {
+            await page.GotoAsync("/newsroom/stories/edit");
+            await page.FillAsync("#headline", "한강 수상버스 첫 운항");
+            await page.FillAsync("#text-0", "한강을 오가는 수상버스가 오늘 처음 운항을 시작했습니다.");
+            await page.SetInputFilesAsync("#lead-photo-file", file);
+            await page.FillAsync("#lead-photo-caption", "여의도 선착장의 수상버스");
+            await page.FillAsync("#lead-photo-credit", "김하늘 기자");
+            await page.FillAsync("#lead-photo-alt", "선착장에 댄 흰 수상버스");
+            await page.ClickAsync("#action-submit");
+            await Assertions.Expect(page.Locator("#story-status")).ToHaveTextAsync("submitted");
+            await Assertions.Expect(page.Locator("#lead-photo-preview img")).ToHaveAttributeAsync("alt", "선착장에 댄 흰 수상버스");
+            Assert.True(await page.EvaluateAsync<bool>("() => { const i = document.querySelector('#lead-photo-preview img'); return i.complete && i.naturalWidth === 960; }"));
+
+            // A later save from the editor keeps the lead it did not touch.
+            await page.FillAsync("#text-0", "한강을 오가는 수상버스가 오늘 아침 처음 운항을 시작했습니다.");
+            await page.ClickAsync("#action-approve");
+            await Assertions.Expect(page.Locator("#story-status")).ToHaveTextAsync("approved");
+            var id = Guid.Parse(await page.Locator("#story-form").GetAttributeAsync("data-story") ?? "");
+            var story = await NewsroomApi.GetAsync(api, id);
+            var leadId = story["story"]!["leadMediaId"]!.GetValue<Guid>();
+            var item = await NewsroomApi.ReadAsync(await api.GetAsync(new Uri($"/api/newsroom/media/{leadId}", UriKind.Relative), cancel));
+            Assert.Equal("여의도 선착장의 수상버스", item["caption"]!.GetValue<string>());
+            Assert.Equal("김하늘 기자", item["credit"]!.GetValue<string>());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

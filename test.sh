@@ -13,6 +13,7 @@ pg_started=""
 dovecot_pid=""
 smtp_pid=""
 redis_pid=""
+s3_pid=""
 
 say() { printf '[test.sh] %s\n' "$*"; }
 
@@ -20,6 +21,7 @@ cleanup() {
   [ -n "$dovecot_pid" ] && kill "$dovecot_pid" 2>/dev/null
   [ -n "$smtp_pid" ] && kill "$smtp_pid" 2>/dev/null
   [ -n "$redis_pid" ] && kill "$redis_pid" 2>/dev/null
+  [ -n "$s3_pid" ] && kill "$s3_pid" 2>/dev/null
   if [ -n "$pg_started" ]; then
     runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg/data" -m fast -w stop >/dev/null 2>&1 || true
   fi
@@ -39,6 +41,8 @@ python3 -c 'import feedparser' >/dev/null 2>&1 || [ -f /usr/lib/python3/dist-pac
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 command -v exiftool >/dev/null 2>&1 || need+=(libimage-exiftool-perl)
+[ -x /usr/sbin/nginx ] || need+=(nginx-light)
+[ -x /usr/bin/openssl ] || need+=(openssl)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "installing ${need[*]}"
@@ -178,6 +182,29 @@ if command -v npm >/dev/null 2>&1; then
   fi
 else
   say "MOS device: no Node/npm; the MOS device tests will be skipped (and fail under CI)"
+fi
+
+# --- a throwaway S3-compatible server (npm s3rver) for the media store on object storage ----------------
+if [ -n "${BULLETIN_TEST_S3:-}" ]; then
+  say "S3: using the server in BULLETIN_TEST_S3"
+elif command -v npm >/dev/null 2>&1 \
+     && (cd "$repo/tests/s3-server" && npm ci --no-audit --no-fund --loglevel=error >"$work/npm-ci-s3.log" 2>&1); then
+  mkdir -p "$work/s3"
+  s3_port=$(free_port)
+  (cd "$repo/tests/s3-server" && exec node node_modules/s3rver/bin/s3rver.js --address 127.0.0.1 --port "$s3_port" \
+    --directory "$work/s3" --silent >"$work/s3.log" 2>&1 </dev/null) &
+  s3_pid=$!
+  if wait_port "$s3_port"; then
+    # s3rver's fixed keys; the tests make their own buckets.
+    export BULLETIN_TEST_S3="http://127.0.0.1:$s3_port" BULLETIN_TEST_S3_ACCESS_KEY=S3RVER BULLETIN_TEST_S3_SECRET_KEY=S3RVER
+    say "S3: throwaway s3rver on 127.0.0.1:$s3_port"
+  else
+    say "s3rver could not be started; the S3 media store tests will be skipped (and fail under CI)"
+    tail -n 20 "$work/s3.log"
+  fi
+else
+  say "S3: no Node/npm, or npm ci failed in tests/s3-server; the S3 media store tests will be skipped (and fail under CI)"
+  tail -n 20 "$work/npm-ci-s3.log" 2>/dev/null
 fi
 
 # --- the tests ----------------------------------------------------------------------------------

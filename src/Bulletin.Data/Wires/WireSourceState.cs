@@ -36,6 +36,9 @@ public sealed class WireSourceState
     /// <summary>Items added by the last poll that found anything new.</summary>
     public int LastAdded { get; private set; }
 
+    /// <summary>A node is polling the wire; no other node does before this time.</summary>
+    public void Claim(DateTimeOffset until) => NextAttemptAt = until.ToUniversalTime();
+
     public void Succeeded(DateTimeOffset now, DateTimeOffset next, int added, string? etag, string? lastModified, DateTimeOffset? seenUpTo)
     {
         LastPollAt = LastSuccessAt = now.ToUniversalTime();

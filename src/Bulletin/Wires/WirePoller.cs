@@ -22,6 +22,12 @@ public sealed class WirePoller(IServiceScopeFactory scopes, IOptions<WiresOption
 
     private static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a node that claimed a wire's poll holds it: longer than a fetch may take (the client's 30 s) and the
+    /// queue's save. The poll's outcome then sets the next time; a node that dies mid-poll lets it go when this ends.
+    /// </summary>
+    public static readonly TimeSpan ClaimTime = TimeSpan.FromMinutes(2);
+
     /// <summary>Files already read by this process, so a folder is not reread at every look (name, size, time).</summary>
     private readonly HashSet<(string Source, string File, long Size, DateTime Modified)> _seen = [];
 
@@ -64,7 +70,7 @@ public sealed class WirePoller(IServiceScopeFactory scopes, IOptions<WiresOption
             {
                 try
                 {
-                    if (await IsDueAsync(source.Name, stoppingToken))
+                    if (await ClaimAsync(source.Name, stoppingToken))
                     {
                         await PollAsync(source.Name, stoppingToken);
                     }
@@ -79,12 +85,42 @@ public sealed class WirePoller(IServiceScopeFactory scopes, IOptions<WiresOption
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    private async Task<bool> IsDueAsync(string name, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether this node polls the wire now: when it is due, the first node to move its next time on (one conditional
+    /// update, or the insert of its first state) has it, so several nodes fetch a wire once per interval between
+    /// them, not once each.
+    /// </summary>
+    private async Task<bool> ClaimAsync(string name, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BulletinDbContext>();
-        var next = await db.WireSources.AsNoTracking().Where(s => s.Name == name).Select(s => s.NextAttemptAt).FirstOrDefaultAsync(cancellationToken);
-        return next is null || next <= time.GetUtcNow();
+        var now = time.GetUtcNow();
+        var until = now + ClaimTime;
+        var claimed = await db.WireSources.Where(s => s.Name == name && (s.NextAttemptAt == null || s.NextAttemptAt <= now))
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.NextAttemptAt, until), cancellationToken);
+        if (claimed == 1)
+        {
+            return true;
+        }
+
+        if (await db.WireSources.AnyAsync(s => s.Name == name, cancellationToken))
+        {
+            return false;
+        }
+
+        // Never polled by any node: whoever inserts its state first has it; the others meet the primary key.
+        var first = new WireSourceState(name);
+        first.Claim(until);
+        db.WireSources.Add(first);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
     }
 
     private async Task<int> PollSourceAsync(WireSourceOptions source, CancellationToken cancellationToken)

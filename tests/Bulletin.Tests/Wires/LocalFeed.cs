@@ -5,7 +5,8 @@ namespace Bulletin.Tests.Wires;
 
 /// <summary>
 /// An agency's feed on 127.0.0.1: one document with an ETag, answered 304 when asked with that ETag, as a real
-/// server would; it counts what it was asked and how it answered.
+/// server would; it counts what it was asked and how it answered, and how many requests it held at once (each is
+/// answered on its own, after <see cref="Delay"/>, as a slow agency server would).
 /// </summary>
 internal sealed class LocalFeed : IAsyncDisposable
 {
@@ -16,6 +17,8 @@ internal sealed class LocalFeed : IAsyncDisposable
     private string _etag;
     private int _full;
     private int _notModified;
+    private int _inFlight;
+    private int _mostAtOnce;
 
     private LocalFeed(byte[] body, string etag)
     {
@@ -35,6 +38,12 @@ internal sealed class LocalFeed : IAsyncDisposable
 
     /// <summary>Answers of 304 Not Modified to a conditional GET that named the current ETag.</summary>
     public int NotModified { get { lock (_gate) { return _notModified; } } }
+
+    /// <summary>How long each answer takes.</summary>
+    public TimeSpan Delay { get; set; }
+
+    /// <summary>The most requests it was answering at the same time.</summary>
+    public int MostAtOnce { get { lock (_gate) { return _mostAtOnce; } } }
 
     public static LocalFeed Serve(byte[] body, string etag) => new(body, etag);
 
@@ -76,6 +85,20 @@ internal sealed class LocalFeed : IAsyncDisposable
                 return;
             }
 
+            _ = Task.Run(() => AnswerAsync(context));
+        }
+    }
+
+    private async Task AnswerAsync(HttpListenerContext context)
+    {
+        lock (_gate)
+        {
+            _mostAtOnce = Math.Max(_mostAtOnce, ++_inFlight);
+        }
+
+        try
+        {
+            await Task.Delay(Delay);
             byte[] body;
             string etag;
             bool unchanged;
@@ -107,6 +130,17 @@ internal sealed class LocalFeed : IAsyncDisposable
             }
 
             context.Response.Close();
+        }
+        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The feed was stopped, or the client went away, mid-answer.
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _inFlight--;
+            }
         }
     }
 

@@ -18,6 +18,37 @@ public sealed class WireTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
+    // Two nodes of one site on one database, and an agency server slow to answer (1.5 s, longer than the wire's
+    // interval): the wire is fetched by one node at a time, never by both at once, and once per interval between them.
+    [Fact]
+    public async Task HttpWire_OnTwoNodes_IsFetchedByOneAtATime()
+    {
+        var body = await File.ReadAllBytesAsync(Samples.Require("feeds/feedparser/tests/json/example.json"), Cancel);
+        await using var feed = LocalFeed.Serve(body, "\"v1\"");
+        feed.Delay = TimeSpan.FromSeconds(1.5);
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Postgres);
+        string[] settings = ["--Wires:Sources:0:Name=agency", "--Wires:Sources:0:Kind=http", "--Wires:Sources:0:Url=" + feed.Url, "--Wires:Sources:0:Interval=1"];
+        var folder = Directory.CreateTempSubdirectory("bulletin-node-b-").FullName;
+        try
+        {
+            await using var a = await BulletinServer.StartAsync(database, settings: settings);
+            await using var b = await BulletinServer.StartAsync(database, settings: settings, dataDirectory: folder);
+            await Eventually.UntilAsync("the first fetch", () => Task.FromResult(feed.Full), n => n >= 1);
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var before = feed.Full + feed.NotModified;
+            await Task.Delay(TimeSpan.FromSeconds(8), Cancel);
+            var fetches = feed.Full + feed.NotModified - before;
+            TestContext.Current.TestOutputHelper?.WriteLine(
+                $"two nodes fetched the wire {fetches} times in {started.Elapsed.TotalSeconds:F1} s, at most {feed.MostAtOnce} at once");
+            Assert.Equal(1, feed.MostAtOnce);
+            Assert.InRange(fetches, 1, (int)Math.Ceiling(started.Elapsed.TotalSeconds / 1.5) + 1);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task HttpWire_PolledAcrossARestart_HoldsEachItemOnce_AndA304AddsNothing(DatabaseProvider provider)

@@ -48,4 +48,6 @@ public static class AdminText
     public static readonly Phrase What = new("무엇을", "What");
     public static readonly Phrase Subject = new("대상", "Subject");
     public static readonly Phrase Detail = new("내용", "Detail");
+    public static readonly Phrase SearchedMonth = new("{0}까지 31일 동안의 기록에서 찾았습니다.", "Searched the 31 days up to {0}.");
+    public static readonly Phrase OlderEntries = new("이전 기록", "Older entries");
 }

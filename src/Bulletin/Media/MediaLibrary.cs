@@ -88,7 +88,8 @@ public sealed class MediaLibrary(
                 await PutAsync(MediaPaths.Key(id, file.Rendition.Name), file.Content, written, cancellationToken);
             }
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        // A store that cannot be reached for now is the host's 503 with Retry-After (after the clean-up below).
+        catch (Exception e) when (e is not OperationCanceledException and not MediaStoreUnavailableException)
         {
             logger.LogError(e, "Storing media {Id} failed; removing the {Count} files written", id, written.Count);
             await RemoveAsync(written);

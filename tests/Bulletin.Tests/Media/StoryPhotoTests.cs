@@ -229,4 +229,48 @@ public sealed class StoryPhotoTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public async Task LeadPhoto_OnS3CompatibleStorage_IsServedFromTheBucketWithNoMetadata()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var s3 = await S3TestServer.StartAsync();
+        await using var database = await BulletinServer.NewDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var server = await BulletinServer.StartAsync(database, settings:
+            ["--Media:Store=S3", $"--Media:S3:Bucket={s3.Bucket}", $"--Media:S3:ServiceUrl={s3.ServiceUrl}",
+             $"--Media:S3:AccessKey={s3.AccessKey}", $"--Media:S3:SecretKey={s3.SecretKey}", "--Media:S3:Region=us-east-1"]);
+        using var editor = (await StaffAccount.CreateAsync(server, "editor@test.example", StaffRoles.Editor)).Api(server);
+        var gps = await File.ReadAllBytesAsync(Samples.Require("security/exif/tip_photo_gps_exif_xmp_iptc_be.jpg"), cancel);
+        var lead = await UploadAsync(editor, await WithOrientationAsync(Jpeg(1400, 1000), 1));
+        var tagged = await UploadAsync(editor, gps, caption: "제보 사진", credit: "시청자 제보", alt: "골목의 가로등");
+        var leadId = lead["id"]!.GetValue<Guid>();
+        var story = NewsroomApi.KoreanStory();
+        story["leadMediaId"] = leadId.ToString();
+        story["segments"]!.AsArray().Add(new JsonObject { ["kind"] = "photo", ["mediaId"] = tagged["id"]!.GetValue<Guid>().ToString(), ["text"] = "" });
+        var (id, _) = await NewsroomApi.CreateAsync(editor, story);
+        await NewsroomApi.ActAsync(editor, id, "submit");
+        await NewsroomApi.ActAsync(editor, id, "approve");
+        var published = await NewsroomApi.ActAsync(editor, id, "publish");
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+
+        // Every file is in the bucket under a generated key; nothing was written under the data directory.
+        var keys = await s3.KeysAsync();
+        Assert.Contains($"{leadId:N}/w1280.webp", keys);
+        Assert.Contains($"{leadId:N}/original", keys);
+        Assert.False(Directory.Exists(Path.Combine(server.DataDirectory, "media", "library")));
+
+        var (_, page) = await server.GetPageAsync((await NewsroomApi.ReadAsync(published))["url"]!.GetValue<string>());
+        var urls = page.QuerySelectorAll("picture source, picture img").SelectMany(e => e.GetAttribute("srcset")!.Split(", "))
+            .Select(c => c.Split(' ')[0]).Distinct().ToList();
+        Assert.Equal(4 * 2 + 1 * 2, urls.Count);
+        foreach (var url in urls)
+        {
+            var file = await server.Client.GetAsync(new Uri(url, UriKind.Relative), cancel);
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            Assert.Equal("public, max-age=31536000, immutable", file.Headers.CacheControl!.ToString());
+            var tags = await ExifToolTagsAsync(await file.Content.ReadAsByteArrayAsync(cancel));
+            Assert.DoesNotContain(tags, t => t.StartsWith("GPS:", StringComparison.Ordinal) || t.StartsWith("IFD0:", StringComparison.Ordinal)
+                || t.StartsWith("ExifIFD:", StringComparison.Ordinal) || t.StartsWith("XMP", StringComparison.Ordinal) || t.StartsWith("IPTC:", StringComparison.Ordinal));
+        }
+    }
 }

@@ -22,8 +22,9 @@ public sealed class Rundown
     }
 
     private Rundown(Guid id, string show, DateOnly airDate, Language language, DateTimeOffset start, DateTimeOffset hardOut,
-        ReadTimeOptions readRate)
+        ReadTimeOptions readRate, string? presenter)
     {
+        Presenter = presenter;
         Id = id;
         Show = show;
         AirDate = airDate;
@@ -38,6 +39,17 @@ public sealed class Rundown
     /// <summary>The longest show name and slug, in UTF-16 units: a line on the floor, not a headline.</summary>
     public const int MaxLineLength = 200;
 
+    /// <summary>The longest presenter's name.</summary>
+    public const int MaxPresenterLength = 100;
+
+    /// <summary>The most studio objects on one line: a story's clips and graphics, with room to spare.</summary>
+    public const int MaxObjectsPerItem = 20;
+
+    /// <summary>The read rates a presenter can have: the bounds the ReadTime configuration is held to.</summary>
+    public const double MaxKoreanSyllablesPerMinute = 2000;
+
+    public const double MaxEnglishWordsPerMinute = 1000;
+
     public Guid Id { get; private set; }
     public string Show { get; private set; }
     public DateOnly AirDate { get; private set; }
@@ -47,6 +59,9 @@ public sealed class Rundown
 
     /// <summary>The show's read rate, for items whose presenter has none of their own.</summary>
     public ReadTimeOptions ReadRate { get; private set; }
+
+    /// <summary>The show's presenter, whose read rate <see cref="ReadRate"/> was taken from; null for a rate of the show's own.</summary>
+    public string? Presenter { get; private set; }
 
     public RundownStatus Status { get; private set; }
     public IReadOnlyList<RundownBlock> Blocks => _blocks;
@@ -64,7 +79,7 @@ public sealed class Rundown
     public int Version { get; private set; }
 
     public static Rundown Create(Guid id, string show, DateOnly airDate, Language language, DateTimeOffset start,
-        DateTimeOffset hardOut, ReadTimeOptions? readRate = null)
+        DateTimeOffset hardOut, ReadTimeOptions? readRate = null, string? presenter = null)
     {
         ArgumentNullException.ThrowIfNull(show);
         if (CheckLine(show, RundownWorkflowText.ShowEmpty, RundownWorkflowText.ShowTooLong) is { } refused)
@@ -77,7 +92,12 @@ public sealed class Rundown
             throw new ArgumentException("The hard out must come after the start.", nameof(hardOut));
         }
 
-        return new Rundown(id, InputText.CleanLine(show), airDate, language, start, hardOut, readRate ?? new ReadTimeOptions());
+        if (CheckRate(readRate, presenter) is { } badRate)
+        {
+            throw new ArgumentException(badRate.English, nameof(readRate));
+        }
+
+        return new Rundown(id, InputText.CleanLine(show), airDate, language, start, hardOut, readRate ?? new ReadTimeOptions(), CleanPresenter(presenter));
     }
 
     public RundownItem? Find(Guid itemId) => _blocks.SelectMany(b => b.ItemList).FirstOrDefault(i => i.Id == itemId);
@@ -250,10 +270,80 @@ public sealed class Rundown
         return WorkflowResult.Done;
     });
 
-    /// <summary>The presenter's read rate for one item; null reads it at the show's rate.</summary>
-    public WorkflowResult SetReadRate(Actor actor, Guid itemId, ReadTimeOptions? readRate) => EditItem(actor, itemId, item =>
+    /// <summary>
+    /// The read rate for one item, of its own or its <paramref name="presenter"/>'s (whose rate it is); null reads it
+    /// at the show's rate, by the show's presenter.
+    /// </summary>
+    public WorkflowResult SetReadRate(Actor actor, Guid itemId, ReadTimeOptions? readRate, string? presenter = null) => EditItem(actor, itemId, item =>
     {
+        if (CheckRate(readRate, presenter) is { } refused)
+        {
+            return WorkflowResult.Invalid(refused);
+        }
+
         item.ReadRate = readRate;
+        item.Presenter = readRate is null ? null : CleanPresenter(presenter);
+        return WorkflowResult.Done;
+    });
+
+    /// <summary>The show's read rate, of its own or its <paramref name="presenter"/>'s; every line without a rate of its own follows.</summary>
+    public WorkflowResult SetShowReadRate(Actor actor, ReadTimeOptions readRate, string? presenter = null) => Move(RundownAction.Edit, actor, () =>
+    {
+        ArgumentNullException.ThrowIfNull(readRate);
+        if (CheckRate(readRate, presenter) is { } refused)
+        {
+            return WorkflowResult.Invalid(refused);
+        }
+
+        ReadRate = readRate;
+        Presenter = CleanPresenter(presenter);
+        return WorkflowResult.Done;
+    });
+
+    /// <summary>
+    /// Attaches a device's object to a line: it goes to the studio as a MOS item of the line's story, after the
+    /// line's other objects. A line holds one object of an objID at most, which is how the producer names it.
+    /// </summary>
+    public WorkflowResult AttachObject(Actor actor, Guid itemId, Guid id, string deviceId, string objectId, string slug,
+        TimeSpan? duration, long? editorialDuration) => EditItem(actor, itemId, item =>
+    {
+        if (string.IsNullOrWhiteSpace(deviceId) || deviceId.Length > AttachedObject.MaxIdLength
+            || string.IsNullOrWhiteSpace(objectId) || objectId.Length > AttachedObject.MaxIdLength)
+        {
+            return WorkflowResult.Invalid(RundownWorkflowText.ObjectIdInvalid.With(AttachedObject.MaxIdLength));
+        }
+
+        if (item.ObjectList.Count >= MaxObjectsPerItem)
+        {
+            return WorkflowResult.Invalid(RundownWorkflowText.TooManyObjects.With(MaxObjectsPerItem));
+        }
+
+        if (item.ObjectList.Any(o => o.ObjectId == objectId))
+        {
+            return WorkflowResult.Invalid(RundownWorkflowText.ObjectAlreadyAttached.With(objectId));
+        }
+
+        if (duration is { } d && d < TimeSpan.Zero)
+        {
+            return WorkflowResult.Invalid(RundownWorkflowText.DurationNegative);
+        }
+
+        var cleaned = InputText.CleanLine(slug ?? "");
+        item.ObjectList.Add(new AttachedObject(id, deviceId, objectId,
+            cleaned.Length <= AttachedObject.MaxIdLength ? cleaned : cleaned[..AttachedObject.MaxIdLength], duration, editorialDuration));
+        return WorkflowResult.Done;
+    });
+
+    /// <summary>Takes an object off a line; the studio's devices get the item's delete.</summary>
+    public WorkflowResult DetachObject(Actor actor, Guid itemId, string objectId) => EditItem(actor, itemId, item =>
+    {
+        var index = item.ObjectList.FindIndex(o => o.ObjectId == objectId);
+        if (index < 0)
+        {
+            return WorkflowResult.NotFound(RundownWorkflowText.NoSuchObject.With(objectId));
+        }
+
+        item.ObjectList.RemoveAt(index);
         return WorkflowResult.Done;
     });
 
@@ -450,6 +540,24 @@ public sealed class Rundown
 
         return $"{block.Letter}{highest + 1}";
     }
+
+    /// <summary>Why a read rate or a presenter's name is refused; null when they will do.</summary>
+    public static Phrase? CheckRate(ReadTimeOptions? rate, string? presenter)
+    {
+        if (rate is not null && (rate.KoreanSyllablesPerMinute is <= 0 or > MaxKoreanSyllablesPerMinute
+                                 || rate.EnglishWordsPerMinute is <= 0 or > MaxEnglishWordsPerMinute
+                                 || double.IsNaN(rate.KoreanSyllablesPerMinute) || double.IsNaN(rate.EnglishWordsPerMinute)))
+        {
+            return RundownWorkflowText.ReadRateOutside.With(MaxKoreanSyllablesPerMinute, MaxEnglishWordsPerMinute);
+        }
+
+        return CleanPresenter(presenter) is { Length: > MaxPresenterLength }
+            ? RundownWorkflowText.PresenterTooLong.With(MaxPresenterLength)
+            : null;
+    }
+
+    private static string? CleanPresenter(string? presenter) =>
+        InputText.CleanLine(presenter ?? "") is { Length: > 0 } name ? name : null;
 
     /// <summary>Why a show name or slug is refused (nothing left once cleaned, or too long); null when it will do.</summary>
     public static Phrase? CheckLine(string? text, Phrase empty, Phrase tooLong)

@@ -8,6 +8,8 @@ namespace Bulletin.Core.Rundowns;
 /// </summary>
 public sealed class RundownItem
 {
+    internal readonly List<AttachedObject> ObjectList = [];
+
     private RundownItem()
     {
         // For EF Core.
@@ -54,4 +56,10 @@ public sealed class RundownItem
     public TimeSpan? AiredDuration { get; internal set; }
 
     public bool HasAired => AiredDuration is not null;
+
+    /// <summary>The studio objects attached to the line, in the order they go to the devices as its MOS items.</summary>
+    public IReadOnlyList<AttachedObject> Objects => ObjectList;
+
+    /// <summary>Who reads the line, when not the show's presenter; its read rate was taken from them when chosen.</summary>
+    public string? Presenter { get; internal set; }
 }

@@ -75,6 +75,28 @@ public static class RundownWorkflowText
         "방송에 나간 항목은 플로트할 수 없습니다.",
         "An item that has been on air cannot be floated.");
 
+    /// <summary>{0} the most characters an id may have.</summary>
+    public static readonly Phrase ObjectIdInvalid = new(
+        "스튜디오 개체에는 장비 ID와 개체 ID가 있어야 합니다 (각각 {0}자까지).",
+        "A studio object needs a device id and an object id, each of at most {0} characters.");
+
+    /// <summary>{0} the most objects a line may hold.</summary>
+    public static readonly Phrase TooManyObjects = new("한 항목에는 스튜디오 개체를 {0}개까지 붙일 수 있습니다.", "A line holds at most {0} studio objects.");
+
+    /// <summary>{0} the object's id.</summary>
+    public static readonly Phrase ObjectAlreadyAttached = new("{0} 개체는 이 항목에 이미 붙어 있습니다.", "The object {0} is already on this line.");
+
+    /// <summary>{0} the object's id.</summary>
+    public static readonly Phrase NoSuchObject = new("이 항목에 {0} 개체가 없습니다.", "The line has no object {0}.");
+
+    /// <summary>{0} the most syllables a minute, {1} the most words a minute.</summary>
+    public static readonly Phrase ReadRateOutside = new(
+        "읽기 속도는 한국어 분당 1~{0}음절, 영어 분당 1~{1}단어여야 합니다.",
+        "A read rate is 1 to {0} Korean syllables and 1 to {1} English words a minute.");
+
+    /// <summary>{0} the most characters a presenter's name may have.</summary>
+    public static readonly Phrase PresenterTooLong = new("진행자 이름은 {0}자까지입니다.", "A presenter's name has at most {0} characters.");
+
     /// <summary>{0} the item's id.</summary>
     public static readonly Phrase NoSuchItem = new("런다운에 {0} 항목이 없습니다.", "The rundown has no item {0}.");
 

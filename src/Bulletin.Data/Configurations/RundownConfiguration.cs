@@ -18,6 +18,7 @@ internal sealed class RundownConfiguration : IEntityTypeConfiguration<Rundown>
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.ReadRate).HasConversion(JsonColumns.Converter<ReadTimeOptions>(), JsonColumns.RecordComparer<ReadTimeOptions>())
             .HasMaxLength(200);
+        builder.Property(r => r.Presenter).HasMaxLength(Rundown.MaxPresenterLength);
         // Every change raises it (the aggregate does), so every save updates this row and a stale one fails here.
         builder.Property(r => r.Version).IsConcurrencyToken();
 

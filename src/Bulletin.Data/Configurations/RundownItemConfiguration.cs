@@ -20,8 +20,12 @@ internal sealed class RundownItemConfiguration : IEntityTypeConfiguration<Rundow
         builder.Property(i => i.Page).HasMaxLength(16).IsRequired();
         builder.Property(i => i.ReadRate).HasConversion(JsonColumns.Converter<ReadTimeOptions?>(), JsonColumns.RecordComparer<ReadTimeOptions?>())
             .HasMaxLength(200);
+        builder.Property(i => i.Presenter).HasMaxLength(Rundown.MaxPresenterLength);
         builder.Property<int>(RundownOrder.Position);
         builder.Ignore(i => i.HasAired);
+
+        builder.HasMany(i => i.Objects).WithOne().HasForeignKey(RundownOrder.ItemId).IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(i => i.Objects).HasField("ObjectList").UsePropertyAccessMode(PropertyAccessMode.Field);
 
         // The item names its story and never copies it; a story can sit in many rundowns, and goes from none of them.
         builder.HasOne<Story>().WithMany().HasForeignKey(i => i.StoryId).OnDelete(DeleteBehavior.Restrict);

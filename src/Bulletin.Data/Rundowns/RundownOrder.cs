@@ -14,12 +14,14 @@ public static class RundownOrder
     public const string Position = "Position";
     public const string RundownId = "RundownId";
     public const string BlockId = "BlockId";
+    public const string ItemId = "ItemId";
 
-    /// <summary>A rundown with its blocks and items, each in running order.</summary>
+    /// <summary>A rundown with its blocks, items and their studio objects, each in running order.</summary>
     public static IQueryable<Rundown> WithRunningOrder(this IQueryable<Rundown> rundowns) =>
         rundowns
             .Include(r => r.Blocks.OrderBy(b => EF.Property<int>(b, Position)))
             .ThenInclude(b => b.Items.OrderBy(i => EF.Property<int>(i, Position)))
+            .ThenInclude(i => i.Objects.OrderBy(o => EF.Property<int>(o, Position)))
             .AsSplitQuery();
 
     /// <summary>The ids of the rundowns a story sits in, from the items' (StoryId, RundownId) index.</summary>
@@ -47,6 +49,11 @@ public static class RundownOrder
                     var item = db.Entry(rundown.Blocks[b].Items[i]);
                     Set(item.Property<int>(Position), i);
                     Set(item.Property<Guid>(RundownId), rundown.Id);
+                    var objects = rundown.Blocks[b].Items[i].Objects;
+                    for (var o = 0; o < objects.Count; o++)
+                    {
+                        Set(db.Entry(objects[o]).Property<int>(Position), o);
+                    }
                 }
             }
         }

@@ -115,7 +115,7 @@ public static class BulletinWebApp
         builder.Services.AddMediaStorage(builder.Configuration);
         builder.Services.AddMediaLibrary(builder.Configuration);
         builder.Services.AddTips(builder.Configuration);
-        builder.Services.AddRundowns();
+        builder.Services.AddRundowns(builder.Configuration);
         builder.Services.AddBroadcast(builder.Configuration);
         builder.Services.AddMos(builder.Configuration);
         builder.Services.AddWires(builder.Configuration);

@@ -15,7 +15,8 @@ namespace Bulletin.Wires;
 /// <summary>
 /// The Incoming queue: what the wires delivered, each story once, and what editors make of it. Stories are made
 /// only through <see cref="StoryImporter"/>, the path `bulletin import` stores by, so a story taken or published
-/// from a wire keeps its source, identity and version, and a later version of it updates that story.
+/// from a wire keeps its source, identity and version, a later version of it updates that story, and its withdrawal
+/// kills it.
 /// </summary>
 public sealed class IncomingDesk(BulletinDbContext db, StoryImporter importer, SiteClock clock, TimeProvider time, ILogger<IncomingDesk> logger)
 {
@@ -80,6 +81,18 @@ public sealed class IncomingDesk(BulletinDbContext db, StoryImporter importer, S
         var stored = source.Publish
             ? await PublishAsync(source, [.. fresh.Select(f => f.Story)], cancellationToken)
             : null;
+        if (!source.Publish && fresh.Where(f => f.Story.Killed).Select(f => f.Story).ToList() is { Count: > 0 } withdrawn)
+        {
+            // The source withdrew a story: one the desk took from it earlier comes down too, as `bulletin import`
+            // takes down what it stored, since what a source withdraws may not stay on air or online. A withdrawal
+            // of a story never taken only waits in the queue, marked, and cannot be taken.
+            var killed = await importer.SaveAsync(withdrawn, null, publish: false, cancellationToken);
+            db.ChangeTracker.Clear();
+            foreach (var story in killed.Where(k => k.Killed).Select(k => k.Story!))
+            {
+                logger.LogWarning("Wire {Wire} withdrew {Identity}: the story taken from it ({Story}) is killed.", source.Name, story.ExternalId, story.Id);
+            }
+        }
         var items = new List<IncomingItem>(fresh.Count);
         for (var i = 0; i < fresh.Count; i++)
         {

@@ -54,7 +54,8 @@
     var live = null;
     live = BulletinLive.connect(root.dataset.rundown, function () {
         return Array.prototype.map.call(text().querySelectorAll('section[data-story]'), function (s) { return s.dataset.story; });
-    }, function () { refresh(); }, function (up) {
+    // What a studio device says of a line changes nothing the prompter shows.
+    }, function (what) { if (what !== 'studio') refresh(); }, function (up) {
         if (status) status.className = up ? 'live-on' : 'live-off';
     });
 

@@ -1,5 +1,6 @@
 // The rundown grid and the prompter, live: a small client of ASP.NET Core SignalR's JSON hub protocol over a
-// WebSocket (a handshake, then records ending in 0x1E), enough to hear the hub's "rundown" and "story" news.
+// WebSocket (a handshake, then records ending in 0x1E), enough to hear the hub's "rundown", "story" and "studio"
+// (a device's word on a line) news.
 // The page works without it: every change is also a form that posts and redirects.
 (function () {
     var RS = '\u001e';
@@ -7,7 +8,7 @@
     // Opens the hub, watches one rundown and its stories, and calls onNews after each change (and after a
     // reconnect, since news may have been missed meanwhile). Reconnects with a growing pause.
     function connect(rundownId, storyIds, onNews, onState) {
-        var socket = null, pinger = null, pause = 500, closed = false, stories = storyIds();
+        var socket = null, pinger = null, pause = 500, closed = false, stories = storyIds(), invocations = 0, watching = null;
         function open() {
             var url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/newsroom/live';
             socket = new WebSocket(url);
@@ -22,13 +23,20 @@
                         handshaken = true;
                         pause = 500;
                         watch();
-                        onState(true);
                         // The server closes a connection it has not heard from in 30 s.
                         pinger = setInterval(function () { send({ type: 6 }); }, 10000);
-                        if (reconnecting) onNews('reconnected');
                         return;
                     }
-                    if (message.type === 1 && (message.target === 'rundown' || message.target === 'story')) onNews(message.target, message.arguments);
+                    // The page is live once the hub has it listening (Watch completed): news sent before then
+                    // would not reach it, so only then does it say so.
+                    if (message.type === 3 && message.invocationId === watching) {
+                        if (message.error) { socket.close(); return; }
+                        onState(true);
+                        // What changed while it was away is fetched once it hears of changes again.
+                        if (reconnecting) { reconnecting = false; onNews('reconnected'); }
+                        return;
+                    }
+                    if (message.type === 1 && (message.target === 'rundown' || message.target === 'story' || message.target === 'studio')) onNews(message.target, message.arguments);
                     if (message.type === 7) socket.close();
                 });
             };
@@ -41,7 +49,10 @@
             };
         }
         function send(message) { if (socket && socket.readyState === 1) socket.send(JSON.stringify(message) + RS); }
-        function watch() { send({ type: 1, target: 'Watch', arguments: [rundownId, stories] }); }
+        function watch() {
+            watching = String(++invocations);
+            send({ type: 1, invocationId: watching, target: 'Watch', arguments: [rundownId, stories] });
+        }
         open();
         return {
             // Called after a refresh: a story newly on the rundown is listened to as well.

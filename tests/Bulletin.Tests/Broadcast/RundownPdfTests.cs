@@ -42,6 +42,8 @@ public sealed class RundownPdfTests
         Assert.Contains("폭설 출근길", page.Text, StringComparison.Ordinal);
         Assert.Contains("광고", page.Text, StringComparison.Ordinal);
         Assert.Contains("백타임", page.Text, StringComparison.Ordinal);
+        // A line's studio objects are named beside its slug, for a floor working from paper.
+        Assert.Contains("수상버스 노선도", page.Text, StringComparison.Ordinal);
         // Back times, by hand: the hard out is 19:30 KST; the boat runs 0:30, the break 1:00, and the snow story
         // 0:15 (20 syllables at 350 a minute round to 0:03, and its soundbite's 0:12): 19:28:15, 19:28:30, 19:29:30.
         Assert.Contains("19:28:15", page.Text, StringComparison.Ordinal);
@@ -119,6 +121,7 @@ public sealed class RundownPdfTests
         var boatItem = Guid.CreateVersion7();
         Assert.True(rundown.AddStory(Producer, boatItem, boat.Id, "한강 수상버스").Succeeded);
         Assert.True(rundown.SetDuration(Producer, boatItem, TimeSpan.FromSeconds(30)).Succeeded);
+        Assert.True(rundown.AttachObject(Producer, boatItem, Guid.CreateVersion7(), "cg.test", "GFX-0007", "수상버스 노선도", null, null).Succeeded);
         var clock = new SiteClock(new SiteOptions(), TimeProvider.System);
         var grid = RundownGrid.Of(rundown, new Dictionary<Guid, Story> { [snow.Id] = snow, [boat.Id] = boat }, null);
         return (grid, new RundownPdf(new PrintFonts(Options.Create(new PrintOptions())), clock));

@@ -430,6 +430,18 @@ public sealed class RundownApiTests
         Assert.NotNull(schemas["RundownItemRequest"]!["properties"]!["blockId"]);
         Assert.NotNull(schemas["RundownBlockRequest"]!["properties"]!["budget"]);
         Assert.NotNull(schemas["RundownBlockResponse"]!["properties"]!["overUnder"]);
+
+        // Studio objects on lines, and read rates by presenter.
+        Assert.Contains("/api/newsroom/rundowns/{id}/items/{itemId}/objects", paths);
+        Assert.Contains("/api/newsroom/studio/objects", paths);
+        Assert.Contains("/api/newsroom/rundowns/{id}/items/{itemId}/objects/{objId}", paths);
+        Assert.NotNull(schemas["RundownObjectRequest"]!["properties"]!["objID"]);
+        Assert.NotNull(schemas["RundownObjectResponse"]!["properties"]!["duration"]);
+        Assert.NotNull(schemas["RundownItemResponse"]!["properties"]!["objects"]);
+        Assert.NotNull(schemas["RundownItemUpdate"]!["properties"]!["clearHardStart"]);
+        Assert.NotNull(schemas["RundownItemUpdate"]!["properties"]!["presenter"]);
+        Assert.NotNull(schemas["RundownRequest"]!["properties"]!["readRate"]);
+        Assert.NotNull(schemas["ReadRateJson"]!["properties"]!["koreanSyllablesPerMinute"]);
     }
 
     private sealed record RundownLine(Guid Id, string Show, string Start, string State, int Version);

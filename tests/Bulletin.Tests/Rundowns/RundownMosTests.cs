@@ -22,6 +22,8 @@ public sealed class RundownMosTests
 {
     private const string NcsId = "bulletin.ncs.rundowns.test";
 
+    private static readonly string[] ItemFields = ["itemID", "itemSlug", "objID", "mosID", "itemEdDur"];
+
     private static string Id(Guid id) => RundownRunningOrder.Id(id);
 
     private static List<string> StoryIds(XElement runningOrder) => [.. runningOrder.Elements("story").Select(s => s.Element("storyID")!.Value)];
@@ -145,6 +147,8 @@ public sealed class RundownMosTests
             Assert.Equal(HttpStatusCode.OK, (await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/finish")).StatusCode);
             var deleted = await device.WaitForMessageAsync("roDelete");
             Assert.Contains(Id(rundown), deleted.GetProperty("xml").GetString(), StringComparison.Ordinal);
+            // What the device said of its lines left with it.
+            Assert.All((await RundownAsync(producer, rundown))["items"]!.AsArray(), i => Assert.Empty(i!["studio"]!.AsArray()));
         }
         finally
         {
@@ -194,6 +198,117 @@ public sealed class RundownMosTests
         var sent = device.Received.SelectMany(m => m.Elements().Select(e => e.Name.LocalName))
             .Where(kind => kind.StartsWith("ro", StringComparison.Ordinal)).ToList();
         Assert.Equal(["roCreate", "roStorySend", "roReadyToAir"], sent);
+    }
+
+    // Profile 2 items: a producer attaches objects the device offers (its mosListAll, asked for on connecting) to a
+    // line. One attached while planning goes out inside its story in the roCreate; one attached on air arrives as an
+    // item INSERT in its story, and taking it off sends that item's DELETE. Neither times the line: the story's media
+    // time is its soundbite's. Two lines exchanging places go out as one SWAP.
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ObjectsAttachedToALine_ReachTheDeviceAsItemsOfItsStory_AndAnExchangeIsOneSwap(DatabaseProvider provider)
+    {
+        var ports = MosDevice.FreePorts();
+        var deviceId = $"device.{Guid.NewGuid():N}.test";
+        await using var database = await BulletinServer.NewDatabaseAsync(provider);
+        await using var server = await StartAsync(database, deviceId, ports);
+        var gateway = server.Services.GetRequiredService<MosGateway>();
+        await gateway.Started;
+        // 300 frames at 25 a second: a 12 s clip; a still graphic has no duration.
+        await using var device = await MosDevice.StartAsync(deviceId, ports, NcsId, gateway.LowerPort, gateway.UpperPort,
+            """[{"objID":"CLIP-0042","slug":"북한군 훈련 영상","duration":300,"timeBase":25},{"objID":"GFX-0001","slug":"이동 경로 그래픽","duration":0,"timeBase":25}]""");
+        using var reporter = (await StaffAccount.CreateAsync(server, "reporter@test.example", StaffRoles.Reporter)).Api(server);
+        using var producer = (await StaffAccount.CreateAsync(server, "producer@test.example", StaffRoles.Producer)).Api(server);
+        var (korean, _) = await CreateAsync(reporter, TroopsStory());
+        var rundown = await CreateRundownAsync(producer, "2024-10-16T18:00:00+09:00", "2024-10-16T18:05:00+09:00");
+        var open = await AddAsync(producer, rundown, new { kind = "other", slug = "OPEN", duration = 15 });
+        var troops = await AddAsync(producer, rundown, new { storyId = korean, slug = "북한군 파병" });
+        var live = await AddAsync(producer, rundown, new { kind = "live", slug = "LIVE SEOUL", duration = 45 });
+        var inventory = server.Services.GetRequiredService<MosObjectInventory>();
+        for (var wait = 0; wait < 300 && inventory.Find(deviceId, "CLIP-0042") is null; wait++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.NotNull(inventory.Find(deviceId, "CLIP-0042"));
+
+        // What the devices offer, as a script finds it: by a word of the slug.
+        var offered = System.Text.Json.Nodes.JsonNode.Parse(await producer.GetStringAsync(
+            new Uri("/api/newsroom/studio/objects?find=훈련", UriKind.Relative), TestContext.Current.CancellationToken))!;
+        var listed = Assert.Single(offered.AsArray());
+        Assert.Equal(("CLIP-0042", deviceId, 12.0), (listed!["objID"]!.GetValue<string>(), listed["device"]!.GetValue<string>(), listed["duration"]!.GetValue<double>()));
+
+        // Only what a device offers can be attached, and a stale version is refused like every other change.
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/items/{troops}/objects", new { objID = "NO-SUCH-CLIP" })).StatusCode);
+        var version = (await RundownAsync(producer, rundown))["version"]!.GetValue<int>();
+        Assert.Equal(HttpStatusCode.Conflict,
+            (await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/items/{troops}/objects", new { objID = "GFX-0001" }, ifMatch: version - 1)).StatusCode);
+        var graphic = await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/items/{troops}/objects", new { objID = "GFX-0001" }, ifMatch: version);
+        Assert.Equal(HttpStatusCode.Created, graphic.StatusCode);
+        var graphicItem = (await ReadAsync(graphic))["id"]!.GetValue<Guid>();
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/activate")).StatusCode);
+        await device.WaitForMessageAsync("roReadyToAir", r => r.Element("roID")!.Value == Id(rundown));
+        var create = Assert.Single(device.Bodies("roCreate"));
+        Assert.Equal([Id(open), Id(troops), Id(live)], StoryIds(create));
+        var inStory = create.Elements("story").Single(s => s.Element("storyID")!.Value == Id(troops)).Elements("item").Single();
+        Assert.Equal([Id(graphicItem), "이동 경로 그래픽", "GFX-0001", deviceId],
+            ItemFields.Take(4).Select(n => inStory.Element(n)!.Value));
+        Assert.Empty(create.Elements("story").Where(s => s.Element("storyID")!.Value != Id(troops)).Elements("item"));
+
+        // On air, the clip goes in after the graphic: an item INSERT at the end of the line's story.
+        var marker = device.Count;
+        var clip = await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/items/{troops}/objects", new { objID = "CLIP-0042", device = deviceId });
+        Assert.Equal(HttpStatusCode.Created, clip.StatusCode);
+        var clipItem = (await ReadAsync(clip))["id"]!.GetValue<Guid>();
+        var parsed = await device.WaitForAsync(l => l.GetProperty("event").GetString() == "parsed" && l.GetProperty("type").GetString() == "ROInsertItems",
+            TimeSpan.FromSeconds(20), marker);
+        var insert = device.Bodies("roElementAction").Single(a => a.Attribute("operation")!.Value == "INSERT");
+        Assert.Equal((Id(troops), ""), (insert.Element("element_target")!.Element("storyID")!.Value, insert.Element("element_target")!.Element("itemID")!.Value));
+        var item = insert.Element("element_source")!.Element("item")!;
+        Assert.Equal([Id(clipItem), "북한군 훈련 영상", "CLIP-0042", deviceId, "300"],
+            ItemFields.Select(n => item.Element(n)!.Value));
+        Assert.Contains("CLIP-0042", parsed.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(device.Bodies("roElementAction"), a => a.Attribute("operation")!.Value == "REPLACE");
+
+        // The read model lists both; the clip's 12 s are shown, and the line is still timed by its script: 18 s read
+        // and the 20 s soundbite.
+        var line = (await RundownAsync(producer, rundown))["items"]!.AsArray().Single(i => i!["id"]!.GetValue<Guid>() == troops)!;
+        var objects = line["objects"]!.AsArray();
+        Assert.Equal(["GFX-0001", "CLIP-0042"], objects.Select(o => o!["objID"]!.GetValue<string>()));
+        Assert.Equal(12.0, objects[1]!["duration"]!.GetValue<double>());
+        Assert.Equal(deviceId, objects[1]!["device"]!.GetValue<string>());
+        Assert.Equal((38, 18, 20), (line["duration"]!.GetValue<int>(), line["textTime"]!.GetValue<int>(), line["mediaTime"]!.GetValue<int>()));
+
+        // What the device says of the clip as an item shows on it.
+        var stat = await device.CommandAsync("roElementStat", new { roID = Id(rundown), storyID = Id(troops), itemID = Id(clipItem), objID = "CLIP-0042", status = "PLAY" });
+        Assert.False(stat.TryGetProperty("error", out var error), error.ToString());
+        line = (await RundownAsync(producer, rundown))["items"]!.AsArray().Single(i => i!["id"]!.GetValue<Guid>() == troops)!;
+        Assert.Equal("PLAY", line["objects"]![1]!["studio"]!.AsArray().Single()!["status"]!.GetValue<string>());
+
+        // Taken off: the clip's DELETE in its story, and nothing else of the story is sent again but its script.
+        marker = device.Count;
+        Assert.Equal(HttpStatusCode.OK, (await producer.DeleteAsync(
+            new Uri($"/api/newsroom/rundowns/{rundown}/items/{troops}/objects/CLIP-0042", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
+        await device.WaitForAsync(l => l.GetProperty("event").GetString() == "parsed" && l.GetProperty("type").GetString() == "RODeleteItems",
+            TimeSpan.FromSeconds(20), marker);
+        var delete = device.Bodies("roElementAction").Single(a => a.Attribute("operation")!.Value == "DELETE");
+        Assert.Equal(Id(troops), delete.Element("element_target")!.Element("storyID")!.Value);
+        Assert.Equal([Id(clipItem)], delete.Element("element_source")!.Elements("itemID").Select(e => e.Value));
+        Assert.Equal(HttpStatusCode.NotFound, (await producer.DeleteAsync(
+            new Uri($"/api/newsroom/rundowns/{rundown}/items/{troops}/objects/CLIP-0042", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
+
+        // The live shot and the story exchange places (a move down by one): one SWAP of the two, no MOVE.
+        marker = device.Count;
+        Assert.Equal(HttpStatusCode.OK,
+            (await PostAsync(producer, $"/api/newsroom/rundowns/{rundown}/items/{troops}/move", new { position = 2 })).StatusCode);
+        await device.WaitForAsync(l => l.GetProperty("event").GetString() == "parsed" && l.GetProperty("type").GetString() == "ROSwapStories",
+            TimeSpan.FromSeconds(20), marker);
+        var swap = device.Bodies("roElementAction").Single(a => a.Attribute("operation")!.Value == "SWAP");
+        Assert.Equal([Id(troops), Id(live)], swap.Element("element_source")!.Elements("storyID").Select(e => e.Value));
+        Assert.DoesNotContain(device.Bodies("roElementAction"), a => a.Attribute("operation")!.Value == "MOVE");
+        Assert.Equal(["OPEN", "LIVE SEOUL", "북한군 파병"], (await RundownAsync(producer, rundown))["items"]!.AsArray().Select(i => i!["slug"]!.GetValue<string>()));
     }
 
     private static Task<BulletinServer> StartAsync(TestDatabase database, string deviceId, (int Lower, int Upper, int Query) ports) =>

@@ -155,6 +155,21 @@ public sealed class WireTests
             Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
             list = await editor.GetFromJsonAsync<JsonObject>("/api/newsroom/incoming?status=new", Cancel);
             Assert.Empty(list!["items"]!.AsArray());
+
+            // The agency withdraws the story (a later version, pubStatus canceled): the story taken from it is killed.
+            var withdrawal = JsonNode.Parse(await File.ReadAllTextAsync(sample, Cancel))!.AsObject();
+            withdrawal["version"] = "7";
+            withdrawal["pubStatus"] = "canceled";
+            await File.WriteAllTextAsync(Path.Combine(folder, "ntb-withdrawn.json"), withdrawal.ToJsonString(), Cancel);
+            var queued = await Eventually.UntilAsync("the withdrawal in Incoming",
+                () => editor.GetFromJsonAsync<JsonObject>("/api/newsroom/incoming?status=new", Cancel)!,
+                l => l!["items"]!.AsArray().Count > 0);
+            Assert.True(Assert.Single(queued!["items"]!.AsArray())!["killed"]!.GetValue<bool>());
+            await using (var scope = server.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<BulletinDbContext>();
+                Assert.Equal(StoryStatus.Killed, await db.Stories.AsNoTracking().Where(s => s.Id == storyId).Select(s => s.Status).SingleAsync(Cancel));
+            }
         }
         finally
         {

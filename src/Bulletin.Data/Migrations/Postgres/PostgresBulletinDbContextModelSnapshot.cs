@@ -78,97 +78,43 @@ namespace Bulletin.Data.Migrations.Postgres
                     b.ToTable("EditorsPicks", (string)null);
                 });
 
-            modelBuilder.Entity("Bulletin.Core.Media.MediaItem", b =>
+            modelBuilder.Entity("Bulletin.Core.Rundowns.AttachedObject", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("AltText")
+                    b.Property<string>("DeviceId")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
-                    b.Property<string>("Caption")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                    b.Property<TimeSpan?>("Duration")
+                        .HasColumnType("interval");
 
-                    b.Property<string>("Credit")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<int>("CropGeneration")
-                        .HasColumnType("integer");
-
-                    b.Property<double>("FocusX")
-                        .HasColumnType("double precision");
-
-                    b.Property<double>("FocusY")
-                        .HasColumnType("double precision");
-
-                    b.Property<int>("Height")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<long>("OriginalBytes")
+                    b.Property<long?>("EditorialDuration")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("OriginalType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Rights")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasMaxLength(5000)
-                        .HasColumnType("character varying(5000)");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("UploadedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("UploadedBy")
+                    b.Property<Guid>("ItemId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("UploadedByName")
+                    b.Property<string>("ObjectId")
                         .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
+                    b.Property<int>("Position")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Width")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("_renditions")
+                    b.Property<string>("Slug")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("Renditions");
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UploadedAt", "Id");
+                    b.HasIndex("ItemId", "Position");
 
-                    b.ToTable("MediaItems", (string)null);
+                    b.ToTable("RundownItemObjects", (string)null);
                 });
 
             modelBuilder.Entity("Bulletin.Core.Rundowns.Rundown", b =>
@@ -192,6 +138,10 @@ namespace Bulletin.Data.Migrations.Postgres
 
                     b.Property<Guid?>("OnAirItemId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Presenter")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("ReadRate")
                         .IsRequired()
@@ -288,6 +238,10 @@ namespace Bulletin.Data.Migrations.Postgres
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Presenter")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("ReadRate")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -377,9 +331,6 @@ namespace Bulletin.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
-
-                    b.Property<Guid?>("LeadMediaId")
-                        .HasColumnType("uuid");
 
                     b.Property<string>("Programme")
                         .HasColumnType("text");
@@ -472,9 +423,6 @@ namespace Bulletin.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
-
-                    b.Property<Guid?>("LeadMediaId")
-                        .HasColumnType("uuid");
 
                     b.Property<string>("Programme")
                         .HasColumnType("text");
@@ -1315,6 +1263,15 @@ namespace Bulletin.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Bulletin.Core.Rundowns.AttachedObject", b =>
+                {
+                    b.HasOne("Bulletin.Core.Rundowns.RundownItem", null)
+                        .WithMany("Objects")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Bulletin.Core.Rundowns.RundownBlock", b =>
                 {
                     b.HasOne("Bulletin.Core.Rundowns.Rundown", null)
@@ -1479,6 +1436,11 @@ namespace Bulletin.Data.Migrations.Postgres
             modelBuilder.Entity("Bulletin.Core.Rundowns.RundownBlock", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Bulletin.Core.Rundowns.RundownItem", b =>
+                {
+                    b.Navigation("Objects");
                 });
 
             modelBuilder.Entity("Bulletin.Core.Tips.ReaderTip", b =>

@@ -73,97 +73,43 @@ namespace Bulletin.Data.Migrations.Sqlite
                     b.ToTable("EditorsPicks", (string)null);
                 });
 
-            modelBuilder.Entity("Bulletin.Core.Media.MediaItem", b =>
+            modelBuilder.Entity("Bulletin.Core.Rundowns.AttachedObject", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("AltText")
+                    b.Property<string>("DeviceId")
                         .IsRequired()
-                        .HasMaxLength(1000)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Caption")
-                        .IsRequired()
-                        .HasMaxLength(2000)
+                    b.Property<TimeSpan?>("Duration")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Credit")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CropGeneration")
+                    b.Property<long?>("EditorialDuration")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("FocusX")
-                        .HasColumnType("REAL");
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
 
-                    b.Property<double>("FocusY")
-                        .HasColumnType("REAL");
+                    b.Property<string>("ObjectId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
 
-                    b.Property<int>("Height")
+                    b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Kind")
+                    b.Property<string>("Slug")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
-
-                    b.Property<long>("OriginalBytes")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("OriginalType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Rights")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasMaxLength(5000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("UploadedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("UploadedBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UploadedByName")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Width")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("_renditions")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("Renditions");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UploadedAt", "Id");
+                    b.HasIndex("ItemId", "Position");
 
-                    b.ToTable("MediaItems", (string)null);
+                    b.ToTable("RundownItemObjects", (string)null);
                 });
 
             modelBuilder.Entity("Bulletin.Core.Rundowns.Rundown", b =>
@@ -186,6 +132,10 @@ namespace Bulletin.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OnAirItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Presenter")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReadRate")
@@ -283,6 +233,10 @@ namespace Bulletin.Data.Migrations.Sqlite
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Presenter")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReadRate")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -371,9 +325,6 @@ namespace Bulletin.Data.Migrations.Sqlite
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("LeadMediaId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Programme")
@@ -466,9 +417,6 @@ namespace Bulletin.Data.Migrations.Sqlite
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("LeadMediaId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Programme")
@@ -1300,6 +1248,15 @@ namespace Bulletin.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Bulletin.Core.Rundowns.AttachedObject", b =>
+                {
+                    b.HasOne("Bulletin.Core.Rundowns.RundownItem", null)
+                        .WithMany("Objects")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Bulletin.Core.Rundowns.RundownBlock", b =>
                 {
                     b.HasOne("Bulletin.Core.Rundowns.Rundown", null)
@@ -1464,6 +1421,11 @@ namespace Bulletin.Data.Migrations.Sqlite
             modelBuilder.Entity("Bulletin.Core.Rundowns.RundownBlock", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Bulletin.Core.Rundowns.RundownItem", b =>
+                {
+                    b.Navigation("Objects");
                 });
 
             modelBuilder.Entity("Bulletin.Core.Tips.ReaderTip", b =>

@@ -5,7 +5,8 @@ namespace Bulletin.Api.Newsroom;
 /// <summary>
 /// One line of a rundown with its timing: durations in whole seconds, front and back time ISO 8601 (null while
 /// floated: a floated line leaves the timing). A story line shows its story's headline and workflow state, and every
-/// line what the studio's MOS devices last said of it.
+/// line what the studio's MOS devices last said of it. <c>presenter</c> and <c>readRate</c> are the line's own (null:
+/// the show's); <c>objects</c> the studio objects attached to it, which go to the devices as its MOS items.
 /// </summary>
 public sealed record RundownItemResponse(
     [property: JsonPropertyName("id")] Guid Id,
@@ -31,4 +32,7 @@ public sealed record RundownItemResponse(
     [property: JsonPropertyName("onAir")] bool OnAir,
     [property: JsonPropertyName("aired")] bool Aired,
     [property: JsonPropertyName("takenAt")] string? TakenAt,
-    [property: JsonPropertyName("studio")] IReadOnlyList<RundownDeviceStatus> Studio);
+    [property: JsonPropertyName("studio")] IReadOnlyList<RundownDeviceStatus> Studio,
+    [property: JsonPropertyName("presenter")] string? Presenter,
+    [property: JsonPropertyName("readRate")] ReadRateJson? ReadRate,
+    [property: JsonPropertyName("objects")] IReadOnlyList<RundownObjectResponse> Objects);

@@ -3,6 +3,7 @@ using Bulletin.Broadcast.Mos;
 using Bulletin.Broadcast.Rundowns;
 using Bulletin.Core.Rundowns;
 using Bulletin.Core.Stories;
+using Bulletin.Core.Timing;
 using Bulletin.Core.Workflow;
 using Bulletin.Newsroom;
 using Bulletin.Site;
@@ -26,6 +27,7 @@ public static class RundownsApi
     public static RouteGroupBuilder MapRundownsApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
+        api.MapGet("/studio/objects", ListObjects).WithName("ListStudioObjects");
         var rundowns = api.MapGroup("/rundowns");
         rundowns.MapPost("/", CreateAsync).WithName("CreateRundown");
         rundowns.MapGet("/", ListAsync).WithName("ListRundowns");
@@ -36,6 +38,8 @@ public static class RundownsApi
         rundowns.MapPut("/{id:guid}/items/{itemId:guid}", UpdateItemAsync).WithName("UpdateRundownItem");
         rundowns.MapDelete("/{id:guid}/items/{itemId:guid}", RemoveItemAsync).WithName("RemoveRundownItem");
         rundowns.MapPost("/{id:guid}/items/{itemId:guid}/move", MoveItemAsync).WithName("MoveRundownItem");
+        rundowns.MapPost("/{id:guid}/items/{itemId:guid}/objects", AttachObjectAsync).WithName("AttachRundownObject");
+        rundowns.MapDelete("/{id:guid}/items/{itemId:guid}/objects/{objId}", DetachObjectAsync).WithName("DetachRundownObject");
         rundowns.MapPost("/{id:guid}/items/{itemId:guid}/{action}", FloatItemAsync).WithName("FloatRundownItem");
         rundowns.MapPost("/{id:guid}/{action}", PerformAsync).WithName("TakeRundownAction");
         return api;
@@ -55,8 +59,16 @@ public static class RundownsApi
             return Problem(StatusCodes.Status400BadRequest, "The rundown is not valid", $"'{body.Language}' is not a language (ko, en).");
         }
 
+        var presenters = context.RequestServices.GetRequiredService<PresenterRoster>();
+        if (ShowRate(body, presenters, presenters.Usual) is { Problem: { } badRate })
+        {
+            return badRate;
+        }
+
+        var (rate, presenter, _) = ShowRate(body, presenters, presenters.Usual);
         var actor = StaffActor.From(context.User);
-        var result = await rundowns.CreateAsync(body.Show, language, start, hardOut, body.AirDate, null, actor, cancellationToken);
+        var result = await rundowns.CreateAsync(body.Show, language, start, hardOut, body.AirDate, rate ?? presenters.Usual, actor, cancellationToken,
+            presenter);
         if (result.Current is not { } sheet)
         {
             return Failure(context, result, Guid.Empty, clock, time, actor);
@@ -107,8 +119,23 @@ public static class RundownsApi
                 "Send the ETag you read with GET as If-Match, so a change never overwrites one you have not seen.");
         }
 
+        var presenters = context.RequestServices.GetRequiredService<PresenterRoster>();
+        if (ShowRate(body, presenters, presenters.Usual) is { Problem: { } badRate })
+        {
+            return badRate;
+        }
+
         return await ChangeAsync(id, RundownAction.Edit, basedOn, context, rundowns, clock, time, "edit",
-            (r, _, actor) => r.Replan(actor, body.Show ?? r.Show, body.Start ?? r.Start, body.HardOut ?? r.HardOut), cancellationToken);
+            (r, _, actor) =>
+            {
+                var result = r.Replan(actor, body.Show ?? r.Show, body.Start ?? r.Start, body.HardOut ?? r.HardOut);
+                if (result.Outcome == WorkflowOutcome.Done && ShowRate(body, presenters, r.ReadRate) is { Rate: { } rate } chosen)
+                {
+                    result = r.SetShowReadRate(actor, rate, chosen.Presenter);
+                }
+
+                return result;
+            }, cancellationToken);
     }
 
     /// <summary>A block at the end of the show with its budget in seconds; its over/under shows in <c>blocks</c>.</summary>
@@ -189,6 +216,12 @@ public static class RundownsApi
             state = parsed;
         }
 
+        var presenters = context.RequestServices.GetRequiredService<PresenterRoster>();
+        if (body.Presenter is { Length: > 0 } named && presenters.Find(named) is null)
+        {
+            return Task.FromResult<Results<Ok<RundownResponse>, ProblemHttpResult>>(UnknownPresenter(named, presenters));
+        }
+
         return ChangeAsync(id, RundownAction.Edit, IfMatch(context), context, rundowns, clock, time, "item.edit",
             (r, _, actor) =>
             {
@@ -209,9 +242,24 @@ public static class RundownsApi
                     steps.Add(() => r.SetDuration(actor, itemId, TimeSpan.FromSeconds(seconds)));
                 }
 
-                if (body.HardStart is { } hardStart)
+                if (body.ClearHardStart == true)
+                {
+                    steps.Add(() => r.SetHardStart(actor, itemId, null));
+                }
+                else if (body.HardStart is { } hardStart)
                 {
                     steps.Add(() => r.SetHardStart(actor, itemId, hardStart));
+                }
+
+                if (body.Presenter is not null || body.ReadRate is not null)
+                {
+                    steps.Add(() =>
+                    {
+                        var presenter = presenters.Find(body.Presenter);
+                        var basis = presenter?.ReadRate ?? r.Find(itemId)?.ReadRate ?? r.ReadRate;
+                        var rate = body.ReadRate?.Over(basis) ?? presenter?.ReadRate;
+                        return r.SetReadRate(actor, itemId, rate, presenter?.Name);
+                    });
                 }
 
                 if (state is { } s)
@@ -252,6 +300,71 @@ public static class RundownsApi
         return ChangeAsync(id, RundownAction.Edit, body.Version ?? IfMatch(context), context, rundowns, clock, time, "item.move",
             (r, _, actor) => r.MoveItem(actor, itemId, position), cancellationToken);
     }
+
+    /// <summary>The most studio objects one list answers with.</summary>
+    public const int MaxObjectsListed = 200;
+
+    /// <summary>
+    /// The objects the studio's devices offer, by slug: those whose slug or objID holds <c>find</c>, at most
+    /// <c>limit</c> (100 by default, 200 at most). Empty without a MOS gateway.
+    /// </summary>
+    public static Ok<List<StudioObjectResponse>> ListObjects(HttpContext context, string? find = null, int? limit = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var inventory = context.RequestServices.GetService<MosObjectInventory>();
+        var found = inventory?.Search(find, Math.Clamp(limit ?? 100, 1, MaxObjectsListed)) ?? [];
+        return TypedResults.Ok(found.Select(o => new StudioObjectResponse(o.DeviceId, o.Id, o.Slug, o.Type,
+            o.Duration is { } d ? Math.Round(d.TotalSeconds, 3) : null, o.Status)).ToList());
+    }
+
+    /// <summary>
+    /// Attaches a studio object from the gateway's inventory (what the devices offered with mosObj and mosListAll) to
+    /// a line; an on-air show's devices get it as an item INSERT in the line's story.
+    /// </summary>
+    public static async Task<Results<Created<RundownObjectAdded>, ProblemHttpResult>> AttachObjectAsync(
+        Guid id, Guid itemId, RundownObjectRequest body, HttpContext context, NewsroomRundowns rundowns, SiteClock clock, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (string.IsNullOrWhiteSpace(body.ObjectId))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "An object is needed", "Send the 'objID' of an object a studio device offers, and its 'device' if several do.");
+        }
+
+        // Registered only where a Mos section is configured: without a gateway no device offers anything.
+        var inventory = context.RequestServices.GetService<MosObjectInventory>();
+        var offered = inventory?.WithId(body.ObjectId).Where(o => body.Device is null || o.DeviceId == body.Device).ToList() ?? [];
+        if (offered.Count == 0)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "No such object",
+                $"No studio device offers an object '{body.ObjectId}'{(body.Device is null ? "" : $" on {body.Device}")}.");
+        }
+
+        if (offered.Count > 1)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Which device?",
+                $"Several devices offer '{body.ObjectId}' ({string.Join(", ", offered.Select(o => o.DeviceId))}); send its 'device'.");
+        }
+
+        var obj = offered[0];
+        var attachmentId = Guid.CreateVersion7(time.GetUtcNow());
+        var result = await ChangeAsync(id, RundownAction.Edit, body.Version ?? IfMatch(context), context, rundowns, clock, time, "item.object.attach",
+            (r, _, actor) => r.AttachObject(actor, itemId, attachmentId, obj.DeviceId, obj.Id, obj.Slug, obj.Duration, obj.Frames), cancellationToken);
+        return result.Result switch
+        {
+            Ok<RundownResponse> ok => TypedResults.Created($"/api/newsroom/rundowns/{id}/items/{itemId}/objects/{Uri.EscapeDataString(obj.Id)}",
+                new RundownObjectAdded(attachmentId, ok.Value!)),
+            ProblemHttpResult problem => problem,
+            _ => throw new InvalidOperationException("A change answers with the rundown or a problem."),
+        };
+    }
+
+    /// <summary>Takes the object with this objID off the line; an on-air show's devices get the item's DELETE.</summary>
+    public static Task<Results<Ok<RundownResponse>, ProblemHttpResult>> DetachObjectAsync(
+        Guid id, Guid itemId, string objId, HttpContext context, NewsroomRundowns rundowns, SiteClock clock, TimeProvider time,
+        CancellationToken cancellationToken) =>
+        ChangeAsync(id, RundownAction.Edit, IfMatch(context), context, rundowns, clock, time, "item.object.detach",
+            (r, _, actor) => r.DetachObject(actor, itemId, objId), cancellationToken);
 
     /// <summary><c>float</c> takes a line out of the timing and the studio's running order; <c>unfloat</c> puts it back.</summary>
     public static async Task<Results<Ok<RundownResponse>, ProblemHttpResult>> FloatItemAsync(
@@ -358,6 +471,30 @@ public static class RundownsApi
             }),
         _ => Problem(StatusCodes.Status400BadRequest, "Not possible", result.Message?.English),
     };
+
+    /// <summary>
+    /// The show's read rate a request asks for: the named presenter's, the request's own over <paramref name="basis"/>
+    /// (the presenter's, when both are sent), or none (Rate null) when it names neither. An unknown presenter is a problem.
+    /// </summary>
+    private static (ReadTimeOptions? Rate, string? Presenter, ProblemHttpResult? Problem) ShowRate(RundownRequest body, PresenterRoster presenters,
+        ReadTimeOptions basis)
+    {
+        if (body.Presenter is { Length: > 0 } name)
+        {
+            if (presenters.Find(name) is not { } presenter)
+            {
+                return (null, null, UnknownPresenter(name, presenters));
+            }
+
+            return (body.ReadRate?.Over(presenter.ReadRate) ?? presenter.ReadRate, presenter.Name, null);
+        }
+
+        return (body.ReadRate?.Over(basis), null, null);
+    }
+
+    private static ProblemHttpResult UnknownPresenter(string name, PresenterRoster presenters) =>
+        Problem(StatusCodes.Status400BadRequest, "No such presenter",
+            $"'{name}' is not one of the presenters ({string.Join(", ", presenters.All.Select(p => p.Name))}).");
 
     private static ProblemHttpResult NoSuchRundown(Guid id) =>
         Problem(StatusCodes.Status404NotFound, "No such rundown", $"There is no rundown {id}.");

@@ -82,6 +82,33 @@ public static class RundownText
         "다른 사람이 먼저 런다운을 바꿨습니다. 최신 런다운에서 다시 하세요.",
         "Someone changed the rundown first; try again on the latest.");
 
+    public static readonly Phrase Studio = new("스튜디오", "Studio");
+    public static readonly Phrase StudioObjects = new("스튜디오 개체 (클립·그래픽)", "Studio objects (clips, graphics)");
+    public static readonly Phrase FindObjects = new("개체 찾기", "Find objects");
+    public static readonly Phrase ObjectSearch = new("슬러그 또는 개체 ID", "Slug or object id");
+    public static readonly Phrase AttachObject = new("항목에 붙이기", "Attach to line");
+    public static readonly Phrase DetachObject = new("떼기", "Detach");
+    public static readonly Phrase Line = new("항목", "Line");
+    public static readonly Phrase NoObjects = new(
+        "스튜디오 장비가 알려 준 개체가 없습니다.",
+        "No studio device has offered any objects.");
+    public static readonly Phrase NoSuchObject = new("스튜디오 장비에 그런 개체가 없습니다.", "No studio device offers that object.");
+    public static readonly Phrase HardStart = new("정시 시작", "Hard start");
+    public static readonly Phrase HardStartTime = new("시각 (시:분:초, 비우면 없음)", "Time (hh:mm:ss, empty for none)");
+    public static readonly Phrase HardStartNotATime = new(
+        "정시 시작은 시:분(18:30)이나 시:분:초(18:30:15)로 쓰세요.",
+        "Write a hard start as hh:mm (18:30) or hh:mm:ss (18:30:15).");
+    public static readonly Phrase ReadRate = new("읽기 속도", "Read rate");
+    public static readonly Phrase ShowReadRate = new("프로그램 읽기 속도", "The show's read rate");
+    public static readonly Phrase LineReadRate = new("항목 읽기 속도", "A line's read rate");
+    public static readonly Phrase Presenter = new("진행자", "Presenter");
+    public static readonly Phrase ShowsPresenter = new("프로그램 진행자·속도대로", "As the show");
+    public static readonly Phrase OwnRate = new("따로 정한 속도", "A rate of its own");
+    public static readonly Phrase SyllablesPerMinute = new("한국어 분당 음절", "Korean syllables a minute");
+    public static readonly Phrase WordsPerMinute = new("영어 분당 단어", "English words a minute");
+    public static readonly Phrase RateNotANumber = new("읽기 속도는 숫자로 쓰세요.", "Write a read rate as a number.");
+    public static readonly Phrase NoSuchPresenter = new("그런 진행자가 없습니다.", "There is no such presenter.");
+
     // Pages/Rundowns/Prompter.cshtml
     public static readonly Phrase PrompterHelp = new(
         "↑/↓·휠·페달: 스크롤, 스페이스: 자동 스크롤, +/−: 속도, [ ]: 글자 크기, < >: 읽는 선 위치, H/V: 좌우·상하 반전, F: 전체 화면, T: 테이크 따라가기",

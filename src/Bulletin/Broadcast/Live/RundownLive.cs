@@ -26,6 +26,28 @@ public sealed partial class RundownLive(IHubContext<RundownHub> hub, ILogger<Run
         }
     }
 
+    /// <summary>
+    /// A studio device reported on a running order (roElementStat): its rundown's pages fetch the grid again. The
+    /// rundown's version has not changed, so this is news of its own ("studio"), which a page never skips.
+    /// </summary>
+    public async Task StudioReportedAsync(string runningOrderId)
+    {
+        // Running orders are the rundowns' ids; one a device made up names no page.
+        if (!Guid.TryParseExact(runningOrderId, "N", out var rundownId))
+        {
+            return;
+        }
+
+        try
+        {
+            await hub.Clients.Group(RundownGroup(rundownId)).SendAsync("studio", rundownId.ToString("N"));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFailed(logger, e);
+        }
+    }
+
     public async Task StoriesChangedAsync(IReadOnlyCollection<Guid> storyIds)
     {
         if (storyIds.Count == 0)

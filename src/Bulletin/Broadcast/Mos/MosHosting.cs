@@ -27,7 +27,8 @@ public static class MosHosting
         // What the devices hold is the rundowns on air, as stored; changes reach them through MosRundownFeed.
         services.TryAddSingleton<IRunningOrderSource, DatabaseRunningOrders>();
         services.AddSingleton(sp => new MosObjectInventory(sp.GetRequiredService<IOptions<MosOptions>>().Value.MaxObjects));
-        services.AddSingleton<MosStatusBoard>();
+        // What a device says of a line shows at once on every open copy of its rundown page.
+        services.AddSingleton(sp => new MosStatusBoard(status => sp.GetRequiredService<Live.RundownLive>().StudioReportedAsync(status.RunningOrderId)));
         services.AddSingleton<MosGateway>();
         services.AddHostedService(sp => sp.GetRequiredService<MosGateway>());
         return services;

@@ -26,6 +26,23 @@ public sealed class MosObjectInventory(int limit)
 
     public MosObject? Find(string deviceId, string id) => _objects.GetValueOrDefault((deviceId, id));
 
+    /// <summary>Every device's objects with this objID (devices name their own, so two may share one).</summary>
+    public IReadOnlyList<MosObject> WithId(string id) => [.. _objects.Values.Where(o => o.Id == id).OrderBy(o => o.DeviceId, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// What a producer picks from: the objects whose slug or objID holds <paramref name="text"/> (all of them without
+    /// it), by slug, at most <paramref name="take"/>. The inventory is in memory and bounded, so this is a walk over
+    /// at most its limit, never a query.
+    /// </summary>
+    public IReadOnlyList<MosObject> Search(string? text, int take)
+    {
+        var find = text?.Trim() ?? "";
+        return [.. _objects.Values
+            .Where(o => find.Length == 0 || o.Slug.Contains(find, StringComparison.OrdinalIgnoreCase) || o.Id.Contains(find, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(o => o.Slug, StringComparer.Ordinal).ThenBy(o => o.DeviceId, StringComparer.Ordinal).ThenBy(o => o.Id, StringComparer.Ordinal)
+            .Take(Math.Max(0, take))];
+    }
+
     /// <summary>A device's objects, at most <paramref name="take"/> of them, by slug.</summary>
     public IReadOnlyList<MosObject> Of(string deviceId, int take = 200) =>
         [.. _objects.Values.Where(o => o.DeviceId == deviceId).OrderBy(o => o.Slug, StringComparer.Ordinal).Take(take)];

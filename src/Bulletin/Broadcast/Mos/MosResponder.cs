@@ -52,7 +52,7 @@ public sealed class MosResponder(MosOptions options, IRunningOrderSource source,
                     return MosMessages.RoAck(roId, UnknownRunningOrder(roId));
                 }
 
-                statuses.Record(status);
+                await statuses.RecordAsync(status);
                 return MosMessages.RoAck(roId, "OK");
             }
 

@@ -60,6 +60,7 @@ public sealed class MosRundownFeed(IServiceProvider services) : IDisposable
             if (before == RundownStatus.OnAir)
             {
                 gateway.Send(MosMessages.RoDelete(RundownRunningOrder.Id(rundown.Id)));
+                services.GetService<MosStatusBoard>()?.Forget(RundownRunningOrder.Id(rundown.Id));
             }
 
             _sent.Remove(rundown.Id);

@@ -14,8 +14,11 @@ public sealed record MosStory(
     IReadOnlyList<MosItem> Items,
     IReadOnlyList<MosParagraph> Body)
 {
-    /// <summary>Whether the device copy would differ apart from the script body (which roStorySend carries).</summary>
+    /// <summary>
+    /// Whether the device copy would differ apart from its items (which roElementAction changes one by one) and the
+    /// script body (which roStorySend carries).
+    /// </summary>
     public bool SameOutline(MosStory other) =>
         Id == other.Id && Slug == other.Slug && Number == other.Number && Duration == other.Duration
-        && TextTime == other.TextTime && MediaTime == other.MediaTime && Items.SequenceEqual(other.Items);
+        && TextTime == other.TextTime && MediaTime == other.MediaTime;
 }

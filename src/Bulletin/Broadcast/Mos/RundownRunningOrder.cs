@@ -5,7 +5,8 @@ namespace Bulletin.Broadcast.Mos;
 
 /// <summary>
 /// A rundown as MOS devices see it: each item that is not floated is a story (id, page, slug, timing), and a story
-/// line carries its script as a body for roStorySend, read lines apart from cues and recordings.
+/// line carries its script as a body for roStorySend, read lines apart from cues and recordings. The studio objects
+/// attached to a line are its story's items, each with its own id and the device's objID and objDur.
 /// </summary>
 public static class RundownRunningOrder
 {
@@ -18,13 +19,17 @@ public static class RundownRunningOrder
             {
                 var t = timing[i.Id];
                 var script = i.StoryId is { } storyId ? scripts.GetValueOrDefault(storyId) : null;
-                return new MosStory(Id(i.Id), i.Slug, i.Page, t.Duration, t.TextTime, t.MediaTime, [], script is null ? [] : Body(script));
+                return new MosStory(Id(i.Id), i.Slug, i.Page, t.Duration, t.TextTime, t.MediaTime, Items(i), script is null ? [] : Body(script));
             })
             .ToList();
         return new MosRunningOrder(Id(rundown.Id), $"{rundown.Show} {rundown.AirDate:yyyy-MM-dd}", rundown.Start, rundown.HardOut - rundown.Start, stories);
     }
 
     public static string Id(Guid id) => id.ToString("N");
+
+    /// <summary>The line's studio objects as MOS items, in order.</summary>
+    public static IReadOnlyList<MosItem> Items(RundownItem item) =>
+        [.. item.Objects.Select(o => new MosItem(Id(o.Id), o.Slug, o.ObjectId, o.DeviceId, o.EditorialDuration))];
 
     /// <summary>The script as the prompter reads it: anchor and reporter lines, with cue lines set apart.</summary>
     public static IReadOnlyList<MosParagraph> Body(StoryContent script)

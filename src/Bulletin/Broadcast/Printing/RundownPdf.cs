@@ -89,7 +89,8 @@ public sealed class RundownPdf(PrintFonts fonts, SiteClock clock)
                 string[] cells =
                 [
                     row.Item.Page,
-                    row.Item.Slug,
+                    // The clips and graphics the line goes to air with, as the floor calls for them.
+                    row.Item.Objects.Count == 0 ? row.Item.Slug : $"{row.Item.Slug} · {string.Join(", ", row.Item.Objects.Select(o => o.Slug))}",
                     row.Story is { } story ? StoryWorkflowText.State(story.Status)[language] : Kind(row.Item.Kind)[language],
                     TimingFormat.Duration(t.Duration),
                     row.Item.Kind == RundownItemKind.Story ? TimingFormat.Duration(t.TextTime) : "",

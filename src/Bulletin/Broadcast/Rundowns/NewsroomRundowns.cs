@@ -18,7 +18,8 @@ namespace Bulletin.Broadcast.Rundowns;
 /// UPDATE's WHERE, write an audit line, and bring the studio's MOS devices and every open rundown page into step. A change based on an older
 /// version is refused, never merged.
 /// </summary>
-public sealed class NewsroomRundowns(BulletinDbContext db, TimeProvider time, SiteClock clock, MosRundownFeed feed, Live.RundownLive live)
+public sealed class NewsroomRundowns(BulletinDbContext db, TimeProvider time, SiteClock clock, MosRundownFeed feed, Live.RundownLive live,
+    PresenterRoster presenters)
 {
     /// <summary>The most rundowns one list answers with: a few days of a channel's shows.</summary>
     public const int MaxListed = 100;
@@ -52,7 +53,7 @@ public sealed class NewsroomRundowns(BulletinDbContext db, TimeProvider time, Si
     /// is the start's date in the site's zone unless given.
     /// </summary>
     public async Task<RundownChange> CreateAsync(string show, Language language, DateTimeOffset start, DateTimeOffset hardOut,
-        DateOnly? airDate, ReadTimeOptions? readRate, StaffActor actor, CancellationToken cancellationToken)
+        DateOnly? airDate, ReadTimeOptions? readRate, StaffActor actor, CancellationToken cancellationToken, string? presenter = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (RundownWorkflow.Table.Check(actor.Roles, RundownStatus.Planning, RundownAction.Edit) is { Succeeded: false } refused)
@@ -70,8 +71,15 @@ public sealed class NewsroomRundowns(BulletinDbContext db, TimeProvider time, Si
             return new RundownChange(WorkflowOutcome.Invalid, null, RundownWorkflowText.HardOutBeforeStart);
         }
 
+        if (Rundown.CheckRate(readRate, presenter) is { } badRate)
+        {
+            return new RundownChange(WorkflowOutcome.Invalid, null, badRate);
+        }
+
         var now = time.GetUtcNow();
-        var rundown = Rundown.Create(Guid.CreateVersion7(now), show, airDate ?? clock.DayOf(start), language, start, hardOut, readRate);
+        // A show no one has chosen a rate for reads at the newsroom's usual one.
+        var rundown = Rundown.Create(Guid.CreateVersion7(now), show, airDate ?? clock.DayOf(start), language, start, hardOut,
+            readRate ?? presenters.Usual, presenter);
         db.Rundowns.Add(rundown);
         Record(rundown, "create", actor, now);
         await db.SaveChangesAsync(cancellationToken);

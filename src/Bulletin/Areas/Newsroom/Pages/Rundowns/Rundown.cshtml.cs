@@ -1,8 +1,11 @@
+using System.Globalization;
 using Bulletin.Broadcast;
+using Bulletin.Broadcast.Mos;
 using Bulletin.Broadcast.Printing;
 using Bulletin.Broadcast.Rundowns;
 using Bulletin.Core.Rundowns;
 using Bulletin.Core.Stories;
+using Bulletin.Core.Timing;
 using Bulletin.Core.Workflow;
 using Bulletin.Data;
 using Bulletin.Newsroom;
@@ -19,9 +22,13 @@ namespace Bulletin.Areas.Newsroom.Pages.Rundowns;
 /// the hub says the rundown or one of its stories changed, and moves lines by keyboard and drag through the same
 /// move form. Every change goes through <see cref="NewsroomRundowns"/>, based on the version the page showed.
 /// </summary>
-public sealed class RundownModel(NewsroomRundowns rundowns, BulletinDbContext db, RundownPdf pdf, SiteClock clock, TimeProvider time, NewsroomUi ui)
+public sealed class RundownModel(NewsroomRundowns rundowns, BulletinDbContext db, RundownPdf pdf, SiteClock clock, TimeProvider time, NewsroomUi ui,
+    PresenterRoster presenters)
     : PageModel
 {
+    /// <summary>Studio objects offered in the picker at once; a producer narrows a bigger inventory with Find.</summary>
+    public const int ObjectsOffered = 100;
+
     /// <summary>Stories offered for a new line, per workflow state: the newest few, from the (Status, UpdatedAt) index.</summary>
     private const int OfferedPerState = 15;
 
@@ -34,9 +41,21 @@ public sealed class RundownModel(NewsroomRundowns rundowns, BulletinDbContext db
     public IReadOnlyList<RundownAction> Actions { get; private set; } = [];
     public IReadOnlyList<Story> Offered { get; private set; } = [];
     public string? Notice { get; private set; }
+
+    /// <summary>The studio objects the picker offers (none without a MOS gateway), and the text they were found by.</summary>
+    public IReadOnlyList<MosObject> Inventory { get; private set; } = [];
+    public string? FindText { get; private set; }
+
+    /// <summary>Whether a MOS gateway runs here, so that the studio's word and objects have a place on the page.</summary>
+    public bool HasStudio => HttpContext.RequestServices.GetService<MosStatusBoard>() is not null;
+
+    /// <summary>What each device last said of each line (its MOS story id) and of its objects (their item ids).</summary>
+    public ILookup<string, MosElementStatus> Studio { get; private set; } = Array.Empty<MosElementStatus>().ToLookup(s => "");
+
+    public IReadOnlyList<Presenter> Presenters => presenters.All;
     public string? Problem { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, string? done, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid id, string? done, string? find, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
@@ -45,6 +64,8 @@ public sealed class RundownModel(NewsroomRundowns rundowns, BulletinDbContext db
 
         Notice = done is null ? null : ui.T(RundownText.Done);
         Offered = await OfferedAsync(cancellationToken);
+        FindText = find;
+        Inventory = HttpContext.RequestServices.GetService<MosObjectInventory>()?.Search(find, ObjectsOffered) ?? [];
         return Page();
     }
 
@@ -127,6 +148,86 @@ public sealed class RundownModel(NewsroomRundowns rundowns, BulletinDbContext db
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Attaches a studio object from the inventory to a line. The picker's value is the device's id and the objID,
+    /// each escaped, with a space between: MOS ids may hold any character but a space survives escaping as %20.
+    /// </summary>
+    public async Task<IActionResult> OnPostAttachAsync(Guid id, Guid item, string? obj, int? version, CancellationToken cancellationToken)
+    {
+        var parts = (obj ?? "").Split(' ');
+        var found = parts.Length == 2
+            ? HttpContext.RequestServices.GetService<MosObjectInventory>()?.Find(Uri.UnescapeDataString(parts[0]), Uri.UnescapeDataString(parts[1]))
+            : null;
+        if (found is null)
+        {
+            return await RefusedAsync(id, ui.T(RundownText.NoSuchObject), cancellationToken: cancellationToken);
+        }
+
+        return await ChangeAsync(id, RundownAction.Edit, version, "item.object.attach",
+            (r, now, a) => r.AttachObject(a, item, Guid.CreateVersion7(now), found.DeviceId, found.Id, found.Slug, found.Duration, found.Frames),
+            cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostDetachAsync(Guid id, Guid item, string? obj, int? version, CancellationToken cancellationToken) =>
+        ChangeAsync(id, RundownAction.Edit, version, "item.object.detach", (r, _, a) => r.DetachObject(a, item, obj ?? ""), cancellationToken);
+
+    /// <summary>A line's hard start as a time of day in the site's zone (hh:mm or hh:mm:ss); empty takes it away.</summary>
+    public async Task<IActionResult> OnPostHardStartAsync(Guid id, Guid item, string? hardStart, int? version, CancellationToken cancellationToken)
+    {
+        TimeOnly? typed = null;
+        if (!string.IsNullOrWhiteSpace(hardStart))
+        {
+            if (!TimeOnly.TryParseExact(hardStart.Trim(), ["H:mm", "H:mm:ss", "HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
+            {
+                return await RefusedAsync(id, ui.T(RundownText.HardStartNotATime), cancellationToken: cancellationToken);
+            }
+
+            typed = t;
+        }
+
+        return await ChangeAsync(id, RundownAction.Edit, version, "item.edit",
+            (r, _, a) => r.SetHardStart(a, item, typed is { } t ? OnAirDay(r, t) : null), cancellationToken);
+    }
+
+    /// <summary>
+    /// Who reads a line and how fast: a presenter of the roster at their rate, or the rates typed (over the
+    /// presenter's, or the show's); no presenter and no rate reads it as the show.
+    /// </summary>
+    public async Task<IActionResult> OnPostLineRateAsync(Guid id, Guid item, string? presenter, string? korean, string? english, int? version,
+        CancellationToken cancellationToken)
+    {
+        var (chosen, ko, en, problem) = Rates(presenter, korean, english);
+        if (problem is not null)
+        {
+            return await RefusedAsync(id, problem, cancellationToken: cancellationToken);
+        }
+
+        return await ChangeAsync(id, RundownAction.Edit, version, "item.edit", (r, _, a) =>
+        {
+            if (chosen is null && ko is null && en is null)
+            {
+                return r.SetReadRate(a, item, null);
+            }
+
+            var basis = chosen?.ReadRate ?? r.ReadRate;
+            return r.SetReadRate(a, item, Over(basis, ko, en), chosen?.Name);
+        }, cancellationToken);
+    }
+
+    /// <summary>The show's presenter and read rate; every line without its own follows. Neither: the newsroom's usual rate.</summary>
+    public async Task<IActionResult> OnPostShowRateAsync(Guid id, string? presenter, string? korean, string? english, int? version,
+        CancellationToken cancellationToken)
+    {
+        var (chosen, ko, en, problem) = Rates(presenter, korean, english);
+        if (problem is not null)
+        {
+            return await RefusedAsync(id, problem, cancellationToken: cancellationToken);
+        }
+
+        return await ChangeAsync(id, RundownAction.Edit, version, "edit",
+            (r, _, a) => r.SetShowReadRate(a, Over(chosen?.ReadRate ?? presenters.Usual, ko, en), chosen?.Name), cancellationToken);
+    }
+
     public async Task<IActionResult> OnPostAddStoryAsync(Guid id, Guid? story, int? version, CancellationToken cancellationToken)
     {
         if (story is not { } storyId || await rundowns.FindStoryAsync(storyId, cancellationToken) is not { } found)
@@ -186,6 +287,56 @@ public sealed class RundownModel(NewsroomRundowns rundowns, BulletinDbContext db
             RundownAction.Take => r.Take(a, now),
             _ => r.Finish(a, now),
         }, cancellationToken);
+    }
+
+    /// <summary>The presenter chosen (null: none) and the rates typed (null: left empty), or why they will not do.</summary>
+    private (Presenter? Presenter, double? Korean, double? English, string? Problem) Rates(string? presenter, string? korean, string? english)
+    {
+        Presenter? chosen = null;
+        if (!string.IsNullOrWhiteSpace(presenter) && (chosen = presenters.Find(presenter)) is null)
+        {
+            return (null, null, null, ui.T(RundownText.NoSuchPresenter));
+        }
+
+        double? ko = null, en = null;
+        if (!string.IsNullOrWhiteSpace(korean))
+        {
+            if (!double.TryParse(korean.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var k))
+            {
+                return (null, null, null, ui.T(RundownText.RateNotANumber));
+            }
+
+            ko = k;
+        }
+
+        if (!string.IsNullOrWhiteSpace(english))
+        {
+            if (!double.TryParse(english.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var e))
+            {
+                return (null, null, null, ui.T(RundownText.RateNotANumber));
+            }
+
+            en = e;
+        }
+
+        return (chosen, ko, en, null);
+    }
+
+    private static ReadTimeOptions Over(ReadTimeOptions basis, double? korean, double? english) => new()
+    {
+        KoreanSyllablesPerMinute = korean ?? basis.KoreanSyllablesPerMinute,
+        EnglishWordsPerMinute = english ?? basis.EnglishWordsPerMinute,
+    };
+
+    /// <summary>
+    /// A time of day typed for a line, on the show's air date in the site's zone; a show that runs past midnight
+    /// takes a time before its start on the day after, when that still falls before its hard out.
+    /// </summary>
+    private DateTimeOffset OnAirDay(Rundown rundown, TimeOnly time)
+    {
+        var onTheDay = clock.Instant(rundown.AirDate.ToDateTime(time));
+        var dayAfter = clock.Instant(rundown.AirDate.AddDays(1).ToDateTime(time));
+        return onTheDay < rundown.Start && dayAfter <= rundown.HardOut ? dayAfter : onTheDay;
     }
 
     public static readonly IReadOnlyDictionary<string, RundownItemState> ItemStates = new Dictionary<string, RundownItemState>(StringComparer.Ordinal)
@@ -248,6 +399,8 @@ public sealed class RundownModel(NewsroomRundowns rundowns, BulletinDbContext db
         }
 
         Grid = RundownGrid.Of(sheet, time.GetUtcNow());
+        Studio = (HttpContext.RequestServices.GetService<MosStatusBoard>()?.Of(RundownRunningOrder.Id(id)) ?? [])
+            .ToLookup(s => s.ItemId ?? s.StoryId ?? "", StringComparer.Ordinal);
         var roles = StaffActor.From(User).Roles;
         var status = sheet.Rundown.Status;
         CanEdit = RundownWorkflow.Table.Allows(roles, status, RundownAction.Edit);

@@ -40,6 +40,7 @@ python3 -c 'import feedparser' >/dev/null 2>&1 || [ -f /usr/lib/python3/dist-pac
 [ -x /usr/bin/redis-server ] || need+=(redis-server)
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
+command -v exiftool >/dev/null 2>&1 || need+=(libimage-exiftool-perl)
 [ -x /usr/sbin/nginx ] || need+=(nginx-light)
 [ -x /usr/bin/openssl ] || need+=(openssl)
 if [ ${#need[@]} -gt 0 ]; then

@@ -1,4 +1,5 @@
 using Bulletin.Core.Curation;
+using Bulletin.Core.Media;
 using Bulletin.Core.Rundowns;
 using Bulletin.Core.Sections;
 using Bulletin.Core.Stories;
@@ -51,6 +52,7 @@ public abstract class BulletinDbContext(DbContextOptions options)
     /// <summary>What the wires delivered, waiting for editors; and each wire's polling state.</summary>
     public DbSet<IncomingItem> Incoming => Set<IncomingItem>();
     public DbSet<WireSourceState> WireSources => Set<WireSourceState>();
+    public DbSet<MediaItem> MediaItems => Set<MediaItem>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -92,6 +92,7 @@ public sealed class StoryContentTests
         var t when t == typeof(IReadOnlyList<ScriptSegment>) =>
             (IReadOnlyList<ScriptSegment>)[.. (IReadOnlyList<ScriptSegment>)current!, new ScriptSegment(SegmentKind.Reporter, "더")],
         var t when t == typeof(Programme) => new Programme("다른 진행자", ["한지호"]),
+        var t when t == typeof(Guid) => Guid.CreateVersion7(),
         var t => throw new InvalidOperationException(
             $"No sample of {t.Name}: add one to {nameof(StoryContentTests)}, so that its equality is tested too."),
     };

@@ -124,6 +124,20 @@ public sealed class BroadcastPageWriterTests
 
     [Theory]
     [MemberData(nameof(Stories))]
+    public void Write_StoryWithPhotosBetweenSegments_WritesTheSamePageAsItsText(string shape, StoryContent story)
+    {
+        var withPhotos = story with
+        {
+            LeadMediaId = Guid.CreateVersion7(),
+            Segments = [new ScriptSegment(SegmentKind.Photo, "사진 설명", MediaId: Guid.CreateVersion7()), .. story.Segments,
+                new ScriptSegment(SegmentKind.Photo, "", MediaId: Guid.CreateVersion7())],
+        };
+
+        Assert.True(BroadcastPageWriter.Write(story) == BroadcastPageWriter.Write(withPhotos), shape);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stories))]
     public void Write_ThenRead_GivesTheSameStory(string shape, StoryContent story)
     {
         var page = BroadcastPageWriter.Write(story);

@@ -36,6 +36,7 @@ internal static class FeedParser
                     "id": e.get("id"),
                     "content": (e.get("content") or [{}])[0].get("value") or e.get("summary") or "",
                     "published": e.get("published_parsed") is not None,
+                    "media": [dict(m) for m in e.get("media_content") or []],
                 } for e in d.entries],
             })
         print(json.dumps({"version": feedparser.__version__, "feeds": out}, ensure_ascii=False))

@@ -35,6 +35,7 @@ public sealed class PublishedStory
     public string? SignOff { get; private set; }
     public Programme? Programme { get; private set; }
     public bool TranscriptDisclaimer { get; private set; }
+    public Guid? LeadMediaId { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset PublishedAt { get; private set; }
@@ -59,6 +60,7 @@ public sealed class PublishedStory
         SignOff = SignOff,
         Programme = Programme,
         TranscriptDisclaimer = TranscriptDisclaimer,
+        LeadMediaId = LeadMediaId,
         PublishedAt = PublishedAt,
         UpdatedAt = UpdatedAt,
     };
@@ -93,6 +95,7 @@ public sealed class PublishedStory
         SignOff = live.SignOff;
         Programme = live.Programme;
         TranscriptDisclaimer = live.TranscriptDisclaimer;
+        LeadMediaId = live.LeadMediaId;
         CreatedAt = story.CreatedAt.ToUniversalTime();
         PublishedAt = (live.PublishedAt ?? story.PublishedAt ?? story.UpdatedAt).ToUniversalTime();
         UpdatedAt = (live.UpdatedAt ?? story.UpdatedAt).ToUniversalTime();

@@ -20,4 +20,7 @@ public enum SegmentKind
     /// read as it stands, with no studio or reporter role.
     /// </summary>
     Article,
+
+    /// <summary>A photo from the media library placed between script segments (its id in MediaId); not read on air.</summary>
+    Photo,
 }

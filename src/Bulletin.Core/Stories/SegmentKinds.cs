@@ -10,6 +10,7 @@ public static class SegmentKinds
         SegmentKind.Speaker => "speaker",
         SegmentKind.Soundbite => "soundbite",
         SegmentKind.Article => "article",
+        SegmentKind.Photo => "photo",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown segment kind."),
     };
 
@@ -22,6 +23,7 @@ public static class SegmentKinds
             case "speaker": kind = SegmentKind.Speaker; return true;
             case "soundbite": kind = SegmentKind.Soundbite; return true;
             case "article": kind = SegmentKind.Article; return true;
+            case "photo": kind = SegmentKind.Photo; return true;
             default: kind = default; return false;
         }
     }

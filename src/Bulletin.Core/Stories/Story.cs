@@ -60,6 +60,7 @@ public sealed class Story
     public string? SignOff { get; private set; }
     public Programme? Programme { get; private set; }
     public bool TranscriptDisclaimer { get; private set; }
+    public Guid? LeadMediaId { get; private set; }
 
     public StoryStatus Status { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -150,6 +151,7 @@ public sealed class Story
         SignOff = SignOff,
         Programme = Programme,
         TranscriptDisclaimer = TranscriptDisclaimer,
+        LeadMediaId = LeadMediaId,
         PublishedAt = PublishedAt,
         UpdatedAt = UpdatedAt,
     };
@@ -359,6 +361,7 @@ public sealed class Story
         SignOff = content.SignOff;
         Programme = content.Programme is { IsEmpty: false } programme ? programme : null;
         TranscriptDisclaimer = content.TranscriptDisclaimer;
+        LeadMediaId = content.LeadMediaId;
         if (content.PublishedAt is { } publishedAt)
         {
             PublishedAt = publishedAt.ToUniversalTime();

@@ -16,6 +16,13 @@ public sealed record StoryContent
     public Programme? Programme { get; init; }
     public bool TranscriptDisclaimer { get; init; }
 
+    /// <summary>The media library item that leads the story (its photo at the top of the page, in feeds and cards).</summary>
+    public Guid? LeadMediaId { get; init; }
+
+    /// <summary>Every media item the story shows: its lead, then its photo segments', once each.</summary>
+    public IReadOnlyList<Guid> MediaIds =>
+        [.. new[] { LeadMediaId }.Concat(Segments.Select(s => s.MediaId)).OfType<Guid>().Distinct()];
+
     /// <summary>When the story first went out, if the source says so.</summary>
     public DateTimeOffset? PublishedAt { get; init; }
 
@@ -33,6 +40,7 @@ public sealed record StoryContent
         && SignOff == other.SignOff
         && Equals(Programme, other.Programme)
         && TranscriptDisclaimer == other.TranscriptDisclaimer
+        && LeadMediaId == other.LeadMediaId
         && PublishedAt == other.PublishedAt
         && UpdatedAt == other.UpdatedAt;
 

@@ -11,8 +11,9 @@ public static class ReadTime
         _ => TimeSpan.FromMinutes(CountWords(text) / options.EnglishWordsPerMinute),
     };
 
+    /// <summary>A photo between segments takes no air time: its caption is shown, not read.</summary>
     public static TimeSpan Of(ScriptSegment segment, Language language, ReadTimeOptions options) =>
-        Of(segment.Text, language, options);
+        segment?.Kind == SegmentKind.Photo ? TimeSpan.Zero : Of(segment!.Text, language, options);
 
     /// <summary>The whole story as read on air: every segment, then the sign-off.</summary>
     public static TimeSpan Of(StoryContent story, ReadTimeOptions options)

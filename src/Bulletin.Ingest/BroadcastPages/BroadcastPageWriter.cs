@@ -102,8 +102,10 @@ public static class BroadcastPageWriter
         page.Append('\n');
     }
 
-    private static void WriteSegments(StringBuilder page, IReadOnlyList<ScriptSegment> segments, bool korean)
+    private static void WriteSegments(StringBuilder page, IReadOnlyList<ScriptSegment> script, bool korean)
     {
+        // The broadcast page is the script's text: photos between segments have no place in it.
+        var segments = script.Where(s => s.Kind != SegmentKind.Photo).ToList();
         // After a soundbite the page goes on without a marker when whoever spoke before it carries on.
         ScriptSegment? context = null;
         var afterSoundbite = false;

@@ -1,6 +1,7 @@
 using Bulletin.Caching;
 using Bulletin.Core.Stories;
 using Bulletin.Data;
+using Bulletin.Media;
 using Bulletin.Site;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -74,6 +75,11 @@ public static class FeedEndpoints
         var rendering = new FeedRendering(scope, site.NameIn(scope.Edition), Root(context, site),
             services.GetRequiredService<SiteClock>(), services.GetRequiredService<TimeProvider>().GetUtcNow());
         var stories = await feeds.StoriesAsync(scope, cancellationToken);
+        rendering = rendering with
+        {
+            Pictures = await services.GetRequiredService<MediaLibrary>().PicturesAsync(
+                [.. stories.Select(s => s.LeadMediaId).OfType<Guid>().Distinct()], cancellationToken),
+        };
         var body = format == FeedFormat.Json ? JsonFeedWriter.Write(rendering, stories) : SyndicationWriter.Write(rendering, stories, format);
         DateTimeOffset? lastModified = stories.Count > 0 ? stories.Max(FeedRendering.Modified) : null;
         return ConditionalGet.Bytes(context, body, format.ContentType + "; charset=utf-8", lastModified);
@@ -144,11 +150,14 @@ public static class FeedEndpoints
             .Where(s => s.PublishedAt >= since)
             .OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id)
             .Take(SitemapWriter.MaxNewsUrls)
-            .Select(s => new StoryTeaser(s.Id, s.Language, s.Slug, s.Headline, s.PublishedAt))
+            .Select(s => new { Teaser = new StoryTeaser(s.Id, s.Language, s.Slug, s.Headline, s.PublishedAt), s.LeadMediaId })
             .ToListAsync(cancellationToken);
         var root = Root(context, site.Value);
-        var entries = stories.Select(s => new NewsSitemapEntry(root + StoryPaths.Story(s), site.Value.NameIn(s.Language),
-            s.Language.ToCode(), clock.Iso(s.PublishedAt), s.Headline));
+        var pictures = await context.RequestServices.GetRequiredService<MediaLibrary>().PicturesAsync(
+            [.. stories.Select(s => s.LeadMediaId).OfType<Guid>().Distinct()], cancellationToken);
+        var entries = stories.Select(s => new NewsSitemapEntry(root + StoryPaths.Story(s.Teaser), site.Value.NameIn(s.Teaser.Language),
+            s.Teaser.Language.ToCode(), clock.Iso(s.Teaser.PublishedAt), s.Teaser.Headline,
+            s.LeadMediaId is { } lead && pictures.GetValueOrDefault(lead) is { } picture ? root + picture.Src : null));
         return ConditionalGet.Bytes(context, SitemapWriter.News(entries), "application/xml; charset=utf-8", null);
     }
 

@@ -36,6 +36,12 @@ public static class JsonFeedWriter
                 item["summary"] = summary;
             }
 
+            // JSON Feed's main image: the lead's 16:9 crop, the shape readers show above an item.
+            if (feed.Lead(story) is { } lead && (lead.Crop("16x9") is { } card ? lead.PathOf(card) : lead.Src) is { } image)
+            {
+                item["image"] = feed.Absolute(image);
+            }
+
             if (story.Bylines.Count > 0)
             {
                 item["authors"] = new JsonArray([.. story.Bylines.Select(b => new JsonObject { ["name"] = b })]);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Bulletin.Core.Sections;
 using Bulletin.Core.Stories;
+using Bulletin.Media;
 using Bulletin.Site;
 
 namespace Bulletin.Feeds;
@@ -15,7 +16,9 @@ public static class NinjsDocument
     public const string SchemaUri = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#";
 
     /// <param name="status">Published, or Killed for a withdrawn story (as it last went out, without its text).</param>
-    public static JsonObject Build(PublishedStory story, StoryStatus status, Section? section, string storyUrl, string siteName, SiteClock clock)
+    /// <param name="pictures">The story's photos by id; <paramref name="absolute"/> makes their paths whole addresses.</param>
+    public static JsonObject Build(PublishedStory story, StoryStatus status, Section? section, string storyUrl, string siteName, SiteClock clock,
+        IReadOnlyDictionary<Guid, MediaPicture>? pictures = null, Func<string, string>? absolute = null)
     {
         ArgumentNullException.ThrowIfNull(story);
         ArgumentNullException.ThrowIfNull(clock);
@@ -73,9 +76,89 @@ public static class NinjsDocument
             item["subjects"] = subjects;
         }
 
+        if (pubStatus != Canceled && pictures is { Count: > 0 } && absolute is not null && Associations(story, pictures, absolute) is { Count: > 0 } associations)
+        {
+            item["associations"] = associations;
+        }
+
         item["renditions"] = new JsonArray(new JsonObject { ["name"] = "web", ["href"] = storyUrl, ["contentType"] = "text/html" });
         item["standard"] = new JsonObject { ["name"] = "ninjs", ["version"] = "3.1", ["schema"] = SchemaUri };
         return item;
+    }
+
+    /// <summary>
+    /// The lead photo ("featureimage", as IPTC's examples name it) and each photo between segments ("photo-1"...), every
+    /// one a picture item of its own with its caption, alt text, credit and all its renditions.
+    /// </summary>
+    private static JsonArray Associations(PublishedStory story, IReadOnlyDictionary<Guid, MediaPicture> pictures, Func<string, string> absolute)
+    {
+        var associations = new JsonArray();
+        if (story.LeadMediaId is { } leadId && pictures.GetValueOrDefault(leadId) is { } lead)
+        {
+            associations.Add(Picture("featureimage", "lead", lead, null, absolute));
+        }
+
+        var n = 0;
+        foreach (var segment in story.Segments)
+        {
+            if (segment is { Kind: SegmentKind.Photo, MediaId: { } id } && pictures.GetValueOrDefault(id) is { } photo)
+            {
+                associations.Add(Picture($"photo-{++n}", "inline", photo, segment.Text.Length > 0 ? segment.Text : null, absolute));
+            }
+        }
+
+        return associations;
+    }
+
+    private static JsonObject Picture(string name, string rel, MediaPicture picture, string? caption, Func<string, string> absolute)
+    {
+        var association = new JsonObject
+        {
+            ["name"] = name,
+            ["rel"] = rel,
+            ["uri"] = $"urn:uuid:{picture.Id}",
+            ["type"] = "picture",
+        };
+        if ((caption ?? picture.Caption) is { Length: > 0 } text)
+        {
+            association["headlines"] = new JsonArray(new JsonObject { ["value"] = text });
+        }
+
+        var descriptions = new JsonArray();
+        if (picture.Alt.Length > 0)
+        {
+            descriptions.Add(Text("alt", "text/plain", picture.Alt));
+        }
+
+        if (descriptions.Count > 0)
+        {
+            association["descriptions"] = descriptions;
+        }
+
+        if (picture.Credit.Length > 0)
+        {
+            association["by"] = picture.Credit;
+        }
+
+        association["renditions"] = new JsonArray([.. picture.All.Select(r =>
+        {
+            var rendition = new JsonObject
+            {
+                ["name"] = r.Name,
+                ["href"] = absolute(picture.PathOf(r)),
+                ["contentType"] = r.ContentType,
+                ["width"] = r.Width,
+                ["height"] = r.Height,
+                ["sizeInBytes"] = r.Bytes,
+            };
+            if (r.Crop is { } crop)
+            {
+                rendition["aspectRatio"] = crop.Replace('x', ':');
+            }
+
+            return (JsonNode)rendition;
+        })]);
+        return association;
     }
 
     private const string Usable = "usable";

@@ -8,6 +8,7 @@ public static class SitemapWriter
 {
     public const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
     public const string NewsNamespace = "http://www.google.com/schemas/sitemap-news/0.9";
+    public const string ImageNamespace = "http://www.google.com/schemas/sitemap-image/1.1";
 
     /// <summary>The protocol's limit of URLs in one sitemap, and of sitemaps in one index.</summary>
     public const int MaxUrls = 50_000;
@@ -50,6 +51,7 @@ public static class SitemapWriter
     {
         writer.WriteStartElement("urlset", Namespace);
         writer.WriteAttributeString("xmlns", "news", null, NewsNamespace);
+        writer.WriteAttributeString("xmlns", "image", null, ImageNamespace);
         foreach (var entry in entries)
         {
             writer.WriteStartElement("url", Namespace);
@@ -62,6 +64,13 @@ public static class SitemapWriter
             writer.WriteElementString("publication_date", NewsNamespace, entry.PublicationDate);
             writer.WriteElementString("title", NewsNamespace, entry.Title);
             writer.WriteEndElement();
+            if (entry.Image is { } image)
+            {
+                writer.WriteStartElement("image", ImageNamespace);
+                writer.WriteElementString("loc", ImageNamespace, image);
+                writer.WriteEndElement();
+            }
+
             writer.WriteEndElement();
         }
 

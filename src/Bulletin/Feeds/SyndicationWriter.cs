@@ -1,6 +1,7 @@
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
+using System.Xml.Linq;
 using Bulletin.Core.Stories;
 using Bulletin.Site;
 
@@ -14,6 +15,7 @@ namespace Bulletin.Feeds;
 public static class SyndicationWriter
 {
     private const string DublinCore = "http://purl.org/dc/elements/1.1/";
+    private const string MediaRss = "http://search.yahoo.com/mrss/";
 
     public static byte[] Write(FeedRendering feed, IReadOnlyList<PublishedStory> stories, FeedFormat format)
     {
@@ -37,6 +39,8 @@ public static class SyndicationWriter
         {
             syndication.AttributeExtensions.Add(new XmlQualifiedName("dc", "http://www.w3.org/2000/xmlns/"), DublinCore);
         }
+
+        syndication.AttributeExtensions.Add(new XmlQualifiedName("media", "http://www.w3.org/2000/xmlns/"), MediaRss);
 
         syndication.Items = [.. stories.Select(story => Item(feed, story, atom))];
 
@@ -64,6 +68,31 @@ public static class SyndicationWriter
         foreach (var tag in story.Tags)
         {
             item.Categories.Add(new SyndicationCategory(tag));
+        }
+
+        // Media RSS: the lead photo as the feed readers' thumbnail and picture, with its size, words and credit.
+        if (feed.Lead(story) is { } lead)
+        {
+            var media = XNamespace.Get(MediaRss);
+            var content = new XElement(media + "content",
+                new XAttribute("url", feed.Absolute(lead.Src)), new XAttribute("medium", "image"), new XAttribute("type", "image/jpeg"));
+            if (lead.Crop("16x9") is { } card)
+            {
+                content.SetAttributeValue("url", feed.Absolute(lead.PathOf(card)));
+                content.Add(new XAttribute("width", card.Width), new XAttribute("height", card.Height));
+            }
+
+            if (lead.Caption.Length > 0)
+            {
+                content.Add(new XElement(media + "description", lead.Caption));
+            }
+
+            if (lead.Credit.Length > 0)
+            {
+                content.Add(new XElement(media + "credit", lead.Credit));
+            }
+
+            item.ElementExtensions.Add(content.CreateReader());
         }
 
         if (atom)

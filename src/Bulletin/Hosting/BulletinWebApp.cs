@@ -10,6 +10,7 @@ using Bulletin.Core.Timing;
 using Bulletin.Data;
 using Bulletin.Feeds;
 using Bulletin.Fleet;
+using Bulletin.Media;
 using Bulletin.Media.Storage;
 using Bulletin.Newsroom;
 using Bulletin.Publishing;
@@ -60,6 +61,7 @@ public static class BulletinWebApp
         app.MapRazorPages();
         app.MapFeeds();
         app.MapPublicApi();
+        app.MapMediaFiles();
         app.MapNewsroomApi();
         app.MapOpenApi(ApiReference.OpenApiPath).AllowAnonymous();
         app.MapApiReference();
@@ -111,6 +113,7 @@ public static class BulletinWebApp
         builder.Services.AddNewsroom();
         builder.Services.AddIdempotencyKeys();
         builder.Services.AddMediaStorage(builder.Configuration);
+        builder.Services.AddMediaLibrary(builder.Configuration);
         builder.Services.AddTips(builder.Configuration);
         builder.Services.AddRundowns(builder.Configuration);
         builder.Services.AddBroadcast(builder.Configuration);

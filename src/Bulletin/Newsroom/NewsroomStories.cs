@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Bulletin.Core.Media;
 using Bulletin.Core.Stories;
 using Bulletin.Core.Workflow;
 using Bulletin.Data;
@@ -94,6 +95,13 @@ public sealed partial class NewsroomStories(BulletinDbContext db, TimeProvider t
             return Stale(story, expected);
         }
 
+        // What goes out must be readable by everyone: a photo without alt text holds the story back, saying which.
+        if (action is StoryAction.Publish or StoryAction.Schedule or StoryAction.Correct
+            && await MediaRefusalAsync(story.Content, cancellationToken) is { } media)
+        {
+            return StoryChange.From(new WorkflowResult(WorkflowOutcome.NotAllowedNow, media), story);
+        }
+
         var now = time.GetUtcNow();
         var version = story.Version;
         var result = action switch
@@ -123,6 +131,29 @@ public sealed partial class NewsroomStories(BulletinDbContext db, TimeProvider t
         await db.FollowAsync(story, cancellationToken);
         return await CommitAsync(story, version, kind, cancellationToken);
     }
+
+    /// <summary>Why the story's media keep it from going out (an item missing, or without alt text), or null.</summary>
+    public async Task<Core.Text.Phrase?> MediaRefusalAsync(StoryContent content, CancellationToken cancellationToken)
+    {
+        var ids = content.MediaIds;
+        if (ids.Count == 0)
+        {
+            return null;
+        }
+
+        var found = await db.MediaItems.AsNoTracking().Where(m => ids.Contains(m.Id))
+            .Select(m => new { m.Id, m.AltText, m.Caption }).ToListAsync(cancellationToken);
+        if (ids.Except(found.Select(f => f.Id)).ToList() is [_, ..] missing)
+        {
+            return MediaText.MissingItem.With(string.Join(", ", missing));
+        }
+
+        return found.Where(f => f.AltText.Length == 0).ToList() is [_, ..] bare
+            ? MediaText.NeedsAltText.With(string.Join(", ", bare.Select(f => f.Caption.Length > 0 ? $"\"{Shorten(f.Caption)}\" ({f.Id})" : f.Id.ToString())))
+            : null;
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
 
     public async Task<List<StoryRevision>> RevisionsAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -23,6 +23,9 @@ public sealed record StoryJson
     [JsonPropertyName("tags")] public IReadOnlyList<string> Tags { get; init; } = [];
     [JsonPropertyName("segments")] public IReadOnlyList<SegmentJson> Segments { get; init; } = [];
 
+    /// <summary>The media library item that leads the story.</summary>
+    [JsonPropertyName("leadMediaId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Guid? LeadMediaId { get; init; }
+
     public static StoryJson From(StoryContent content, SiteClock clock, Story? stored = null) => new()
     {
         Id = stored?.Id,
@@ -37,7 +40,8 @@ public sealed record StoryJson
         TranscriptDisclaimer = content.TranscriptDisclaimer,
         Tags = content.Tags,
         Segments = [.. content.Segments.Select(s => new SegmentJson(s.Kind.ToCode(), s.Speaker, s.Title, s.When, s.Text,
-            s.Duration is { } d ? (int)d.TotalSeconds : null))],
+            s.Duration is { } d ? (int)d.TotalSeconds : null, s.MediaId))],
+        LeadMediaId = content.LeadMediaId,
     };
 
     /// <summary>The longest recording a segment may say it has: three hours, longer than any show.</summary>
@@ -63,7 +67,14 @@ public sealed record StoryJson
 
             if (!SegmentKinds.TryParse(segment.Kind, out var kind))
             {
-                throw new FormatException($"'{segment.Kind}' is not a segment kind (anchor, reporter, speaker, soundbite, article).");
+                throw new FormatException($"'{segment.Kind}' is not a segment kind (anchor, reporter, speaker, soundbite, article, photo).");
+            }
+
+            if ((kind == SegmentKind.Photo) != (segment.MediaId is not null))
+            {
+                throw new FormatException(kind == SegmentKind.Photo
+                    ? "A 'photo' segment names its media library item in 'mediaId'."
+                    : "Only a 'photo' segment has a 'mediaId'.");
             }
 
             if (segment.Duration is < 0 or > MaxRecordingSeconds)
@@ -72,7 +83,7 @@ public sealed record StoryJson
             }
 
             segments.Add(new ScriptSegment(kind, segment.Text ?? "", Blank(segment.Speaker), Blank(segment.Title), Blank(segment.When),
-                segment.Duration is { } seconds ? TimeSpan.FromSeconds(seconds) : null));
+                segment.Duration is { } seconds ? TimeSpan.FromSeconds(seconds) : null, segment.MediaId));
         }
 
         return new StoryContent
@@ -86,6 +97,7 @@ public sealed record StoryJson
             SignOff = Blank(SignOff),
             Programme = Programme is { } p ? new Programme(Blank(p.Host), [.. (p.Guests ?? []).Where(g => !string.IsNullOrWhiteSpace(g))]) : null,
             TranscriptDisclaimer = TranscriptDisclaimer,
+            LeadMediaId = LeadMediaId,
         };
     }
 
@@ -102,4 +114,5 @@ public sealed record SegmentJson(
     [property: JsonPropertyName("title")] string? Title,
     [property: JsonPropertyName("when")] string? When,
     [property: JsonPropertyName("text")] string Text,
-    [property: JsonPropertyName("duration"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Duration = null);
+    [property: JsonPropertyName("duration"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Duration = null,
+    [property: JsonPropertyName("mediaId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? MediaId = null);

@@ -14,7 +14,8 @@ public static class NewsArticleJsonLd
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Written straight to UTF-8 (no document tree): it is built for every story page the cache fills.</summary>
-    public static string Build(PublishedStory story, Section? section, string canonicalUrl, string siteName, string homeUrl, SiteClock clock)
+    public static string Build(PublishedStory story, Section? section, string canonicalUrl, string siteName, string homeUrl, SiteClock clock,
+        IReadOnlyList<NewsArticleImage>? images = null)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
         using (var json = new Utf8JsonWriter(buffer, Options))
@@ -48,6 +49,32 @@ public static class NewsArticleJsonLd
             json.WriteString("@id", canonicalUrl);
             json.WriteEndObject();
             json.WriteString("url", canonicalUrl);
+            if (images is { Count: > 0 })
+            {
+                json.WriteStartArray("image");
+                foreach (var image in images)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("@type", "ImageObject");
+                    json.WriteString("url", image.Url);
+                    json.WriteString("contentUrl", image.Url);
+                    json.WriteNumber("width", image.Width);
+                    json.WriteNumber("height", image.Height);
+                    if (image.Caption.Length > 0)
+                    {
+                        json.WriteString("caption", image.Caption);
+                    }
+
+                    if (image.Credit.Length > 0)
+                    {
+                        json.WriteString("creditText", image.Credit);
+                    }
+
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
             if (story.Subheadlines.Count > 0)
             {
                 json.WriteString("alternativeHeadline", string.Join(" / ", story.Subheadlines));

@@ -35,6 +35,7 @@ public static class StoriesApi
         api.MapTipsApi();
         api.MapRundownsApi();
         api.MapIncomingApi();
+        api.MapMediaApi();
         return api;
     }
 

@@ -4,6 +4,7 @@ using Bulletin.Data;
 using Bulletin.Feeds;
 using Bulletin.Hosting;
 using Bulletin.Publishing;
+using Bulletin.Media;
 using Bulletin.Site;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -93,12 +94,17 @@ public static class PublicApi
 
     /// <summary>Published stories as usable items; a killed story still answers, as canceled, so subscribers withdraw it.</summary>
     public static async Task<Results<Ok<JsonObject>, NotFound>> NinjsAsync(
-        Guid id, HttpContext context, BulletinDbContext db, SiteClock clock, IOptions<SiteOptions> site, CancellationToken cancellationToken)
+        Guid id, HttpContext context, BulletinDbContext db, SiteClock clock, IOptions<SiteOptions> site, MediaLibrary media, CancellationToken cancellationToken)
     {
         var found = await WireCopyAsync(id, context, db, site.Value, cancellationToken);
-        return found is not var (story, status, section, url)
-            ? TypedResults.NotFound()
-            : TypedResults.Ok(NinjsDocument.Build(story, status, section, url, site.Value.NameIn(story.Language), clock));
+        if (found is not var (story, status, section, url))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var pictures = await media.PicturesAsync(story.Content.MediaIds, cancellationToken);
+        return TypedResults.Ok(NinjsDocument.Build(story, status, section, url, site.Value.NameIn(story.Language), clock,
+            pictures, path => PageChrome.Absolute(context.Request, site.Value, path)));
     }
 
     /// <summary>The same item as NewsML-G2 2.35, for the wire systems that take that rather than ninjs.</summary>

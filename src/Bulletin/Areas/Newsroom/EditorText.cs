@@ -38,6 +38,15 @@ public static class EditorText
     public static readonly Phrase KindSoundbite = new("인터뷰(SOT)", "Soundbite");
     public static readonly Phrase KindSpeaker = new("발언", "Speaker");
     public static readonly Phrase KindArticle = new("기사 본문", "Article text");
+    public static readonly Phrase KindPhoto = new("사진", "Photo");
+    public static readonly Phrase LeadPhoto = new("대표 사진", "Lead photo");
+    public static readonly Phrase LeadPhotoFile = new("사진 파일 (JPEG, PNG, WebP)", "Photo file (JPEG, PNG, WebP)");
+    public static readonly Phrase LeadPhotoNone = new("대표 사진이 없습니다.", "No lead photo.");
+    public static readonly Phrase LeadPhotoRemove = new("대표 사진 빼기", "Remove the lead photo");
+    public static readonly Phrase PhotoCaption = new("사진 설명", "Caption");
+    public static readonly Phrase PhotoCredit = new("사진 출처", "Credit");
+    public static readonly Phrase PhotoAlt = new("대체 텍스트 (사진이 보여 주는 것)", "Alt text (what the photo shows)");
+    public static readonly Phrase PhotoNotTaken = new("사진을 올리지 못했습니다: {0}", "The photo was not uploaded: {0}");
     public static readonly Phrase NewStory = new("새 기사", "New story");
     public static readonly Phrase EditStory = new("기사 편집", "Edit story");
     public static readonly Phrase Scheduled = new("예약", "scheduled");

@@ -11,4 +11,7 @@ public sealed class SegmentForm
 
     /// <summary>The recording's length as typed ("1:30", "90"), for a soundbite or package; empty for a read line.</summary>
     public string? Duration { get; set; }
+
+    /// <summary>The media library item of a photo segment.</summary>
+    public Guid? MediaId { get; set; }
 }

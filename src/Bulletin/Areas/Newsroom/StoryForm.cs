@@ -20,6 +20,9 @@ public sealed class StoryForm
     public string? ScheduleAt { get; set; }
     public string? CorrectionNote { get; set; }
 
+    /// <summary>The lead photo's media library item, carried through the form so a save keeps it.</summary>
+    public Guid? LeadMediaId { get; set; }
+
     public static StoryForm From(Story story) => new()
     {
         Version = story.Version,
@@ -30,6 +33,7 @@ public sealed class StoryForm
         Tags = string.Join(", ", story.Tags),
         Bylines = string.Join(", ", story.Bylines),
         SignOff = story.SignOff,
+        LeadMediaId = story.LeadMediaId,
         Segments = [.. story.Segments.Select(s => new SegmentForm
         {
             Kind = s.Kind.ToCode(),
@@ -38,6 +42,7 @@ public sealed class StoryForm
             When = s.When,
             Text = s.Text,
             Duration = s.Duration is { } d ? RecordingLength.Format(d) : null,
+            MediaId = s.MediaId,
         })],
     };
 
@@ -53,12 +58,23 @@ public sealed class StoryForm
         var segments = new List<ScriptSegment>();
         foreach (var segment in Segments)
         {
+            var kind = SegmentKinds.TryParse(segment.Kind, out var parsed) ? parsed : SegmentKind.Reporter;
+            if (kind == SegmentKind.Photo)
+            {
+                // A photo is kept by its id whatever its caption; one without an id is no photo.
+                if (segment.MediaId is { } mediaId)
+                {
+                    segments.Add(new ScriptSegment(kind, Normalise(segment.Text), MediaId: mediaId));
+                }
+
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(segment.Text) && string.IsNullOrWhiteSpace(segment.Speaker))
             {
                 continue;
             }
 
-            var kind = SegmentKinds.TryParse(segment.Kind, out var parsed) ? parsed : SegmentKind.Reporter;
             TimeSpan? duration = null;
             if (!string.IsNullOrWhiteSpace(segment.Duration))
             {
@@ -84,6 +100,7 @@ public sealed class StoryForm
             SignOff = Blank(SignOff),
             Programme = existing?.Programme,
             TranscriptDisclaimer = existing?.TranscriptDisclaimer ?? false,
+            LeadMediaId = LeadMediaId,
         }, null);
     }
 

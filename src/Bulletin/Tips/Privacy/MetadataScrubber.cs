@@ -1,5 +1,6 @@
 using Bulletin.Core.Tips;
 using Microsoft.Extensions.Options;
+using Bulletin.Media.Renditions;
 using SkiaSharp;
 
 namespace Bulletin.Tips.Privacy;
@@ -131,55 +132,10 @@ public sealed class MetadataScrubber(IOptions<TipsOptions> options)
             return null;
         }
 
-        using var upright = Upright(decoded, codec.EncodedOrigin);
+        using var upright = Orientation.Upright(decoded, codec.EncodedOrigin);
         using var image = SKImage.FromBitmap(upright);
         using var encoded = image.Encode(asJpeg ? SKEncodedImageFormat.Jpeg : SKEncodedImageFormat.Png, 90);
         return encoded?.ToArray();
-    }
-
-    /// <summary>A new bitmap with the pixels as the EXIF orientation says they should be shown.</summary>
-    private static SKBitmap Upright(SKBitmap source, SKEncodedOrigin origin)
-    {
-        var swap = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
-        var target = new SKBitmap(new SKImageInfo(swap ? source.Height : source.Width, swap ? source.Width : source.Height,
-            source.ColorType, source.AlphaType));
-        using var canvas = new SKCanvas(target);
-        switch (origin)
-        {
-            case SKEncodedOrigin.TopRight:
-                canvas.Translate(target.Width, 0);
-                canvas.Scale(-1, 1);
-                break;
-            case SKEncodedOrigin.BottomRight:
-                canvas.Translate(target.Width, target.Height);
-                canvas.RotateDegrees(180);
-                break;
-            case SKEncodedOrigin.BottomLeft:
-                canvas.Translate(0, target.Height);
-                canvas.Scale(1, -1);
-                break;
-            case SKEncodedOrigin.LeftTop:
-                canvas.RotateDegrees(90);
-                canvas.Scale(1, -1);
-                break;
-            case SKEncodedOrigin.RightTop:
-                canvas.Translate(target.Width, 0);
-                canvas.RotateDegrees(90);
-                break;
-            case SKEncodedOrigin.RightBottom:
-                canvas.Translate(target.Width, target.Height);
-                canvas.RotateDegrees(90);
-                canvas.Scale(-1, 1);
-                break;
-            case SKEncodedOrigin.LeftBottom:
-                canvas.Translate(0, target.Height);
-                canvas.RotateDegrees(270);
-                break;
-        }
-
-        canvas.DrawBitmap(source, 0, 0);
-        canvas.Flush();
-        return target;
     }
 
     private static bool JpegHasMetadata(ReadOnlySpan<byte> data)

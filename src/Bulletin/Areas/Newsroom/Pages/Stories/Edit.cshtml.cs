@@ -19,10 +19,16 @@ namespace Bulletin.Areas.Newsroom.Pages.Stories;
 /// is on screen. Segment add/remove/reorder are posts that re-show the form without saving, so no script is
 /// needed to type and nothing typed is dropped. A save based on an older version is refused and shows both texts.
 /// </summary>
+// Room for a lead photo picked in the form (the media library's own limit, 40 MB by default, then refuses with a reason).
+[RequestSizeLimit(48L * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 48L * 1024 * 1024)]
 public sealed class EditModel(
     BulletinDbContext db, NewsroomStories stories, IEditingPresence presence, SiteClock clock, IOptions<ReadTimeOptions> readTime,
-    NewsroomUi ui) : PageModel
+    NewsroomUi ui, Media.MediaLibrary media) : PageModel
 {
+    /// <summary>The lead photo as the form has it, shown small above the script.</summary>
+    public Media.MediaPicture? LeadPicture { get; private set; }
+
     [BindProperty] public StoryForm Form { get; set; } = new();
 
     public Story? Story { get; private set; }
@@ -80,6 +86,27 @@ public sealed class EditModel(
         {
             await LoadAsync(cancellationToken);
             return Page();
+        }
+
+        if (Request.HasFormContentType && Request.Form.Files.GetFile("LeadPhoto") is { Length: > 0 } photo
+            && Media.MediaLibrary.MayWork(actor.Roles))
+        {
+            // The picked file goes into the media library first; its item becomes the lead of what is saved next.
+            var (fields, refusal) = Core.Media.MediaFields.Check(Request.Form["LeadPhotoCaption"], Request.Form["LeadPhotoCredit"],
+                Request.Form["LeadPhotoAlt"], null, null);
+            var upload = fields is null ? null : await UploadAsync(photo, fields, actor, cancellationToken);
+            if (upload?.Item is not { } item)
+            {
+                Problem = ui.T(EditorText.PhotoNotTaken, refusal ?? upload?.Refusal);
+                await LoadAsync(cancellationToken);
+                return Page();
+            }
+
+            Form.LeadMediaId = item.Id;
+        }
+        else if (Request.HasFormContentType && Request.Form["RemoveLead"] == "true")
+        {
+            Form.LeadMediaId = null;
         }
 
         var (content, problem) = Form.ToContent(Story);
@@ -233,9 +260,18 @@ public sealed class EditModel(
         }
     }
 
+    private async Task<Media.MediaUpload> UploadAsync(IFormFile photo, Core.Media.MediaFields fields, StaffActor actor, CancellationToken cancellationToken)
+    {
+        await using var content = photo.OpenReadStream();
+        return await media.UploadAsync(content, fields, Core.Media.FocalPoint.Centre, actor, cancellationToken);
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
+        LeadPicture = Form.LeadMediaId is { } leadId
+            ? (await media.PicturesAsync([leadId], cancellationToken)).GetValueOrDefault(leadId)
+            : null;
         var actor = StaffActor.From(User);
         Sections = await db.Sections.AsNoTracking().OrderBy(s => s.Position).ToListAsync(cancellationToken);
         if (Story is not null)

@@ -106,9 +106,11 @@ public sealed class DurabilityTests
                 {
                     acknowledged = (await publishing).StatusCode == HttpStatusCode.OK;
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException or System.Net.Sockets.SocketException)
                 {
-                    // The connection died with the process: not acknowledged, may or may not have committed.
+                    // The connection died with the process: not acknowledged, may or may not have committed. (A
+                    // connection made just as the process died can fail with a bare SocketException from the
+                    // socket's remote address, which HttpClient does not wrap.)
                 }
             }
 

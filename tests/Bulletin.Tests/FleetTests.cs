@@ -237,8 +237,9 @@ public sealed class FleetTests
             {
                 break;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or System.Net.Sockets.SocketException)
             {
+                // A bare SocketException too: a connection made just as its node died fails reading the remote address.
                 failed++;
                 await Task.Delay(20, CancellationToken.None);
             }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Bulletin.Core.Stories;
 using Bulletin.Data;
 using Bulletin.Testing;
@@ -30,17 +29,7 @@ public sealed class QueryPlanTests
         await using var database = await BulletinServer.NewDatabaseAsync(provider);
         await TestStories.ImportAsync(database, stories, section: "world");
         var plans = new QueryPlanRecorder();
-        await using var server = await BulletinServer.StartAsync(database, configure: builder =>
-        {
-            if (provider == DatabaseProvider.Sqlite)
-            {
-                builder.Services.ConfigureDbContext<SqliteBulletinDbContext>(o => o.AddInterceptors(plans));
-            }
-            else
-            {
-                builder.Services.ConfigureDbContext<PostgresBulletinDbContext>(o => o.AddInterceptors(plans));
-            }
-        });
+        await using var server = await BulletinServer.StartAsync(database, configure: builder => plans.Attach(builder, provider));
         await server.WaitForSearchAsync();
         Guid id;
         await using (var db = database.NewContext())
@@ -66,15 +55,7 @@ public sealed class QueryPlanTests
 
         plans.Recording = false;
         Assert.NotEmpty(plans.Plans);
-        var scans = new StringBuilder();
-        foreach (var plan in plans.Plans)
-        {
-            foreach (var line in plan.Lines.Where(line => ScansTable(provider, line, plan.Sql)))
-            {
-                scans.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"{line.Trim()}\n    in: {plan.Sql.ReplaceLineEndings(" ")}");
-            }
-        }
-
+        var scans = plans.FullScans(provider, small: SmallTables);
         Assert.True(scans.Length == 0, "Full table scans:\n" + scans);
         // A count of the archive reads an index entry per story, so lists never count on a request: the totals and
         // page counts come from the counts the shared snapshot keeps per change (its one grouped count).
@@ -98,17 +79,7 @@ public sealed class QueryPlanTests
         await using var database = await BulletinServer.NewDatabaseAsync(provider);
         await TestStories.ImportAsync(database, stories, section: "world");
         var plans = new QueryPlanRecorder();
-        await using var server = await BulletinServer.StartAsync(database, configure: builder =>
-        {
-            if (provider == DatabaseProvider.Sqlite)
-            {
-                builder.Services.ConfigureDbContext<SqliteBulletinDbContext>(o => o.AddInterceptors(plans));
-            }
-            else
-            {
-                builder.Services.ConfigureDbContext<PostgresBulletinDbContext>(o => o.AddInterceptors(plans));
-            }
-        });
+        await using var server = await BulletinServer.StartAsync(database, configure: builder => plans.Attach(builder, provider));
         await server.WaitForSearchAsync();
         var admin = await StaffAccount.CreateAsync(server, "admin@test.example", Bulletin.Core.Workflow.StaffRoles.Admin, Bulletin.Core.Workflow.StaffRoles.Editor,
             Bulletin.Core.Workflow.StaffRoles.Producer);
@@ -152,45 +123,7 @@ public sealed class QueryPlanTests
 
         plans.Recording = false;
         Assert.NotEmpty(plans.Plans);
-        var scans = new StringBuilder();
-        foreach (var plan in plans.Plans)
-        {
-            foreach (var line in plan.Lines.Where(line => ScansTable(provider, line, plan.Sql)))
-            {
-                scans.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"{line.Trim()}\n    in: {plan.Sql.ReplaceLineEndings(" ")}");
-            }
-        }
-
+        var scans = plans.FullScans(provider, small: SmallTables);
         Assert.True(scans.Length == 0, "Full table scans:\n" + scans);
-    }
-
-    /// <summary>A plan line that reads a whole table, not an index (a virtual table of parameters is not a table).</summary>
-    private static bool ScansTable(DatabaseProvider provider, string line, string sql)
-    {
-        var text = line.Trim();
-        if (provider == DatabaseProvider.Sqlite)
-        {
-            if (!text.StartsWith("SCAN ", StringComparison.Ordinal) || text.Contains("USING", StringComparison.Ordinal)
-                || text.Contains("VIRTUAL TABLE", StringComparison.Ordinal) || text == "SCAN CONSTANT ROW")
-            {
-                return false;
-            }
-
-            // SQLite names the table by its alias in the query ("Sections" AS "s").
-            var alias = text["SCAN ".Length..].Split(' ')[0].Trim('"');
-            var table = System.Text.RegularExpressions.Regex.Match(sql, $"\"(\\w+)\" AS \"{alias}\"") is { Success: true } match
-                ? match.Groups[1].Value
-                : alias;
-            return !SmallTables.Contains(table) && !table.StartsWith("json_each", StringComparison.Ordinal);
-        }
-
-        var at = text.IndexOf("Seq Scan on ", StringComparison.Ordinal);
-        if (at < 0)
-        {
-            return false;
-        }
-
-        var name = text[(at + "Seq Scan on ".Length)..].Split(' ')[0].Trim('"');
-        return !SmallTables.Contains(name);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Bulletin.Core.Workflow;
 using Bulletin.Data;
 using Bulletin.Testing;
@@ -21,17 +20,7 @@ public sealed class MediaQueryPlanTests
         var cancel = TestContext.Current.CancellationToken;
         await using var database = await BulletinServer.NewDatabaseAsync(provider);
         var plans = new QueryPlanRecorder();
-        await using var server = await BulletinServer.StartAsync(database, configure: builder =>
-        {
-            if (provider == DatabaseProvider.Sqlite)
-            {
-                builder.Services.ConfigureDbContext<SqliteBulletinDbContext>(o => o.AddInterceptors(plans));
-            }
-            else
-            {
-                builder.Services.ConfigureDbContext<PostgresBulletinDbContext>(o => o.AddInterceptors(plans));
-            }
-        });
+        await using var server = await BulletinServer.StartAsync(database, configure: builder => plans.Attach(builder, provider));
         using var editor = (await StaffAccount.CreateAsync(server, "editor@test.example", StaffRoles.Editor)).Api(server);
         var photo = Jpeg(200, 150);
         var ids = new List<Guid>();
@@ -57,17 +46,7 @@ public sealed class MediaQueryPlanTests
 
         var ours = plans.Plans.Where(p => p.Sql.Contains("\"MediaItems\"", StringComparison.Ordinal)).ToList();
         Assert.True(ours.Count >= 5, string.Join("\n\n", ours.Select(p => p.Sql)));
-        var scans = new StringBuilder();
-        foreach (var plan in ours)
-        {
-            foreach (var line in plan.Lines.Select(l => l.Trim()).Where(l => provider == DatabaseProvider.Sqlite
-                ? l.StartsWith("SCAN ", StringComparison.Ordinal) && !l.Contains("USING", StringComparison.Ordinal) && !l.Contains("json_each", StringComparison.Ordinal)
-                : l.Contains("Seq Scan on ", StringComparison.Ordinal)))
-            {
-                scans.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"{line}\n    in: {plan.Sql.ReplaceLineEndings(" ")}");
-            }
-        }
-
+        var scans = plans.FullScans(provider, p => ours.Contains(p));
         Assert.True(scans.Length == 0, "Full table scans:\n" + scans);
     }
 }

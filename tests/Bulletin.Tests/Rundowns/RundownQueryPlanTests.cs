@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Bulletin.Broadcast.Mos;
 using Bulletin.Core.Workflow;
 using Bulletin.Data;
@@ -28,17 +27,7 @@ public sealed class RundownQueryPlanTests
         await using var server = await BulletinServer.StartAsync(database,
             // A gateway with no devices: the feed then follows story edits, and the source answers for the studio.
             settings: ["--Mos:NcsId=bulletin.plans.test", "--Mos:ListenAddress=127.0.0.1", "--Mos:Lower=0", "--Mos:Upper=0"],
-            configure: builder =>
-            {
-                if (provider == DatabaseProvider.Sqlite)
-                {
-                    builder.Services.ConfigureDbContext<SqliteBulletinDbContext>(o => o.AddInterceptors(plans));
-                }
-                else
-                {
-                    builder.Services.ConfigureDbContext<PostgresBulletinDbContext>(o => o.AddInterceptors(plans));
-                }
-            });
+            configure: builder => plans.Attach(builder, provider));
         using var reporter = (await StaffAccount.CreateAsync(server, "reporter@test.example", StaffRoles.Reporter)).Api(server);
         using var producer = (await StaffAccount.CreateAsync(server, "producer@test.example", StaffRoles.Producer)).Api(server);
         var (korean, _) = await CreateAsync(reporter, TroopsStory());
@@ -73,36 +62,7 @@ public sealed class RundownQueryPlanTests
         Assert.True(ours.Any(p => p.Sql.Contains("DISTINCT", StringComparison.Ordinal) && p.Sql.Contains("\"StoryId\"", StringComparison.Ordinal)),
             string.Join("\n\n", ours.Select(p => p.Sql)));
         Assert.Contains(ours, p => p.Sql.Contains("\"AirDate\"", StringComparison.Ordinal));
-        var scans = new StringBuilder();
-        foreach (var plan in ours)
-        {
-            foreach (var text in plan.Lines.Select(l => l.Trim()).Where(l => Scans(provider, l, plan.Sql)))
-            {
-                scans.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"{text}\n    in: {plan.Sql.ReplaceLineEndings(" ")}");
-            }
-        }
-
+        var scans = plans.FullScans(provider, p => ours.Contains(p));
         Assert.True(scans.Length == 0, "Full table scans:\n" + scans);
-    }
-
-    /// <summary>
-    /// A plan line that reads a whole table rather than an index. SQLite names what it scans by its alias: a scan of
-    /// a subquery's few rows (the one rundown asked for, or the at most 50 on air) is no table's scan.
-    /// </summary>
-    private static bool Scans(DatabaseProvider provider, string line, string sql)
-    {
-        if (provider != DatabaseProvider.Sqlite)
-        {
-            return line.Contains("Seq Scan on ", StringComparison.Ordinal);
-        }
-
-        if (!line.StartsWith("SCAN ", StringComparison.Ordinal) || line.Contains("USING", StringComparison.Ordinal)
-            || line.Contains("json_each", StringComparison.Ordinal) || line == "SCAN CONSTANT ROW")
-        {
-            return false;
-        }
-
-        var alias = line["SCAN ".Length..].Split(' ')[0].Trim('"');
-        return System.Text.RegularExpressions.Regex.IsMatch(sql, $"\"\\w+\" AS \"{alias}\"");
     }
 }
